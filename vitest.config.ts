@@ -1,15 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit and integration tests live next to the behaviour they pin (server/**, seed/**)
-// and in tests/ for cross-cutting suites. Integration tests run on the embedded
-// database (PGlite) and, when TEST_DATABASE_URL is set, again on that PostgreSQL.
+// Unit and integration tests live next to the behaviour they pin. Everything runs
+// on the embedded database (PGlite). When TEST_DATABASE_URL is set, the
+// integration suite (*.int.test.ts) runs a second time against that PostgreSQL.
+const all = ['server/**/*.test.ts', 'seed/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}'];
+const integration = ['server/**/*.int.test.ts', 'seed/**/*.int.test.ts', 'scripts/**/*.int.test.ts', 'tests/**/*.int.test.ts'];
+const common = {
+  testTimeout: 30_000,
+  hookTimeout: 120_000,
+  globalSetup: ['tests/helpers/global-setup.ts'],
+};
+
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'seed/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}'],
-    exclude: ['node_modules/**', 'tests/e2e/**'],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    projects: [
+      { test: { ...common, name: 'pglite', include: all, env: { TEST_DB_KIND: 'pglite' } } },
+      ...(process.env.TEST_DATABASE_URL
+        ? [{ test: { ...common, name: 'postgres', include: integration, env: { TEST_DB_KIND: 'postgres' } } }]
+        : []),
+    ],
   },
 });

@@ -1,0 +1,139 @@
+import { hash } from '@node-rs/argon2';
+import type { Prisma, PrismaClient } from '../server/generated/prisma/client.ts';
+import { toDate } from '../server/domain/calendar/semesters.ts';
+import { annexInternats } from './annex-internats.ts';
+import { DEMO_DEPARTEMENT, demoInterns, demoPractices, demoSemesters, demoSites } from './demo-loir-et-cher.ts';
+import type { SiteSeed } from './types.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** Demo accounts, one per role, created only with the demo data. */
+export const DEMO_ACCOUNTS = [
+  { email: 'staff@demo.test', name: 'Équipe départementale (démo)', role: 'staff' },
+  { email: 'manager@demo.test', name: 'Gestionnaire de logements (démo)', role: 'manager' },
+  { email: 'intern@demo.test', name: 'Léa Bernard (démo)', role: 'intern' },
+] as const;
+export const DEMO_PASSWORD = 'demo1234';
+
+export interface SeedOptions {
+  demo: boolean;
+  log?: (msg: string) => void;
+  today?: Date;
+}
+
+/**
+ * Seeds the reference data, idempotently: each part runs in one transaction
+ * and is recorded in SeedRun, so a crash mid-way leaves nothing half-written
+ * and a restart simply runs the missing part again. Upserts by slug make a
+ * forced re-run harmless.
+ */
+export async function runSeed(prisma: PrismaClient, opts: SeedOptions): Promise<string[]> {
+  const log = opts.log ?? (() => {});
+  const done: string[] = [];
+  const passwordHash = opts.demo ? await hash(DEMO_PASSWORD) : '';
+  const parts: [string, (tx: Tx) => Promise<void>][] = [['annex-internats', async (tx) => void (await seedSites(tx, annexInternats))]];
+  if (opts.demo) parts.push(['demo-loir-et-cher', (tx) => seedDemo(tx, opts.today ?? new Date(), passwordHash)]);
+  for (const [name, fn] of parts) {
+    if (await prisma.seedRun.findUnique({ where: { name } })) continue;
+    log(`seeding ${name}…`);
+    await prisma.$transaction(
+      async (tx) => {
+        await fn(tx);
+        await tx.seedRun.create({ data: { name, version: 1 } });
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+    done.push(name);
+    log(`seeded ${name}`);
+  }
+  return done;
+}
+
+async function seedSites(tx: Tx, sites: SiteSeed[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const s of sites) {
+    const { rooms, slug, ...fields } = s;
+    const data = { ...fields, amenities: fields.amenities ?? [] };
+    const site = await tx.site.upsert({ where: { slug }, create: { slug, ...data }, update: data });
+    ids.set(slug, site.id);
+    for (const r of rooms) {
+      const room = await tx.room.upsert({
+        where: { siteId_label: { siteId: site.id, label: r.label } },
+        create: { siteId: site.id, label: r.label },
+        update: {},
+      });
+      for (let b = 1; b <= r.beds; b++) {
+        const label = r.beds === 1 ? 'Lit' : `Lit ${b}`;
+        await tx.bed.upsert({ where: { roomId_label: { roomId: room.id, label } }, create: { roomId: room.id, label }, update: {} });
+      }
+      await tx.availabilityWindow.deleteMany({ where: { roomId: room.id } });
+      if (r.availability?.length) {
+        await tx.availabilityWindow.createMany({
+          data: r.availability.map((w) => ({ roomId: room.id, startDate: toDate(w.from), endDate: toDate(w.to) })),
+        });
+      }
+    }
+  }
+  return ids;
+}
+
+async function seedDemo(tx: Tx, today: Date, passwordHash: string): Promise<void> {
+  const semesters = demoSemesters(today);
+  const users = new Map<string, number>();
+  for (const a of DEMO_ACCOUNTS) {
+    const u = await tx.user.upsert({
+      where: { email: a.email },
+      create: { ...a, passwordHash, isDemo: true },
+      update: { name: a.name, role: a.role, isDemo: true },
+    });
+    users.set(a.role, u.id);
+  }
+  const sites = demoSites(semesters);
+  const siteIds = await seedSites(tx, sites.map(({ managed: _m, ...s }) => s));
+  for (const s of sites.filter((x) => x.managed)) {
+    const siteId = siteIds.get(s.slug)!;
+    const userId = users.get('manager')!;
+    await tx.siteManager.upsert({ where: { siteId_userId: { siteId, userId } }, create: { siteId, userId }, update: {} });
+  }
+  const practiceIds = new Map<string, number>();
+  for (const p of demoPractices) {
+    const data = { name: p.name, kind: p.kind, commune: p.commune, departement: DEMO_DEPARTEMENT, lng: p.lng, lat: p.lat, supervisors: p.supervisors, isDemo: true };
+    const row = await tx.practice.upsert({ where: { slug: p.slug }, create: { slug: p.slug, ...data }, update: data });
+    practiceIds.set(p.slug, row.id);
+  }
+  const interns = demoInterns(semesters);
+  const internIds = new Map<string, number>();
+  for (const [i, it] of interns.entries()) {
+    const data = {
+      name: it.name,
+      email: `${it.slug}@demo.test`,
+      subdivision: 'Tours',
+      hasCar: it.hasCar,
+      withPartner: it.withPartner,
+      isDemo: true,
+      userId: i === 0 ? users.get('intern')! : null,
+    };
+    const row = await tx.intern.upsert({ where: { slug: it.slug }, create: { slug: it.slug, ...data }, update: data });
+    internIds.set(it.slug, row.id);
+    await tx.placement.deleteMany({ where: { internId: row.id } });
+    await tx.placement.create({
+      data: {
+        internId: row.id,
+        practiceId: practiceIds.get(it.placement.practice)!,
+        secondPracticeId: it.placement.secondPractice ? practiceIds.get(it.placement.secondPractice)! : null,
+        startDate: toDate(it.placement.start),
+        endDate: toDate(it.placement.end),
+      },
+    });
+  }
+  for (const it of interns) {
+    const id = internIds.get(it.slug)!;
+    if (it.partnerSlug && it.slug < it.partnerSlug) {
+      await tx.intern.update({ where: { id }, data: { partnerInternId: internIds.get(it.partnerSlug)! } });
+    }
+    for (const p of it.peers) {
+      const peerId = internIds.get(p)!;
+      await tx.peerWish.upsert({ where: { internId_peerId: { internId: id, peerId } }, create: { internId: id, peerId }, update: {} });
+    }
+  }
+}

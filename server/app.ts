@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import type { AppContext } from './context.ts';
+import { apiNotFound, errorHandler } from './middleware/error-handler.ts';
+import { createHealthRouter } from './routes/health/router.ts';
+import { createSitesRouter } from './routes/sites/router.ts';
+
+/** Routers mounted under /api, in order. New features add theirs here. */
+export function apiRouters(ctx: AppContext): Router[] {
+  return [createHealthRouter(ctx), createSitesRouter(ctx)];
+}
+
+/** Builds the whole HTTP app (API, ORS-compatible endpoints, client) without listening. */
+export function createApp(ctx: AppContext, extra: { ors?: Router } = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (ctx.config.trustProxy) app.set('trust proxy', 1);
+  const tileOrigin = safeOrigin(ctx.config.map.tileUrl);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'img-src': ["'self'", 'data:', 'blob:', ...(tileOrigin ? [tileOrigin] : [])],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'script-src': ["'self'"],
+          'connect-src': ["'self'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+
+  const api = express.Router();
+  for (const r of apiRouters(ctx)) api.use(r);
+  api.use(apiNotFound);
+  app.use('/api', api);
+  if (extra.ors) app.use('/ors', extra.ors);
+
+  const dist = ctx.config.clientDist;
+  if (existsSync(path.join(dist, 'index.html'))) {
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!api\/|ors\/).*/, (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+  }
+  app.use(errorHandler(ctx.logger));
+  return app;
+}
+
+function safeOrigin(url: string): string | undefined {
+  try {
+    return new URL(url.replace(/\{[a-z]\}/g, 'a')).origin.replace('://a.', '://*.');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Repository root, so paths do not depend on the working directory. */
+export const ROOT_DIR = path.resolve(import.meta.dirname, '..');
+
+const flag = (def: boolean) =>
+  z
+    .enum(['0', '1', 'true', 'false', 'yes', 'no'], { message: 'must be 0/1, true/false or yes/no' })
+    .optional()
+    .transform((v) => (v === undefined ? def : ['1', 'true', 'yes'].includes(v)));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must start with postgres:// or postgresql://',
+  }),
+  PGLITE_DIR: z.string().default('data/pglite'),
+  SEED_DEMO: flag(true),
+  ROAD_NETWORK: optionalString,
+  SNAP_RADIUS_M: z.coerce.number({ message: 'must be a number of metres' }).positive().max(50_000).default(2000),
+  ORS_API_KEY: optionalString,
+  ORS_HOST: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: 'must be an http(s) URL' }),
+  TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24 * 7),
+  TRUST_PROXY: flag(false),
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+});
+
+/** The whole configuration, checked once at boot. Nothing else reads process.env. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  logLevel: string;
+  databaseUrl?: string;
+  pgliteDir: string;
+  seedDemo: boolean;
+  roads: { network?: string; roadsDir: string; sharedDemoNetwork: string; cacheDir: string; snapRadiusM: number };
+  ors: { apiKey?: string; host?: string };
+  map: { tileUrl: string; tileAttribution: string };
+  session: { ttlHours: number; cookieSecure: 'auto' | 'always' | 'never' };
+  trustProxy: boolean;
+  loginRateLimit: number;
+  clientDist: string;
+  migrationsDir: string;
+}
+
+/** Thrown when variables are wrong; lists every problem at once. */
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    pgliteDir: path.resolve(ROOT_DIR, e.PGLITE_DIR),
+    seedDemo: e.SEED_DEMO,
+    roads: {
+      network: e.ROAD_NETWORK ? path.resolve(ROOT_DIR, e.ROAD_NETWORK) : undefined,
+      roadsDir: path.join(ROOT_DIR, 'data/roads'),
+      sharedDemoNetwork: path.resolve(ROOT_DIR, '../shared/data/france-main-roads.osm.pbf'),
+      cacheDir: path.join(ROOT_DIR, 'data/graphs'),
+      snapRadiusM: e.SNAP_RADIUS_M,
+    },
+    ors: { apiKey: e.ORS_API_KEY, host: e.ORS_HOST },
+    map: { tileUrl: e.TILE_URL, tileAttribution: e.TILE_ATTRIBUTION },
+    session: { ttlHours: e.SESSION_TTL_HOURS, cookieSecure: e.COOKIE_SECURE },
+    trustProxy: e.TRUST_PROXY,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    clientDist: path.join(ROOT_DIR, 'dist/client'),
+    migrationsDir: path.join(ROOT_DIR, 'prisma/migrations'),
+  };
+}

@@ -1,0 +1,66 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, ConflictError, NotFoundError, RateLimitError, ValidationError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+/** Finds a PostgreSQL SQLSTATE or constraint name anywhere in a driver/Prisma error chain. */
+function dbErrorInfo(err: unknown): { code?: string; sqlState?: string; text: string } {
+  const seen = new Set<unknown>();
+  let code: string | undefined;
+  let sqlState: string | undefined;
+  const texts: string[] = [];
+  const walk = (e: unknown, depth: number) => {
+    if (!e || typeof e !== 'object' || seen.has(e) || depth > 6) return;
+    seen.add(e);
+    const o = e as Record<string, unknown>;
+    if (typeof o.code === 'string') {
+      if (/^P\d{4}$/.test(o.code)) code ??= o.code;
+      else if (/^[0-9A-Z]{5}$/.test(o.code)) sqlState ??= o.code;
+    }
+    if (typeof o.originalCode === 'string') sqlState ??= o.originalCode;
+    if (typeof o.message === 'string') texts.push(o.message);
+    if (typeof o.originalMessage === 'string') texts.push(o.originalMessage);
+    for (const k of ['cause', 'meta', 'driverAdapterError']) walk(o[k], depth + 1);
+  };
+  walk(err, 0);
+  return { code, sqlState, text: texts.join(' | ') };
+}
+
+/** Maps database errors to the app's error family (or undefined if not one). */
+export function translateDbError(err: unknown): AppError | undefined {
+  const { code, sqlState, text } = dbErrorInfo(err);
+  if (sqlState === '23P01' || /no_overlap|conflicting key value violates exclusion constraint|ExclusionConstraint/i.test(text)) {
+    return new ConflictError('This bed or intern is already booked for overlapping dates');
+  }
+  if (code === 'P2002' || sqlState === '23505') return new ConflictError('A record with the same unique value already exists');
+  if (code === 'P2025') return new NotFoundError('Record not found');
+  if (code === 'P2003' || sqlState === '23503') return new ValidationError('A referenced record does not exist');
+  if (sqlState === '23514' || code === 'P2004') return new ValidationError('A value is out of its allowed range');
+  return undefined;
+}
+
+/** The one error middleware: typed errors keep their status; everything else is an opaque 500. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    let appErr: AppError | undefined = err instanceof AppError ? err : translateDbError(err);
+    if (!appErr && err?.type === 'entity.too.large') appErr = new AppError(413, 'too_large', 'Request body is too large');
+    if (!appErr && err?.type === 'entity.parse.failed') appErr = new ValidationError('Request body is not valid JSON', 'body');
+    if (!appErr && typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
+      appErr = new AppError(err.status, 'bad_request', 'Bad request');
+    }
+    if (!appErr) {
+      logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+      res.status(500).json({ error: { id: 'internal', message: 'Internal error' } });
+      return;
+    }
+    if (appErr instanceof RateLimitError) res.setHeader('Retry-After', String(appErr.retryAfterSeconds));
+    const body: Record<string, unknown> = { id: appErr.id, message: appErr.message };
+    if (appErr.field) body.field = appErr.field;
+    if (appErr.details !== undefined) body.details = appErr.details;
+    res.status(appErr.status).json({ error: body });
+  };
+}
+
+/** 404 for unknown API paths (the SPA fallback must not swallow them). */
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new NotFoundError(`No route for ${req.method} ${req.path}`));
+};

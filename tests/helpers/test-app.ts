@@ -1,0 +1,98 @@
+import type { Server } from 'node:http';
+import type { Router } from 'express';
+import { createApp } from '../../server/app.ts';
+import { loadConfig, type Config } from '../../server/config.ts';
+import type { AppContext } from '../../server/context.ts';
+import type { Database } from '../../server/db/connect.ts';
+import { createLogger } from '../../server/logger.ts';
+import type { DriveTimeProvider } from '../../server/routing/provider.ts';
+import { straightLineTestProvider } from './fake-drive-times.ts';
+
+export interface TestResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A tiny HTTP client with a cookie jar, talking to the real app over loopback. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  csrfToken?: string;
+  constructor(public readonly baseUrl: string) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+    const h: Record<string, string> = { ...headers };
+    if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (body !== undefined && typeof body !== 'string') h['content-type'] ??= 'application/json';
+    if (this.csrfToken && !['GET', 'HEAD', 'OPTIONS'].includes(method)) h['x-csrf-token'] ??= this.csrfToken;
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers: h,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair.indexOf('=');
+      const name = pair.slice(0, i);
+      const value = pair.slice(i + 1);
+      if (value === '' || /max-age=0|expires=thu, 01 jan 1970/i.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body ?? {});
+  }
+  patch<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PATCH', path, body ?? {});
+  }
+  put<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body ?? {});
+  }
+  delete<T = any>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+}
+
+export interface TestApp {
+  ctx: AppContext;
+  server: Server;
+  baseUrl: string;
+  /** A new client with its own cookie jar. */
+  client(): TestClient;
+  close(): Promise<void>;
+}
+
+/** Starts the real app on an ephemeral loopback port over the given database. */
+export async function startTestApp(
+  db: Database,
+  opts: { provider?: DriveTimeProvider; env?: Record<string, string>; ors?: Router } = {},
+): Promise<TestApp> {
+  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env });
+  const logger = createLogger('silent');
+  const provider = opts.provider ?? straightLineTestProvider();
+  const ctx: AppContext = { config, db, logger, driveTimes: { provider, description: provider.name } };
+  const app = createApp(ctx, { ors: opts.ors });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const addr = server.address();
+  const baseUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  return {
+    ctx,
+    server,
+    baseUrl,
+    client: () => new TestClient(baseUrl),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
