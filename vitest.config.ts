@@ -17,6 +17,8 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { test: { ...common, name: 'pglite', include: all, env: { TEST_DB_KIND: 'pglite' } } },
+      // Browser journeys (playwright-core + Debian's chromium) against the real server.
+      { test: { ...common, name: 'e2e', include: ['tests/e2e/**/*.e2e.ts'], testTimeout: 120_000, fileParallelism: false } },
       ...(process.env.TEST_DATABASE_URL
         ? [{ test: { ...common, name: 'postgres', include: integration, env: { TEST_DB_KIND: 'postgres' } } }]
         : []),
