@@ -12,7 +12,8 @@ const root = path.resolve(import.meta.dirname, '../..');
  * Runs once per test run. PGlite's initdb costs seconds and hundreds of MB, so
  * we migrate one in-memory database and dump it; each test file starts its own
  * database from that dump. With TEST_DATABASE_URL, the PostgreSQL schema is
- * reset and migrated once, and test files share it (each makes its own data).
+ * created fresh for the run, migrated once, and shared by the test files (each
+ * makes its own data).
  */
 export default async function setup(project: TestProject) {
   const migrations = readMigrations(path.join(root, 'prisma/migrations'));
@@ -36,18 +37,31 @@ export default async function setup(project: TestProject) {
 
   const url = process.env.TEST_DATABASE_URL;
   if (url && project.name === 'postgres') {
-    const db = await openDatabase({ databaseUrl: url });
+    // A throwaway database per run, created beside TEST_DATABASE_URL's, so
+    // concurrent runs never see each other's data; dropped at teardown.
+    const name = `im_test_${process.pid}_${Date.now().toString(36)}`;
+    const admin = await openDatabase({ databaseUrl: url });
+    await admin.sql.exec(`CREATE DATABASE "${name}"`);
+    const runUrl = new URL(url);
+    runUrl.pathname = `/${name}`;
+    const db = await openDatabase({ databaseUrl: runUrl.toString() });
     try {
-      await db.sql.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
       await applyMigrations(db.sql, migrations);
     } finally {
       await db.close();
     }
+    project.provide('postgresUrl', runUrl.toString());
+    return async () => {
+      await admin.sql.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+      await admin.close();
+    };
   }
+  project.provide('postgresUrl', '');
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
+    postgresUrl: string;
   }
 }

@@ -7,11 +7,11 @@ export const testDbKind: 'pglite' | 'postgres' = process.env.TEST_DB_KIND === 'p
 
 /**
  * A migrated database for one test file: a fresh in-memory PGlite from the
- * template, or the shared TEST_DATABASE_URL PostgreSQL.
+ * template, or the run's PostgreSQL database (created beside TEST_DATABASE_URL).
  */
 export async function openTestDatabase(): Promise<Database> {
   if (testDbKind === 'postgres') {
-    return openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL });
+    return openDatabase({ databaseUrl: inject('postgresUrl') });
   }
   const blob = new Blob([readFileSync(inject('pgliteTemplate'))]);
   return openDatabase({ pgliteDir: 'memory://', loadDataDir: blob });
