@@ -5,11 +5,12 @@ import helmet from 'helmet';
 import type { AppContext } from './context.ts';
 import { apiNotFound, errorHandler } from './middleware/error-handler.ts';
 import { createHealthRouter } from './routes/health/router.ts';
+import { createMapRouter } from './routes/map/router.ts';
 import { createSitesRouter } from './routes/sites/router.ts';
 
 /** Routers mounted under /api, in order. New features add theirs here. */
 export function apiRouters(ctx: AppContext): Router[] {
-  return [createHealthRouter(ctx), createSitesRouter(ctx)];
+  return [createHealthRouter(ctx), createSitesRouter(ctx), createMapRouter(ctx)];
 }
 
 /** Builds the whole HTTP app (API, ORS-compatible endpoints, client) without listening. */
