@@ -5,7 +5,10 @@ import { isoDate, overlaps, toDate } from '../calendar/semesters.ts';
 export interface SiteStats {
   /** Number of beds, or null when the site's capacity is unknown (no rooms recorded). */
   beds: number | null;
-  /** Beds available for the whole window and not booked during it. */
+  /**
+   * Beds available for the whole window and not booked during it; null when the
+   * site has never declared any availability (unknown is not "full").
+   */
   freeBeds: number | null;
 }
 
@@ -72,5 +75,6 @@ export function siteStats(site: SiteWithBeds, from: string, to: string): SiteSta
       if (available && !booked && site.active) free++;
     }
   }
-  return { beds, freeBeds: free };
+  const declared = site.rooms.some((r) => r.availability.length > 0);
+  return { beds, freeBeds: declared ? free : null };
 }

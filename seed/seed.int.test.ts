@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verify } from '@node-rs/argon2';
+import { openTestDatabase, testDbKind } from '../tests/helpers/test-db.ts';
+import type { Database } from '../server/db/connect.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, runSeed } from './run.ts';
+import { annexInternats } from './annex-internats.ts';
+
+// On the shared PostgreSQL test database other files create data too, so these
+// assertions look only at seeded rows (by slug / isDemo).
+describe.skipIf(testDbKind === 'postgres')('seed', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('without demo data creates the annex internats and no account', async () => {
+    expect(await runSeed(db.prisma, { demo: false, today: new Date('2026-11-24') })).toEqual(['annex-internats']);
+    expect(await db.prisma.site.count()).toBe(annexInternats.length);
+    expect(await db.prisma.user.count()).toBe(0);
+  });
+
+  it('records the ISNAR-IMG figures without inventing unknowns', async () => {
+    const chateauroux = await db.prisma.site.findUniqueOrThrow({
+      where: { slug: 'chateauroux-internat-rural' },
+      include: { rooms: { include: { beds: true } } },
+    });
+    expect(chateauroux.rentCents).toBe(15000);
+    expect(chateauroux.chargesIncluded).toBe(true);
+    expect(chateauroux.rooms.flatMap((r) => r.beds)).toHaveLength(6);
+    const tarbes = await db.prisma.site.findUniqueOrThrow({ where: { slug: 'tarbes-logement-internes' } });
+    expect(tarbes.rentCents).toBeNull();
+    const planned = await db.prisma.site.findUniqueOrThrow({ where: { slug: 'saint-yrieix-la-perche-projet' }, include: { rooms: true } });
+    expect(planned.planned).toBe(true);
+    expect(planned.rooms).toHaveLength(0);
+  });
+
+  it('adds the demo département and accounts, once', async () => {
+    expect(await runSeed(db.prisma, { demo: true, today: new Date('2026-11-24') })).toEqual(['demo-loir-et-cher']);
+    expect(await runSeed(db.prisma, { demo: true, today: new Date('2026-11-24') })).toEqual([]);
+    const interns = await db.prisma.intern.findMany({ where: { isDemo: true }, include: { placements: true } });
+    expect(interns).toHaveLength(40);
+    expect(interns.every((i) => i.placements.length === 1)).toBe(true);
+    // The next two semesters after 24 Nov 2026: May–Oct 2027 and Nov 2027–Apr 2028.
+    const starts = new Set(interns.map((i) => i.placements[0].startDate.toISOString().slice(0, 10)));
+    expect([...starts].sort()).toEqual(['2027-05-01', '2027-11-01']);
+    expect(interns.some((i) => i.placements[0].secondPracticeId !== null)).toBe(true);
+    for (const a of DEMO_ACCOUNTS) {
+      const u = await db.prisma.user.findUniqueOrThrow({ where: { email: a.email } });
+      expect(u.role).toBe(a.role);
+      expect(u.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(await verify(u.passwordHash, DEMO_PASSWORD)).toBe(true);
+    }
+    const manager = await db.prisma.user.findUniqueOrThrow({ where: { email: 'manager@demo.test' }, include: { managedSites: true } });
+    const demoSites = await db.prisma.site.count({ where: { isDemo: true } });
+    expect(manager.managedSites.length).toBeGreaterThan(0);
+    expect(manager.managedSites.length).toBeLessThan(demoSites);
+  });
+});
