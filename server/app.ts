@@ -2,15 +2,17 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
+import { loadSession, requireCsrf } from './auth/middleware.ts';
 import type { AppContext } from './context.ts';
 import { apiNotFound, errorHandler } from './middleware/error-handler.ts';
 import { createHealthRouter } from './routes/health/router.ts';
 import { createMapRouter } from './routes/map/router.ts';
+import { createSessionRouter } from './routes/session/router.ts';
 import { createSitesRouter } from './routes/sites/router.ts';
 
 /** Routers mounted under /api, in order. New features add theirs here. */
 export function apiRouters(ctx: AppContext): Router[] {
-  return [createHealthRouter(ctx), createSitesRouter(ctx), createMapRouter(ctx)];
+  return [createHealthRouter(ctx), createSessionRouter(ctx), createSitesRouter(ctx), createMapRouter(ctx)];
 }
 
 /** Builds the whole HTTP app (API, ORS-compatible endpoints, client) without listening. */
@@ -36,6 +38,9 @@ export function createApp(ctx: AppContext, extra: { ors?: Router } = {}): Expres
   app.use(express.json({ limit: '1mb' }));
 
   const api = express.Router();
+  // Who is calling, then CSRF on state-changing requests, before any API router.
+  api.use(loadSession(ctx));
+  api.use(requireCsrf);
   for (const r of apiRouters(ctx)) api.use(r);
   api.use(apiNotFound);
   app.use('/api', api);

@@ -96,3 +96,14 @@ export async function startTestApp(
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * Signs a client in through the real endpoint and keeps its CSRF token, so
+ * later state-changing requests pass. Throws with the response when refused.
+ */
+export async function signIn(client: TestClient, email: string, password: string): Promise<any> {
+  const res = await client.post('/api/session', { email, password });
+  if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  client.csrfToken = res.body.csrfToken;
+  return res.body.user;
+}

@@ -1,0 +1,47 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Role } from '../generated/prisma/enums.ts';
+
+/** Who is calling, as every route and domain function sees it (`req.user`). */
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  /** The intern profile linked to this account, if any. */
+  internId: number | null;
+  /** Sites this user manages (managers; empty for others). */
+  managedSiteIds: number[];
+}
+
+/** The relations needed to build a SessionUser from a User row. */
+export const sessionUserInclude = {
+  intern: { select: { id: true } },
+  managedSites: { select: { siteId: true }, orderBy: { siteId: 'asc' } },
+} as const;
+
+type UserWithRelations = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  intern: { id: number } | null;
+  managedSites: { siteId: number }[];
+};
+
+/** Builds the SessionUser shape from a user loaded with `sessionUserInclude`. */
+export function toSessionUser(u: UserWithRelations): SessionUser {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    internId: u.intern?.id ?? null,
+    managedSiteIds: u.managedSites.map((m) => m.siteId),
+  };
+}
+
+/** Loads one user as a SessionUser (null when missing). */
+export async function loadSessionUser(db: Pick<PrismaClient, 'user'>, userId: number): Promise<SessionUser | null> {
+  const u = await db.user.findUnique({ where: { id: userId }, include: sessionUserInclude });
+  return u ? toSessionUser(u) : null;
+}

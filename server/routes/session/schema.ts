@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { registerRoute } from '../../openapi/registry.ts';
+
+/** POST /api/session body. */
+export const signInBody = z.object({
+  email: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(254).email('must be an email address'),
+  password: z.string({ message: 'must be a string' }).min(1, 'is required').max(1024),
+});
+export type SignInBody = z.infer<typeof signInBody>;
+
+/** The signed-in user as the client sees it. */
+export const sessionUserSchema = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['intern', 'manager', 'staff']),
+  internId: z.number().int().nullable(),
+  managedSiteIds: z.array(z.number().int()),
+});
+
+/** POST/GET /api/session response. */
+export const sessionResponse = z.object({ user: sessionUserSchema, csrfToken: z.string() });
+
+registerRoute({
+  method: 'post',
+  path: '/api/session',
+  summary: 'Sign in (sets the im_session cookie)',
+  roles: 'public',
+  request: { body: signInBody },
+  responses: { 200: { description: 'Signed in', schema: sessionResponse }, 401: 'Wrong email or password', 429: 'Too many attempts (Retry-After)' },
+});
+registerRoute({
+  method: 'get',
+  path: '/api/session',
+  summary: 'Who am I',
+  roles: 'signed-in',
+  responses: { 200: { description: 'The current session', schema: sessionResponse } },
+});
+registerRoute({ method: 'delete', path: '/api/session', summary: 'Sign out', roles: 'signed-in', responses: { 204: 'Signed out' } });
