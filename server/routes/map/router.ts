@@ -3,8 +3,26 @@ import { Router } from 'express';
 import { ROOT_DIR } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import { parse } from '../../middleware/validate.ts';
+import { registerRoute } from '../../openapi/registry.ts';
 import { loadGeography, selectBaseLayer, type Geography } from './base-layer.ts';
-import { baseLayerQuery } from './schema.ts';
+import { baseLayerQuery, baseLayerQueryDoc } from './schema.ts';
+
+registerRoute({
+  method: 'get',
+  path: '/api/map/config',
+  summary: 'Tile URL and attribution for the map',
+  roles: 'public',
+  tags: ['map'],
+});
+registerRoute({
+  method: 'get',
+  path: '/api/map/base-layer',
+  summary: 'Offline context layer: département outlines, and commune outlines with names from zoom 9, for the visible area',
+  description: 'GeoJSON FeatureCollection; empty with a `note` when the offline geography is not installed.',
+  roles: 'public',
+  tags: ['map'],
+  request: { query: baseLayerQueryDoc },
+});
 
 /** Where the offline geography lives (beside the project, never copied into it). */
 export const GEO_DIR = path.resolve(ROOT_DIR, '../shared/data/geo');

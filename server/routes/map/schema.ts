@@ -23,3 +23,9 @@ export const baseLayerQuery = z.object({
 });
 
 export type BaseLayerQuery = z.infer<typeof baseLayerQuery>;
+
+/** The same query as documented in OpenAPI (plain strings, before parsing). */
+export const baseLayerQueryDoc = z.object({
+  bbox: z.string().optional().describe('minLng,minLat,maxLng,maxLat'),
+  zoom: z.string().optional().describe('map zoom level; communes are included from 9'),
+});
