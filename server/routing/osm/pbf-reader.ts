@@ -1,0 +1,184 @@
+import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import { PbfReader } from 'pbf';
+
+/** A way as the importer needs it: node references and tags, nothing else. */
+export interface OsmWay {
+  id: number;
+  refs: number[];
+  tags: Record<string, string>;
+}
+
+/** What one primitive block yields; empty arrays when the caller did not ask for that kind. */
+export interface OsmBlock {
+  /** Dense and plain nodes: ids and coordinates in degrees, parallel arrays. */
+  nodeIds: number[];
+  lats: number[];
+  lngs: number[];
+  ways: OsmWay[];
+}
+
+/** Which primitives to decode; skipping the others keeps each pass cheap. */
+export interface ReadOptions {
+  nodes?: boolean;
+  ways?: boolean;
+  /** Called after each blob with bytes read so far and the file size, for progress bars. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * Streams an OSM PBF file blob by blob (one decompressed block in memory at a time), so a
+ * regional extract of hundreds of megabytes imports with bounded memory.
+ */
+export function* readOsmPbf(file: string, options: ReadOptions = {}): Generator<OsmBlock> {
+  const fd = openSync(file, 'r');
+  try {
+    const total = fstatSync(fd).size;
+    let pos = 0;
+    const lenBuf = Buffer.alloc(4);
+    while (pos < total) {
+      if (readSync(fd, lenBuf, 0, 4, pos) !== 4) throw new Error(`${file}: truncated blob length at byte ${pos}`);
+      const headerLen = lenBuf.readUInt32BE(0);
+      pos += 4;
+      const headerBuf = readExactly(fd, headerLen, pos, file);
+      pos += headerLen;
+      const header = readBlobHeader(headerBuf);
+      const blobBuf = readExactly(fd, header.datasize, pos, file);
+      pos += header.datasize;
+      if (header.type === 'OSMData') {
+        const data = decodeBlob(blobBuf, file);
+        yield readPrimitiveBlock(data, options);
+      } else if (header.type !== 'OSMHeader') {
+        // Unknown blob types are skippable by the format's own rules.
+      }
+      options.onProgress?.(pos, total);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readExactly(fd: number, length: number, position: number, file: string): Buffer {
+  const buf = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buf, done, length - done, position + done);
+    if (n === 0) throw new Error(`${file}: truncated PBF at byte ${position + done}`);
+    done += n;
+  }
+  return buf;
+}
+
+function readBlobHeader(buf: Uint8Array): { type: string; datasize: number } {
+  return new PbfReader(buf).readFields(
+    (tag, h: { type: string; datasize: number }, pbf) => {
+      if (tag === 1) h.type = pbf.readString();
+      else if (tag === 3) h.datasize = pbf.readVarint();
+    },
+    { type: '', datasize: 0 },
+  );
+}
+
+function decodeBlob(buf: Uint8Array, file: string): Uint8Array {
+  const blob = new PbfReader(buf).readFields(
+    (tag, b: { raw?: Uint8Array; zlib?: Uint8Array; other?: number }, pbf) => {
+      if (tag === 1) b.raw = pbf.readBytes();
+      else if (tag === 3) b.zlib = pbf.readBytes();
+      else if (tag >= 4 && tag <= 7) b.other = tag;
+    },
+    {},
+  );
+  if (blob.raw) return blob.raw;
+  if (blob.zlib) return inflateSync(blob.zlib);
+  throw new Error(`${file}: unsupported PBF blob compression (field ${blob.other}); re-export with zlib (osmium cat -f pbf)`);
+}
+
+interface BlockState {
+  strings: string[];
+  granularity: number;
+  latOffset: number;
+  lonOffset: number;
+  groups: Uint8Array[];
+}
+
+function readPrimitiveBlock(data: Uint8Array, options: ReadOptions): OsmBlock {
+  const pbf = new PbfReader(data);
+  const st: BlockState = { strings: [], granularity: 100, latOffset: 0, lonOffset: 0, groups: [] };
+  pbf.readFields((tag, s: BlockState, p) => {
+    if (tag === 1) {
+      p.readMessage((t, arr: string[], q) => {
+        if (t === 1) arr.push(decoder.decode(q.readBytes()));
+      }, s.strings);
+    } else if (tag === 2) s.groups.push(p.readBytes());
+    else if (tag === 17) s.granularity = p.readVarint();
+    else if (tag === 19) s.latOffset = p.readVarint(true);
+    else if (tag === 20) s.lonOffset = p.readVarint(true);
+  }, st);
+  const out: OsmBlock = { nodeIds: [], lats: [], lngs: [], ways: [] };
+  for (const g of st.groups) {
+    new PbfReader(g).readFields((tag, o: OsmBlock, p) => {
+      if (tag === 2 && options.nodes) readDense(p, st, o);
+      else if (tag === 1 && options.nodes) readNode(p, st, o);
+      else if (tag === 3 && options.ways) o.ways.push(readWay(p, st));
+    }, out);
+  }
+  return out;
+}
+
+function readDense(p: PbfReader, st: BlockState, o: OsmBlock): void {
+  const ids: number[] = [];
+  const lats: number[] = [];
+  const lons: number[] = [];
+  p.readMessage((tag, _: null, q) => {
+    if (tag === 1) q.readPackedSVarint(ids);
+    else if (tag === 8) q.readPackedSVarint(lats);
+    else if (tag === 9) q.readPackedSVarint(lons);
+  }, null);
+  let id = 0;
+  let lat = 0;
+  let lon = 0;
+  const g = st.granularity * 1e-9;
+  for (let i = 0; i < ids.length; i++) {
+    id += ids[i];
+    lat += lats[i];
+    lon += lons[i];
+    o.nodeIds.push(id);
+    o.lats.push(st.latOffset * 1e-9 + g * lat);
+    o.lngs.push(st.lonOffset * 1e-9 + g * lon);
+  }
+}
+
+function readNode(p: PbfReader, st: BlockState, o: OsmBlock): void {
+  const n = p.readMessage((tag, r: { id: number; lat: number; lon: number }, q) => {
+    if (tag === 1) r.id = q.readSVarint();
+    else if (tag === 8) r.lat = q.readSVarint();
+    else if (tag === 9) r.lon = q.readSVarint();
+  }, { id: 0, lat: 0, lon: 0 });
+  const g = st.granularity * 1e-9;
+  o.nodeIds.push(n.id);
+  o.lats.push(st.latOffset * 1e-9 + g * n.lat);
+  o.lngs.push(st.lonOffset * 1e-9 + g * n.lon);
+}
+
+function readWay(p: PbfReader, st: BlockState): OsmWay {
+  const keys: number[] = [];
+  const vals: number[] = [];
+  const deltas: number[] = [];
+  const w = p.readMessage((tag, r: { id: number }, q) => {
+    if (tag === 1) r.id = q.readVarint();
+    else if (tag === 2) q.readPackedVarint(keys);
+    else if (tag === 3) q.readPackedVarint(vals);
+    else if (tag === 8) q.readPackedSVarint(deltas);
+  }, { id: 0 });
+  const tags: Record<string, string> = {};
+  for (let i = 0; i < keys.length; i++) tags[st.strings[keys[i]]] = st.strings[vals[i]];
+  const refs = new Array<number>(deltas.length);
+  let ref = 0;
+  for (let i = 0; i < deltas.length; i++) {
+    ref += deltas[i];
+    refs[i] = ref;
+  }
+  return { id: w.id, refs, tags };
+}
