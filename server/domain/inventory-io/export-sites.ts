@@ -1,0 +1,77 @@
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { writeCsv } from './csv.ts';
+import { SITE_COLUMNS, type SiteColumn } from './site-columns.ts';
+
+type Db = Pick<PrismaClient, 'site'>;
+
+/** Every site (active, planned or not) with its rooms and bed counts, ordered by slug so exports diff well. */
+export async function loadInventory(db: Db) {
+  const sites = await db.site.findMany({
+    orderBy: { slug: 'asc' },
+    include: { rooms: { orderBy: { label: 'asc' }, include: { _count: { select: { beds: true } } } } },
+  });
+  return sites.map(({ rooms, ...site }) => ({ ...site, rooms: rooms.map((r) => ({ label: r.label, beds: r._count.beds })) }));
+}
+
+export type InventorySite = Awaited<ReturnType<typeof loadInventory>>[number];
+
+/** A site as a plain record of the documented columns, with JSON values (what GeoJSON properties carry). */
+export function inventoryRecord(site: InventorySite): Record<SiteColumn, unknown> {
+  return {
+    slug: site.slug,
+    name: site.name,
+    address: site.address,
+    commune: site.commune,
+    departement: site.departement,
+    subdivision: site.subdivision,
+    lng: site.lng,
+    lat: site.lat,
+    funderKind: site.funderKind,
+    funderName: site.funderName,
+    rentCents: site.rentCents,
+    chargesIncluded: site.chargesIncluded,
+    chargesNote: site.chargesNote,
+    furnished: site.furnished,
+    amenities: site.amenities,
+    partnerAllowed: site.partnerAllowed,
+    guestsAllowed: site.guestsAllowed,
+    houseRules: site.houseRules,
+    description: site.description,
+    contactName: site.contactName,
+    contactEmail: site.contactEmail,
+    contactPhone: site.contactPhone,
+    active: site.active,
+    planned: site.planned,
+    source: site.source,
+    rooms: site.rooms,
+    beds: site.rooms.reduce((n, r) => n + r.beds, 0),
+  };
+}
+
+/** One CSV cell: null → empty, lists joined by `;`, rooms as `label:beds|label:beds`. */
+function cell(column: SiteColumn, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (column === 'rooms') return (value as { label: string; beds: number }[]).map((r) => `${r.label}:${r.beds}`).join('|');
+  if (Array.isArray(value)) return value.join(';');
+  return String(value);
+}
+
+/** The inventory as CSV (header = SITE_COLUMNS, UTF-8 BOM so spreadsheets read accents). */
+export function inventoryToCsv(sites: InventorySite[]): string {
+  const rows = sites.map((s) => {
+    const rec = inventoryRecord(s);
+    return SITE_COLUMNS.map((c) => cell(c, rec[c]));
+  });
+  return writeCsv([[...SITE_COLUMNS], ...rows], { bom: true });
+}
+
+/** The inventory as a GeoJSON FeatureCollection of Points (`[lng, lat]`); properties hold the other columns. */
+export function inventoryToGeoJson(sites: InventorySite[]) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: sites.map((s) => {
+      const { lng, lat, ...properties } = inventoryRecord(s);
+      return { type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [lng as number, lat as number] }, properties };
+    }),
+  };
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { FunderKind } from '../../generated/prisma/enums.ts';
+import { cents, lat, lng } from '../../schemas/common.ts';
+
+/**
+ * The housing inventory's column set, shared by the CSV and GeoJSON formats
+ * (GeoJSON puts `lng`/`lat` in the Point geometry and the rest in `properties`).
+ *
+ * | column | type | notes |
+ * |---|---|---|
+ * | slug | text, required | the key: import updates the site with this slug or creates it |
+ * | name, commune, departement, subdivision | text, required | |
+ * | address | text | |
+ * | lng, lat | number, required | WGS 84 degrees |
+ * | funderKind | departement, region, ars, hospital, commune, association, other | required |
+ * | funderName | text | |
+ * | rentCents | whole cents ≥ 0 | monthly rent; empty = unknown |
+ * | chargesIncluded, furnished, partnerAllowed, guestsAllowed | true/false | empty = unknown |
+ * | chargesNote, houseRules, description, contactName, contactEmail, contactPhone, source | text | |
+ * | amenities | list | CSV: separated by `;` |
+ * | active, planned | true/false | empty = keep (or default on creation: active, not planned) |
+ * | rooms | rooms and their bed counts | CSV: `Chambre 1:2\|Chambre 2:1`; GeoJSON: `[{label, beds}]`. Import adds missing rooms and beds, never removes any |
+ * | beds | number | total beds, exported for reading; ignored on import |
+ *
+ * Empty CSV cells and JSON `null` mean "unknown" (null); never invent a rent or a capacity.
+ */
+export const SITE_COLUMNS = [
+  'slug', 'name', 'address', 'commune', 'departement', 'subdivision', 'lng', 'lat',
+  'funderKind', 'funderName', 'rentCents', 'chargesIncluded', 'chargesNote', 'furnished', 'amenities',
+  'partnerAllowed', 'guestsAllowed', 'houseRules', 'description',
+  'contactName', 'contactEmail', 'contactPhone', 'active', 'planned', 'source', 'rooms', 'beds',
+] as const;
+
+export type SiteColumn = (typeof SITE_COLUMNS)[number];
+
+/** Columns a CSV header must have (and a GeoJSON feature must carry). */
+export const REQUIRED_COLUMNS: SiteColumn[] = ['slug', 'name', 'commune', 'departement', 'subdivision', 'lng', 'lat', 'funderKind'];
+
+/** Columns the importer reads; `beds` is informative only. */
+export const IMPORTED_COLUMNS = SITE_COLUMNS.filter((c) => c !== 'beds');
+
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, 'is required');
+const optText = (max: number) => text(max).nullable().optional();
+const optBool = z.boolean({ message: 'must be true or false' }).nullable().optional();
+
+/** A room as the inventory lists it. */
+export const inventoryRoom = z.object({
+  label: requiredText(100),
+  beds: z.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').max(50, 'must be at most 50'),
+});
+
+/**
+ * One site row of an import, after the format's cells were converted to
+ * values. `undefined` = column absent (keep the current value); `null` = unknown.
+ */
+export const inventorySiteRow = z.object({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'must be lowercase letters, digits and dashes'),
+  name: requiredText(200),
+  address: optText(300),
+  commune: requiredText(100),
+  departement: requiredText(100),
+  subdivision: requiredText(100),
+  lng,
+  lat,
+  funderKind: z.enum(Object.values(FunderKind) as [FunderKind, ...FunderKind[]], { message: `must be one of ${Object.values(FunderKind).join(', ')}` }),
+  funderName: optText(200),
+  rentCents: cents.nullable().optional(),
+  chargesIncluded: optBool,
+  chargesNote: optText(500),
+  furnished: optBool,
+  amenities: z.array(text(100)).max(50).optional(),
+  partnerAllowed: optBool,
+  guestsAllowed: optBool,
+  houseRules: optText(4000),
+  description: optText(4000),
+  contactName: optText(200),
+  contactEmail: z.email('must be an email address').max(200).nullable().optional(),
+  contactPhone: optText(50),
+  active: z.boolean({ message: 'must be true or false' }).optional(),
+  planned: z.boolean({ message: 'must be true or false' }).optional(),
+  source: optText(500),
+  rooms: z
+    .array(inventoryRoom)
+    .max(200)
+    .refine((rs) => new Set(rs.map((r) => r.label)).size === rs.length, 'lists a room twice')
+    .optional(),
+});
+
+export type InventorySiteRow = z.infer<typeof inventorySiteRow>;
+
+/** The site fields an import may write (everything but slug and rooms). */
+export const SITE_FIELDS = IMPORTED_COLUMNS.filter((c) => c !== 'slug' && c !== 'rooms') as Exclude<SiteColumn, 'slug' | 'rooms' | 'beds'>[];
+export type SiteField = (typeof SITE_FIELDS)[number];
