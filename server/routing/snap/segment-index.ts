@@ -72,8 +72,15 @@ export class SegmentIndex {
     return Math.min(this.ny - 1, Math.max(0, Math.floor((lat - this.minLat) / this.cellDeg)));
   }
 
-  /** Nearest segment within `radiusM` of the point, or `undefined` when there is none. */
+  /**
+   * Nearest segment within `radiusM` of the point, or `undefined` when there is none. Motorways
+   * are only chosen when no other road is in range (a coarse network may have nothing else).
+   */
   nearest(lng: number, lat: number, radiusM: number): Snap | undefined {
+    return this.search(lng, lat, radiusM, false) ?? this.search(lng, lat, radiusM, true);
+  }
+
+  private search(lng: number, lat: number, radiusM: number, allowLimited: boolean): Snap | undefined {
     const { g } = this;
     if (g.segA.length === 0) return undefined;
     const kx = Math.cos((lat * Math.PI) / 180) * 111319.49;
@@ -96,7 +103,7 @@ export class SegmentIndex {
               const s = this.cellSegs[k];
               if (this.stamp[s] === stamp) continue;
               this.stamp[s] = stamp;
-              if (g.segDir[s] & LIMITED_ACCESS) continue;
+              if (!allowLimited && g.segDir[s] & LIMITED_ACCESS) continue;
               const a = g.segA[s];
               const b = g.segB[s];
               const ax = (g.lng[a] - lng) * kx, ay = (g.lat[a] - lat) * ky;

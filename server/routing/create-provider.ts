@@ -1,0 +1,76 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { DriveTimeCacheStore, DriveTimeProvider } from './provider.ts';
+import { EmbeddedEngine } from './embedded-engine.ts';
+import { EstimateProvider, ESTIMATE_DETOUR_FACTOR, ESTIMATE_SPEED_KMH } from './estimate-provider.ts';
+import { OrsProvider, type RoutingLogger } from './ors/ors-provider.ts';
+import { MemoryCacheStore } from './memory-cache-store.ts';
+import { loadRoadGraph } from './graph/load-graph.ts';
+
+/** Everything the app's config module knows about drive times; nothing here reads process.env. */
+export interface CreateProviderOptions {
+  /** ROAD_NETWORK: an OSM PBF extract to route on. */
+  roadNetwork?: string;
+  /** `<repo>/data/roads`: any `*.osm.pbf` placed there is used when ROAD_NETWORK is unset. */
+  roadsDir: string;
+  /** `<repo>/../shared/data/france-main-roads.osm.pbf`: the demo network, last resort. */
+  sharedDemoNetwork?: string;
+  /** Where built graphs are cached (`<repo>/data/graphs`). */
+  cacheDir: string;
+  orsApiKey?: string;
+  orsHost?: string;
+  /** Snapping radius in metres (default 2000). */
+  snapRadiusM?: number;
+  /** Cache of ORS answers (database in production); in-memory when absent. */
+  cacheStore?: DriveTimeCacheStore;
+  logger?: RoutingLogger;
+}
+
+/**
+ * Picks the road data in the documented order (ROAD_NETWORK, then data/roads/*.osm.pbf, then the
+ * shared demo network, else none), loads or builds its graph, and puts ORS in front when a key or
+ * host is configured. Logs what it chose, so `npm start` says where drive times come from.
+ */
+export async function createDriveTimeProvider(options: CreateProviderOptions): Promise<{ provider: DriveTimeProvider; description: string }> {
+  const log = options.logger;
+  const source = resolveRoadNetwork(options);
+  let base: DriveTimeProvider;
+  let description: string;
+  if (source) {
+    const { graph, report } = await loadRoadGraph(source.file, options.cacheDir);
+    base = new EmbeddedEngine(graph, { snapRadiusM: options.snapRadiusM });
+    description = `embedded engine on ${source.file} (${source.why}; ${report.nodes} nodes, ${report.fromCache ? 'cached graph' : 'graph built'} in ${Math.round(report.ms)} ms)`;
+  } else {
+    base = new EstimateProvider();
+    description = `straight-line estimate (no road network found; distance × ${ESTIMATE_DETOUR_FACTOR} at ${ESTIMATE_SPEED_KMH} km/h, results flagged estimate)`;
+  }
+  if (options.orsApiKey || options.orsHost) {
+    const provider = new OrsProvider({
+      apiKey: options.orsApiKey,
+      host: options.orsHost,
+      cache: options.cacheStore ?? new MemoryCacheStore(),
+      fallback: base,
+      logger: log,
+    });
+    description = `openrouteservice (${options.orsHost ?? 'public API'}), falling back to ${description}`;
+    log?.info({ driveTimes: description }, 'drive times: openrouteservice');
+    return { provider, description };
+  }
+  if (source) log?.info({ driveTimes: description }, 'drive times: embedded engine');
+  else log?.warn({ driveTimes: description }, 'drive times: straight-line estimate only');
+  return { provider: base, description };
+}
+
+/** The road extract to use and why, or `undefined` when there is none. */
+export function resolveRoadNetwork(o: Pick<CreateProviderOptions, 'roadNetwork' | 'roadsDir' | 'sharedDemoNetwork'>): { file: string; why: string } | undefined {
+  if (o.roadNetwork) {
+    if (!existsSync(o.roadNetwork)) throw new Error(`ROAD_NETWORK points to ${o.roadNetwork}, which does not exist`);
+    return { file: o.roadNetwork, why: 'ROAD_NETWORK' };
+  }
+  if (existsSync(o.roadsDir)) {
+    const found = readdirSync(o.roadsDir).filter((f) => f.endsWith('.osm.pbf')).sort();
+    if (found.length > 0) return { file: path.join(o.roadsDir, found[0]), why: `found in ${o.roadsDir}` };
+  }
+  if (o.sharedDemoNetwork && existsSync(o.sharedDemoNetwork)) return { file: o.sharedDemoNetwork, why: 'shared demo network' };
+  return undefined;
+}
