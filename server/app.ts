@@ -7,13 +7,14 @@ import type { AppContext } from './context.ts';
 import { apiNotFound, errorHandler } from './middleware/error-handler.ts';
 import { createHealthRouter } from './routes/health/router.ts';
 import { createImportExportRouter } from './routes/import-export/router.ts';
+import { createIndicatorsRouter } from './routes/indicators/router.ts';
 import { createMapRouter } from './routes/map/router.ts';
 import { createSessionRouter } from './routes/session/router.ts';
 import { createSitesRouter } from './routes/sites/router.ts';
 
 /** Routers mounted under /api, in order. New features add theirs here. */
 export function apiRouters(ctx: AppContext): Router[] {
-  return [createHealthRouter(ctx), createSessionRouter(ctx), createSitesRouter(ctx), createMapRouter(ctx), createImportExportRouter(ctx)];
+  return [createHealthRouter(ctx), createSessionRouter(ctx), createSitesRouter(ctx), createMapRouter(ctx), createImportExportRouter(ctx), createIndicatorsRouter(ctx)];
 }
 
 /** Builds the whole HTTP app (API, ORS-compatible endpoints, client) without listening. */
