@@ -5,16 +5,39 @@ import helmet from 'helmet';
 import { loadSession, requireCsrf } from './auth/middleware.ts';
 import type { AppContext } from './context.ts';
 import { apiNotFound, errorHandler } from './middleware/error-handler.ts';
+import { createAssignmentsRouter } from './routes/assignments/router.ts';
+import { createAuditRouter } from './routes/audit/router.ts';
 import { createHealthRouter } from './routes/health/router.ts';
 import { createImportExportRouter } from './routes/import-export/router.ts';
 import { createIndicatorsRouter } from './routes/indicators/router.ts';
+import { createInternsRouter } from './routes/interns/router.ts';
 import { createMapRouter } from './routes/map/router.ts';
+import { createOpenApiRouter } from './routes/openapi/router.ts';
+import { createPlacementsRouter } from './routes/placements/router.ts';
+import { createPracticesRouter } from './routes/practices/router.ts';
+import { createRoomsRouter } from './routes/rooms/router.ts';
 import { createSessionRouter } from './routes/session/router.ts';
 import { createSitesRouter } from './routes/sites/router.ts';
+import { createUsersRouter } from './routes/users/router.ts';
 
 /** Routers mounted under /api, in order. New features add theirs here. */
 export function apiRouters(ctx: AppContext): Router[] {
-  return [createHealthRouter(ctx), createSessionRouter(ctx), createSitesRouter(ctx), createMapRouter(ctx), createImportExportRouter(ctx), createIndicatorsRouter(ctx)];
+  return [
+    createHealthRouter(ctx),
+    createSessionRouter(ctx),
+    createSitesRouter(ctx),
+    createRoomsRouter(ctx),
+    createPracticesRouter(ctx),
+    createInternsRouter(ctx),
+    createPlacementsRouter(ctx),
+    createUsersRouter(ctx),
+    createAssignmentsRouter(ctx),
+    createAuditRouter(ctx),
+    createOpenApiRouter(ctx),
+    createMapRouter(ctx),
+    createImportExportRouter(ctx),
+    createIndicatorsRouter(ctx),
+  ];
 }
 
 /** Builds the whole HTTP app (API, ORS-compatible endpoints, client) without listening. */

@@ -43,3 +43,20 @@ export async function recordAudit(tx: Pick<Prisma.TransactionClient, 'auditEvent
     },
   });
 }
+
+/**
+ * Only the fields that changed between two snapshots, as `{before, after}`,
+ * ready to spread into recordAudit. `updatedAt` is ignored.
+ */
+export function auditChanges<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const k of Object.keys(after) as (keyof T)[]) {
+    if (k === 'updatedAt') continue;
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
+      b[k] = before[k];
+      a[k] = after[k];
+    }
+  }
+  return { before: b, after: a };
+}

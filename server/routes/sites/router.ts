@@ -1,10 +1,17 @@
 import { Router } from 'express';
+import { assertCanManageSite, currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
 import { nextSemester, parseSemesterId, semesterOf } from '../../domain/calendar/semesters.ts';
 import { loadSitesWithBeds, siteStats } from '../../domain/sites/catalogue.ts';
+import { createSite, updateSite } from '../../domain/sites/manage-sites.ts';
+import { loadManagedSites, siteOccupants } from '../../domain/sites/occupancy.ts';
+import { NotFoundError } from '../../errors.ts';
 import { parse } from '../../middleware/validate.ts';
+import { presentManagedSite } from '../../presenters/managed-site.ts';
+import { presentSiteDetail } from '../../presenters/site-detail.ts';
 import { presentPublicSite } from '../../presenters/site.ts';
-import { listSitesQuery, type ListSitesQuery } from './schema.ts';
+import { idParams } from '../../schemas/params.ts';
+import { createSiteBody, listSitesQuery, patchSiteBody, siteDetailQuery, windowQuery, type ListSitesQuery } from './schema.ts';
 
 /** The date window a catalogue request asks about: explicit dates, a semester id, or the next semester. */
 export function catalogueWindow(q: ListSitesQuery, today = new Date()): { from: string; to: string } {
@@ -13,15 +20,57 @@ export function catalogueWindow(q: ListSitesQuery, today = new Date()): { from: 
   return { from: s.start, to: s.end };
 }
 
-/** The public housing catalogue. */
+/** The housing catalogue (public), site detail, and site management. */
 export function createSitesRouter(ctx: AppContext): Router {
   const router = Router();
+  const prisma = ctx.db.prisma;
+
   router.get('/sites', async (req, res) => {
     const q = parse(listSitesQuery, req.query, 'query');
     const window = catalogueWindow(q);
-    const sites = await loadSitesWithBeds(ctx.db.prisma, window);
+    const sites = await loadSitesWithBeds(prisma, window);
     const shown = q.departement ? sites.filter((s) => s.departement === q.departement) : sites;
     res.json({ window, sites: shown.map((s) => presentPublicSite(s, siteStats(s, window.from, window.to))) });
   });
+
+  router.get('/sites/:id', async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    const window = catalogueWindow(parse(siteDetailQuery, req.query, 'query'));
+    const [site] = await loadSitesWithBeds(prisma, window, { ids: [id], includeInactive: true });
+    if (!site) throw new NotFoundError('No such site', 'params.id');
+    res.json({ window, site: presentSiteDetail(site, siteStats(site, window.from, window.to), { withContact: !!req.user }) });
+  });
+
+  router.post('/sites', requireRole('staff'), async (req, res) => {
+    const input = parse(createSiteBody, req.body, 'body');
+    const site = await prisma.$transaction((tx) => createSite({ tx, actor: currentUser(req), input }));
+    res.status(201).json({ site: presentPublicSite(site, { beds: null, freeBeds: null }) });
+  });
+
+  router.patch('/sites/:id', requireRole('staff', 'manager'), async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    const input = parse(patchSiteBody, req.body, 'body');
+    assertCanManageSite(req.user, id);
+    await prisma.$transaction((tx) => updateSite({ tx, actor: currentUser(req), siteId: id, input }));
+    const window = catalogueWindow({});
+    const [site] = await loadSitesWithBeds(prisma, window, { ids: [id], includeInactive: true });
+    res.json({ window, site: presentSiteDetail(site, siteStats(site, window.from, window.to), { withContact: true }) });
+  });
+
+  router.get('/me/sites', requireRole('manager', 'staff'), async (req, res) => {
+    const window = catalogueWindow(parse(windowQuery, req.query, 'query'));
+    const user = currentUser(req);
+    const sites = await loadManagedSites(prisma, window, user.role === 'staff' ? undefined : user.managedSiteIds);
+    res.json({ window, sites: sites.map((s) => presentManagedSite(s, window)) });
+  });
+
+  router.get('/sites/:id/occupants', requireRole('staff', 'manager'), async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    const window = catalogueWindow(parse(windowQuery, req.query, 'query'));
+    assertCanManageSite(req.user, id);
+    if (!(await prisma.site.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError('No such site', 'params.id');
+    res.json({ window, occupants: await siteOccupants(prisma, id, window) });
+  });
+
   return router;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { isoDateString } from '../../schemas/common.ts';
+import { registerRoute } from '../../openapi/registry.ts';
+import { cents, isoDateString, lngLat } from '../../schemas/common.ts';
+import { idParams, text } from '../../schemas/params.ts';
 
 /** GET /api/sites query: an optional date window for the free-bed count (defaults to the next semester). */
 export const listSitesQuery = z
@@ -13,3 +15,69 @@ export const listSitesQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
 
 export type ListSitesQuery = z.infer<typeof listSitesQuery>;
+
+const funderKind = z.enum(['departement', 'region', 'ars', 'hospital', 'commune', 'association', 'other'], { message: 'must be one of departement, region, ars, hospital, commune, association, other' });
+
+const siteFields = {
+  name: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(200),
+  slug: z.string().regex(/^[a-z0-9-]{2,80}$/, 'must be lowercase letters, digits and dashes'),
+  address: text(300).nullable(),
+  commune: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(120),
+  departement: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(120),
+  subdivision: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(120),
+  location: lngLat,
+  funder: z.object({ kind: funderKind, name: text(200).nullable().optional() }),
+  rentCents: cents.nullable(),
+  chargesIncluded: z.boolean({ message: 'must be true or false' }).nullable(),
+  chargesNote: text(500).nullable(),
+  furnished: z.boolean({ message: 'must be true or false' }).nullable(),
+  amenities: z.array(z.string().trim().min(1).max(100)).max(50),
+  rules: z.object({
+    partnerAllowed: z.boolean({ message: 'must be true or false' }).nullable().optional(),
+    guestsAllowed: z.boolean({ message: 'must be true or false' }).nullable().optional(),
+    text: text(4000).nullable().optional(),
+  }),
+  description: text(8000).nullable(),
+  contact: z.object({
+    name: text(200).nullable().optional(),
+    email: z.string().trim().email('must be an email address').max(254).nullable().optional(),
+    phone: text(40).nullable().optional(),
+  }),
+  active: z.boolean({ message: 'must be true or false' }),
+  planned: z.boolean({ message: 'must be true or false' }),
+};
+
+/** POST /api/sites body (staff). */
+export const createSiteBody = z.object({
+  ...siteFields,
+  slug: siteFields.slug.optional(),
+  address: siteFields.address.optional(),
+  rentCents: siteFields.rentCents.optional(),
+  chargesIncluded: siteFields.chargesIncluded.optional(),
+  chargesNote: siteFields.chargesNote.optional(),
+  furnished: siteFields.furnished.optional(),
+  amenities: siteFields.amenities.optional(),
+  rules: siteFields.rules.optional(),
+  description: siteFields.description.optional(),
+  contact: siteFields.contact.optional(),
+  active: siteFields.active.optional(),
+  planned: siteFields.planned.optional(),
+});
+export type CreateSiteBody = z.infer<typeof createSiteBody>;
+
+/** PATCH /api/sites/:id body: any site field; managers only contact, amenities, rules, description, rent. */
+export const patchSiteBody = z.object(siteFields).partial();
+export type PatchSiteBody = z.infer<typeof patchSiteBody>;
+
+/** GET /api/me/sites and /api/sites/:id/occupants query: a semester or explicit dates. */
+export const windowQuery = listSitesQuery;
+
+/** GET /api/sites/:id query: the window for free-bed counts. */
+export const siteDetailQuery = listSitesQuery;
+
+registerRoute({ method: 'get', path: '/api/sites', summary: 'Public housing catalogue with free beds for a window', roles: 'public', request: { query: listSitesQuery } });
+registerRoute({ method: 'get', path: '/api/sites/:id', summary: 'A site with rooms, beds and availability (contact when signed in)', roles: 'public', request: { params: idParams, query: siteDetailQuery } });
+registerRoute({ method: 'post', path: '/api/sites', summary: 'Create a site', roles: ['staff'], request: { body: createSiteBody }, responses: { 201: 'Created' } });
+registerRoute({ method: 'patch', path: '/api/sites/:id', summary: 'Change a site (managers: contact, amenities, rules, description, rent)', roles: ['staff', 'manager'], request: { params: idParams, body: patchSiteBody } });
+registerRoute({ method: 'get', path: '/api/me/sites', summary: 'Sites I manage, with rooms, beds, availability and occupancy (staff: all)', roles: ['manager', 'staff'], request: { query: windowQuery } });
+registerRoute({ method: 'get', path: '/api/sites/:id/occupants', summary: "Who is assigned to a site's beds (names and dates only)", roles: ['staff', 'manager'], request: { params: idParams, query: windowQuery } });

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { auditChanges, recordAudit } from '../../audit/record-audit.ts';
+import type { SessionUser } from '../../auth/session-user.ts';
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { slugify } from '../sites/site-input.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** Intern profile fields as the API takes them. */
+export interface InternInput {
+  name?: string;
+  email?: string | null;
+  subdivision?: string;
+  hasCar?: boolean | null;
+  withPartner?: boolean;
+  partnerInternId?: number | null;
+  maxRentCents?: number | null;
+  limitMinutes?: number | null;
+}
+
+/** What an intern may change in their own profile; the rest is staff's. */
+export const INTERN_SELF_EDITABLE_FIELDS = ['email', 'hasCar', 'withPartner', 'maxRentCents', 'limitMinutes'] as const;
+
+/** Staff see every intern; an intern only themself (403 otherwise); managers none. */
+export function assertCanSeeIntern(user: SessionUser | undefined, internId: number): void {
+  if (user?.role === 'staff') return;
+  if (user?.role === 'intern' && user.internId === internId) return;
+  throw new ForbiddenError('You may only see your own profile');
+}
+
+async function checkPartner(tx: Tx, internId: number | undefined, partnerInternId: number | null | undefined) {
+  if (partnerInternId === undefined || partnerInternId === null) return;
+  if (partnerInternId === internId) throw new ValidationError('body.partnerInternId: must not be the intern themself', 'body.partnerInternId');
+  if (!(await tx.intern.findUnique({ where: { id: partnerInternId }, select: { id: true } }))) throw new NotFoundError('No such intern', 'body.partnerInternId');
+}
+
+/** Creates an intern profile (staff); an account can be linked later via POST /api/users. */
+export async function createIntern({ tx, actor, input }: { tx: Tx; actor: SessionUser; input: InternInput & { name: string; subdivision: string } }) {
+  await checkPartner(tx, undefined, input.partnerInternId);
+  const intern = await tx.intern.create({ data: { slug: `${slugify(input.name)}-${randomBytes(3).toString('hex')}`, ...input } });
+  await recordAudit(tx, { actorId: actor.id, action: 'create', entity: 'Intern', entityId: intern.id, internId: intern.id, after: intern });
+  return intern;
+}
+
+/** Changes an intern's profile: staff anything, the intern themself only INTERN_SELF_EDITABLE_FIELDS. */
+export async function updateIntern({ tx, actor, id, input }: { tx: Tx; actor: SessionUser; id: number; input: InternInput }) {
+  assertCanSeeIntern(actor, id);
+  if (actor.role !== 'staff') {
+    const denied = Object.keys(input).find((k) => input[k as keyof InternInput] !== undefined && !(INTERN_SELF_EDITABLE_FIELDS as readonly string[]).includes(k));
+    if (denied) throw new AppError(403, 'forbidden', `Only department staff may change ${denied}`, denied);
+  }
+  const before = await tx.intern.findUnique({ where: { id } });
+  if (!before) throw new NotFoundError('No such intern', 'params.id');
+  await checkPartner(tx, id, input.partnerInternId);
+  const after = await tx.intern.update({ where: { id }, data: input });
+  await recordAudit(tx, { actorId: actor.id, action: 'update', entity: 'Intern', entityId: id, internId: id, ...auditChanges(before, after) });
+  return after;
+}
+
+/** Replaces an intern's ranked site preferences (first = most wanted). */
+export async function setPreferences({ tx, actor, internId, siteIds, note }: { tx: Tx; actor: SessionUser; internId: number; siteIds: number[]; note?: string | null }) {
+  const found = await tx.site.findMany({ where: { id: { in: siteIds } }, select: { id: true } });
+  const known = new Set(found.map((s) => s.id));
+  const missing = siteIds.findIndex((id) => !known.has(id));
+  if (missing >= 0) throw new NotFoundError(`No such site: ${siteIds[missing]}`, `body.siteIds.${missing}`);
+  const before = await preferencesOf(tx, internId);
+  await tx.sitePreference.deleteMany({ where: { internId } });
+  await tx.sitePreference.createMany({ data: siteIds.map((siteId, i) => ({ internId, siteId, rank: i + 1 })) });
+  if (note !== undefined) await tx.intern.update({ where: { id: internId }, data: { preferencesNote: note } });
+  const after = await preferencesOf(tx, internId);
+  await recordAudit(tx, { actorId: actor.id, action: 'update', entity: 'SitePreference', entityId: internId, internId, before, after });
+  return after;
+}
+
+/** An intern's ranked preferences and note. */
+export async function preferencesOf(db: Pick<PrismaClient, 'sitePreference' | 'intern'> | Tx, internId: number) {
+  const rows = await db.sitePreference.findMany({ where: { internId }, orderBy: { rank: 'asc' }, include: { site: { select: { id: true, name: true } } } });
+  const intern = await db.intern.findUnique({ where: { id: internId }, select: { preferencesNote: true } });
+  return { siteIds: rows.map((r) => r.siteId), sites: rows.map((r) => ({ id: r.site.id, name: r.site.name })), note: intern?.preferencesNote ?? null };
+}
+
+/** Records an intern's request for a room at a site. */
+export async function createRoomRequest({ tx, actor, internId, siteId, note }: { tx: Tx; actor: SessionUser; internId: number; siteId: number; note?: string | null }) {
+  if (!(await tx.site.findUnique({ where: { id: siteId }, select: { id: true } }))) throw new NotFoundError('No such site', 'body.siteId');
+  const r = await tx.roomRequest.create({ data: { internId, siteId, note: note ?? null } });
+  await recordAudit(tx, { actorId: actor.id, action: 'create', entity: 'RoomRequest', entityId: r.id, internId, siteId, after: r });
+  return r;
+}

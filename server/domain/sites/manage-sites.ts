@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import type { SessionUser } from '../../auth/session-user.ts';
+import { auditChanges, recordAudit } from '../../audit/record-audit.ts';
+import { AppError, NotFoundError } from '../../errors.ts';
+import type { Prisma, Site } from '../../generated/prisma/client.ts';
+import { MANAGER_EDITABLE_SITE_FIELDS, siteColumns, slugify, type SiteInput } from './site-input.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** Creates a site (staff), recording it in the audit log. */
+export async function createSite({ tx, actor, input }: { tx: Tx; actor: SessionUser; input: SiteInput & Required<Pick<SiteInput, 'name' | 'commune' | 'departement' | 'subdivision' | 'location' | 'funder'>> }): Promise<Site> {
+  let slug = input.slug ?? slugify(input.name);
+  if (!input.slug && (await tx.site.findUnique({ where: { slug } }))) slug = `${slug}-${randomBytes(3).toString('hex')}`;
+  const cols = siteColumns({ ...input, slug }) as Prisma.SiteUncheckedCreateInput;
+  const site = await tx.site.create({ data: cols });
+  await recordAudit(tx, { actorId: actor.id, action: 'create', entity: 'Site', entityId: site.id, siteId: site.id, after: site });
+  return site;
+}
+
+/**
+ * Updates a site. Staff may change anything; a manager of the site only the
+ * fields in MANAGER_EDITABLE_SITE_FIELDS (others → 403 naming the field).
+ */
+export async function updateSite({ tx, actor, siteId, input }: { tx: Tx; actor: SessionUser; siteId: number; input: SiteInput }): Promise<Site> {
+  const before = await tx.site.findUnique({ where: { id: siteId } });
+  if (!before) throw new NotFoundError('No such site', 'params.id');
+  if (actor.role !== 'staff') {
+    const denied = Object.keys(input).find((k) => input[k as keyof SiteInput] !== undefined && !(MANAGER_EDITABLE_SITE_FIELDS as readonly string[]).includes(k));
+    if (denied) throw new AppError(403, 'forbidden', `Only department staff may change ${denied}`, denied);
+  }
+  const after = await tx.site.update({ where: { id: siteId }, data: siteColumns(input) });
+  await recordAudit(tx, { actorId: actor.id, action: 'update', entity: 'Site', entityId: siteId, siteId, ...auditChanges(before, after) });
+  return after;
+}

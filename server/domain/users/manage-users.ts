@@ -1,0 +1,74 @@
+import { recordAudit } from '../../audit/record-audit.ts';
+import { hashPassword } from '../../auth/password.ts';
+import type { SessionUser } from '../../auth/session-user.ts';
+import { deleteUserSessions } from '../../auth/sessions.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import type { Role } from '../../generated/prisma/enums.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** A new account as staff create it. */
+export interface NewAccount {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  /** Managers: the sites they look after. */
+  managedSiteIds?: number[];
+  /** Interns: the intern profile this account signs in as. */
+  internId?: number;
+}
+
+/**
+ * Creates an account (staff). The password is hashed before the transaction
+ * (argon2 is slow on purpose) and passed in as `passwordHash`.
+ */
+export async function createAccount({ tx, actor, input, passwordHash }: { tx: Tx; actor: SessionUser; input: Omit<NewAccount, 'password'>; passwordHash: string }) {
+  const email = input.email.trim().toLowerCase();
+  if (await tx.user.findFirst({ where: { email: { equals: email, mode: 'insensitive' } }, select: { id: true } })) {
+    throw new ConflictError('An account with this email already exists');
+  }
+  if (input.managedSiteIds?.length && input.role !== 'manager') throw new ValidationError('body.managedSiteIds: only managers manage sites', 'body.managedSiteIds');
+  if (input.internId !== undefined && input.role !== 'intern') throw new ValidationError('body.internId: only intern accounts link to an intern', 'body.internId');
+  for (const [i, siteId] of (input.managedSiteIds ?? []).entries()) {
+    if (!(await tx.site.findUnique({ where: { id: siteId }, select: { id: true } }))) throw new NotFoundError('No such site', `body.managedSiteIds.${i}`);
+  }
+  if (input.internId !== undefined) {
+    const intern = await tx.intern.findUnique({ where: { id: input.internId }, select: { userId: true } });
+    if (!intern) throw new NotFoundError('No such intern', 'body.internId');
+    if (intern.userId) throw new ConflictError('This intern already has an account');
+  }
+  const user = await tx.user.create({
+    data: {
+      email,
+      name: input.name,
+      role: input.role,
+      passwordHash,
+      managedSites: input.managedSiteIds?.length ? { create: input.managedSiteIds.map((siteId) => ({ siteId })) } : undefined,
+    },
+    include: { managedSites: true },
+  });
+  if (input.internId !== undefined) await tx.intern.update({ where: { id: input.internId }, data: { userId: user.id } });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: 'create',
+    entity: 'User',
+    entityId: user.id,
+    internId: input.internId ?? null,
+    after: { id: user.id, email, name: user.name, role: user.role, managedSiteIds: input.managedSiteIds ?? [], internId: input.internId ?? null },
+  });
+  return { ...user, internId: input.internId ?? null };
+}
+
+/** Sets a new password (staff) and signs the account out everywhere. */
+export async function resetPassword({ tx, actor, userId, passwordHash }: { tx: Tx; actor: SessionUser; userId: number; passwordHash: string }) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+  if (!user) throw new NotFoundError('No such user', 'params.id');
+  await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+  await deleteUserSessions(tx, userId);
+  await recordAudit(tx, { actorId: actor.id, action: 'reset-password', entity: 'User', entityId: userId, after: { email: user.email, sessionsEnded: true } });
+}
+
+/** Hashes a password for createAccount/resetPassword. */
+export { hashPassword };

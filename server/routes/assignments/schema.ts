@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { registerRoute } from '../../openapi/registry.ts';
+import { idParam, isoDateString } from '../../schemas/common.ts';
+import { endNotBeforeStart, idParams, reversedDates, semesterId } from '../../schemas/params.ts';
+
+const ref = z.number({ message: 'must be a number' }).int('must be a whole number').positive('must be a positive id');
+const status = z.enum(['proposed', 'confirmed', 'cancelled'], { message: 'must be proposed, confirmed or cancelled' });
+
+/** GET /api/assignments query. */
+export const listAssignmentsQuery = z.object({
+  semester: semesterId.optional(),
+  internId: idParam.optional(),
+  siteId: idParam.optional(),
+  includeCancelled: z.enum(['0', '1', 'true', 'false']).optional(),
+});
+/** POST /api/assignments body. */
+export const createAssignmentBody = z
+  .object({ internId: ref, bedId: ref, startDate: isoDateString, endDate: isoDateString, status: status.optional(), locked: z.boolean({ message: 'must be true or false' }).optional() })
+  .refine(endNotBeforeStart, reversedDates);
+/** PATCH /api/assignments/:id body: confirm, lock/unlock, move to another bed, cancel. */
+export const patchAssignmentBody = z
+  .object({ status: status.optional(), locked: z.boolean({ message: 'must be true or false' }).optional(), bedId: ref.optional() })
+  .refine((b) => b.status !== undefined || b.locked !== undefined || b.bedId !== undefined, { message: 'give status, locked or bedId', path: ['status'] });
+
+registerRoute({ method: 'get', path: '/api/assignments', summary: 'Bookings (optionally of one semester, intern or site)', roles: ['staff'], request: { query: listAssignmentsQuery } });
+registerRoute({ method: 'post', path: '/api/assignments', summary: 'Book a bed for an intern', roles: ['staff'], request: { body: createAssignmentBody }, responses: { 201: 'Created', 409: 'Bed or intern already booked for overlapping dates' } });
+registerRoute({ method: 'patch', path: '/api/assignments/:id', summary: 'Confirm, lock, move (override) or cancel a booking', roles: ['staff'], request: { params: idParams, body: patchAssignmentBody }, responses: { 200: 'Changed', 409: 'Overlap' } });
+registerRoute({ method: 'delete', path: '/api/assignments/:id', summary: 'Cancel a booking', roles: ['staff'], request: { params: idParams }, responses: { 200: 'Cancelled' } });

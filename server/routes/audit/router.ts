@@ -1,0 +1,44 @@
+import { Router } from 'express';
+import { requireRole } from '../../auth/middleware.ts';
+import type { AppContext } from '../../context.ts';
+import { parse } from '../../middleware/validate.ts';
+import { auditQuery } from './schema.ts';
+
+/** The audit log, for staff; `beforeId` pages back in time. */
+export function createAuditRouter(ctx: AppContext): Router {
+  const router = Router();
+  const prisma = ctx.db.prisma;
+
+  router.get('/audit', requireRole('staff'), async (req, res) => {
+    const q = parse(auditQuery, req.query, 'query');
+    const rows = await prisma.auditEvent.findMany({
+      where: {
+        ...(q.siteId ? { siteId: q.siteId } : {}),
+        ...(q.internId ? { internId: q.internId } : {}),
+        ...(q.entity ? { entity: q.entity } : {}),
+        ...(q.entityId ? { entityId: q.entityId } : {}),
+        ...(q.beforeId ? { id: { lt: q.beforeId } } : {}),
+      },
+      orderBy: { id: 'desc' },
+      take: q.limit,
+    });
+    const actorIds = [...new Set(rows.map((r) => r.actorId).filter((x): x is number => x !== null))];
+    const actors = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));
+    res.json({
+      events: rows.map((r) => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        actor: r.actorId === null ? null : (actors.get(r.actorId) ?? { id: r.actorId, name: null, email: null }),
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entityId,
+        siteId: r.siteId,
+        internId: r.internId,
+        before: r.before,
+        after: r.after,
+      })),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { registerRoute } from '../../openapi/registry.ts';
+import { idParam, isoDateString } from '../../schemas/common.ts';
+import { endNotBeforeStart, idParams, reversedDates, semesterId } from '../../schemas/params.ts';
+
+const ref = z.number({ message: 'must be a number' }).int('must be a whole number').positive('must be a positive id');
+
+/** GET /api/placements query. */
+export const listPlacementsQuery = z.object({ semester: semesterId.optional(), internId: idParam.optional() });
+/** POST /api/placements body. */
+export const createPlacementBody = z
+  .object({ internId: ref, practiceId: ref, secondPracticeId: ref.nullable().optional(), startDate: isoDateString, endDate: isoDateString })
+  .refine(endNotBeforeStart, reversedDates);
+/** PATCH /api/placements/:id body. */
+export const patchPlacementBody = z
+  .object({ practiceId: ref.optional(), secondPracticeId: ref.nullable().optional(), startDate: isoDateString.optional(), endDate: isoDateString.optional() })
+  .refine(endNotBeforeStart, reversedDates);
+
+registerRoute({ method: 'get', path: '/api/placements', summary: 'Placements (optionally of one semester)', roles: ['staff'], request: { query: listPlacementsQuery } });
+registerRoute({ method: 'post', path: '/api/placements', summary: 'Create a placement', roles: ['staff'], request: { body: createPlacementBody }, responses: { 201: 'Created' } });
+registerRoute({ method: 'patch', path: '/api/placements/:id', summary: 'Change a placement', roles: ['staff'], request: { params: idParams, body: patchPlacementBody } });
+registerRoute({ method: 'delete', path: '/api/placements/:id', summary: 'Delete a placement', roles: ['staff'], request: { params: idParams }, responses: { 204: 'Deleted' } });
