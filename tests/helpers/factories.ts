@@ -125,3 +125,21 @@ export async function buildAssignment(
     data: { internId, bedId, startDate: toDate(o.startDate ?? '2027-05-01'), endDate: toDate(o.endDate ?? '2027-10-31'), status: o.status ?? 'confirmed' },
   });
 }
+
+/**
+ * A signed-in client of a brand-new user: `role` 'intern' also makes the
+ * intern profile (returned as `intern`); managers may be given sites.
+ */
+export async function clientAs(
+  app: { client(): import('./test-app.ts').TestClient },
+  db: Db,
+  role: Role,
+  o: { managedSiteIds?: number[] } = {},
+) {
+  const { signIn } = await import('./test-app.ts');
+  const user = await buildUser(db, { role, managedSiteIds: o.managedSiteIds });
+  const intern = role === 'intern' ? await buildIntern(db, { userId: user.id }) : undefined;
+  const client = app.client();
+  await signIn(client, user.email, TEST_PASSWORD);
+  return { client, user, intern };
+}
