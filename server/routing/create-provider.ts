@@ -7,6 +7,9 @@ import { OrsProvider, type RoutingLogger } from './ors/ors-provider.ts';
 import { MemoryCacheStore } from './memory-cache-store.ts';
 import { loadRoadGraph } from './graph/load-graph.ts';
 
+/** Default snapping radius on the coarse shared demo network (2 km elsewhere). */
+export const DEMO_SNAP_RADIUS_M = 5000;
+
 /** Everything the app's config module knows about drive times; nothing here reads process.env. */
 export interface CreateProviderOptions {
   /** ROAD_NETWORK: an OSM PBF extract to route on. */
@@ -19,7 +22,7 @@ export interface CreateProviderOptions {
   cacheDir: string;
   orsApiKey?: string;
   orsHost?: string;
-  /** Snapping radius in metres (default 2000). */
+  /** Snapping radius in metres (default 2000; 5000 on the shared demo network). */
   snapRadiusM?: number;
   /** Cache of ORS answers (database in production); in-memory when absent. */
   cacheStore?: DriveTimeCacheStore;
@@ -38,7 +41,9 @@ export async function createDriveTimeProvider(options: CreateProviderOptions): P
   let description: string;
   if (source) {
     const { graph, report } = await loadRoadGraph(source.file, options.cacheDir);
-    base = new EmbeddedEngine(graph, { snapRadiusM: options.snapRadiusM });
+    // The demo network has no communal roads: town centres can sit 2–3 km from it.
+    const snapRadiusM = options.snapRadiusM ?? (source.why === 'shared demo network' ? DEMO_SNAP_RADIUS_M : undefined);
+    base = new EmbeddedEngine(graph, { snapRadiusM });
     description = `embedded engine on ${source.file} (${source.why}; ${report.nodes} nodes, ${report.fromCache ? 'cached graph' : 'graph built'} in ${Math.round(report.ms)} ms)`;
   } else {
     base = new EstimateProvider();
