@@ -20,12 +20,12 @@ export interface LoadReport {
 export async function loadRoadGraph(
   source: string,
   cacheDir: string,
-  options: { onProgress?: (p: ImportProgress) => void } = {},
+  options: { onProgress?: (p: ImportProgress) => void; /** Rebuild even when a cache file exists. */ force?: boolean } = {},
 ): Promise<{ graph: RoadGraph; report: LoadReport }> {
   const t0 = performance.now();
   const sha = await sha256File(source);
   const cacheFile = graphCachePath(cacheDir, sha);
-  const cached = readGraphCache(cacheFile);
+  const cached = options.force ? undefined : readGraphCache(cacheFile);
   if (cached) {
     const g = cached.graph;
     return { graph: g, report: { source, cacheFile, fromCache: true, ms: performance.now() - t0, nodes: g.nodeCount, segments: g.segA.length } };
