@@ -16,6 +16,7 @@ import { createOpenApiRouter } from './routes/openapi/router.ts';
 import { createPlacementsRouter } from './routes/placements/router.ts';
 import { createPracticesRouter } from './routes/practices/router.ts';
 import { createRoomsRouter } from './routes/rooms/router.ts';
+import { createSearchRouter } from './routes/search/router.ts';
 import { createSessionRouter } from './routes/session/router.ts';
 import { createSitesRouter } from './routes/sites/router.ts';
 import { createUsersRouter } from './routes/users/router.ts';
@@ -37,6 +38,7 @@ export function apiRouters(ctx: AppContext): Router[] {
     createMapRouter(ctx),
     createImportExportRouter(ctx),
     createIndicatorsRouter(ctx),
+    createSearchRouter(ctx),
   ];
 }
 
