@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIntern, buildRoom, buildSite, clientAs } from '../../../tests/helpers/factories.ts';
+import { startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { openTestDatabase } from '../../../tests/helpers/test-db.ts';
+import type { Database } from '../../db/connect.ts';
+
+describe('GET /api/audit', () => {
+  let db: Database;
+  let app: TestApp;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    app = await startTestApp(db);
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it('gives staff the history of a site and of an intern, newest first, with actor and before/after', async () => {
+    const site = await buildSite(db.prisma);
+    const room = await buildRoom(db.prisma, { siteId: site.id, beds: 1 });
+    const intern = await buildIntern(db.prisma);
+    const { client: staff, user } = await clientAs(app, db.prisma, 'staff');
+    await staff.patch(`/api/sites/${site.id}`, { rentCents: 12345 });
+    const booked = await staff.post('/api/assignments', { internId: intern.id, bedId: room.beds[0].id, startDate: '2027-05-01', endDate: '2027-10-31' });
+    const bySite = await staff.get(`/api/audit?siteId=${site.id}`);
+    expect(bySite.status).toBe(200);
+    expect(bySite.body.events.map((e: any) => `${e.action} ${e.entity}`)).toEqual(['create Assignment', 'update Site']);
+    expect(bySite.body.events[1]).toMatchObject({ actor: { id: user.id, name: user.name }, before: { rentCents: 20000 }, after: { rentCents: 12345 } });
+    const byIntern = await staff.get(`/api/audit?internId=${intern.id}`);
+    expect(byIntern.body.events).toHaveLength(1);
+    expect(byIntern.body.events[0]).toMatchObject({ entityId: String(booked.body.assignment.id), siteId: site.id });
+    expect((await staff.get(`/api/audit?siteId=${site.id}&limit=1`)).body.events).toHaveLength(1);
+    expect((await staff.get('/api/audit?siteId=abc')).body.error.field).toBe('query.siteId');
+  });
+
+  it('is for staff only', async () => {
+    const site = await buildSite(db.prisma);
+    const { client: manager } = await clientAs(app, db.prisma, 'manager', { managedSiteIds: [site.id] });
+    expect((await manager.get(`/api/audit?siteId=${site.id}`)).status).toBe(403);
+    const { client: intern } = await clientAs(app, db.prisma, 'intern');
+    expect((await intern.get('/api/audit')).status).toBe(403);
+    expect((await app.client().get('/api/audit')).status).toBe(401);
+  });
+});
