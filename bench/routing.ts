@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:routing`: speed of the embedded drive-time engine on the demo France network,
+ * Heidelberg and generated road-like graphs of 100 k, 1 M and 4 M nodes, with import time and
+ * peak memory per extract and the ratio against a plain object-graph Dijkstra. Ends with one
+ * JSON line so runs can be compared.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadRoadGraph } from '../server/routing/graph/load-graph.ts';
+import { EmbeddedEngine } from '../server/routing/embedded-engine.ts';
+import { TreeSearch } from '../server/routing/graph/dijkstra.ts';
+import { buildContractionHierarchy, type ContractionHierarchy } from '../server/routing/ch/contraction-hierarchy.ts';
+import type { BaseGraph, RoadGraph } from '../server/routing/graph/road-graph.ts';
+import type { LngLat } from '../server/routing/provider.ts';
+import { generateRoadGraph, mulberry32 } from './routing-generated.ts';
+import { baselineDijkstra, toObjectGraph } from './routing-baseline.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(repoRoot, '../shared/data');
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'im-bench-'));
+const result: Record<string, unknown> = {};
+const say = (line: string) => console.log(line);
+const round = (x: number) => Math.round(x * 10) / 10;
+const mb = (bytes: number) => Math.round(bytes / 1e6);
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+function time<T>(fn: () => T): [T, number] {
+  const t = performance.now();
+  const r = fn();
+  return [r, performance.now() - t];
+}
+function graphBytes(g: BaseGraph | RoadGraph): number {
+  let n = 0;
+  for (const v of Object.values(g)) if (ArrayBuffer.isView(v)) n += v.byteLength;
+  if ('ch' in g) for (const v of Object.values(g.ch)) n += v.byteLength;
+  return n;
+}
+function randomPoints(g: BaseGraph, count: number, seed: number, jitterM = 300): LngLat[] {
+  const rnd = mulberry32(seed);
+  return Array.from({ length: count }, () => {
+    const v = Math.floor(rnd() * g.nodeCount);
+    return [g.lng[v] + ((rnd() - 0.5) * jitterM) / 75000, g.lat[v] + ((rnd() - 0.5) * jitterM) / 111000] as LngLat;
+  });
+}
+function emptyHierarchy(n: number): ContractionHierarchy {
+  const z = () => new Uint32Array(n + 1);
+  return { upFirst: z(), upHead: new Uint32Array(0), upDur: new Float32Array(0), upDist: new Float32Array(0), downFirst: z(), downHead: new Uint32Array(0), downDur: new Float32Array(0), downDist: new Float32Array(0) };
+}
+
+// 1. Import time and peak memory, each extract in its own process so peak RSS is its own.
+for (const name of ['monaco', 'heidelberg', 'france-main-roads']) {
+  const file = path.join(shared, `${name}.osm.pbf`);
+  if (!existsSync(file)) continue;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/roads-import.ts'), file, '--cache-dir', cacheDir, '--force'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const seconds = Number(/time\s+([\d.]+) s/.exec(out)?.[1]);
+  const peak = Number(/peak RSS\s+(\d+) MB/.exec(out)?.[1]);
+  const nodes = /nodes\s+([\d,]+)/.exec(out)?.[1];
+  say(`import ${name}: ${nodes} nodes in ${seconds} s, peak RSS ${peak} MB`);
+  result[`import_${name.replace(/-/g, '_')}_s`] = seconds;
+  result[`import_${name.replace(/-/g, '_')}_peak_rss_mb`] = peak;
+}
+
+async function benchExtract(name: string, isoRange: number, isoKey: string, sources: number, targets: number, matrixKey: string, snapRadiusM: number) {
+  const file = path.join(shared, `${name}.osm.pbf`);
+  if (!existsSync(file)) {
+    say(`${name}: ${file} absent, skipped`);
+    return;
+  }
+  const loads: number[] = [];
+  let engine!: EmbeddedEngine;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const { graph } = await loadRoadGraph(file, cacheDir);
+    engine = new EmbeddedEngine(graph, { snapRadiusM });
+    loads.push(performance.now() - t);
+  }
+  const g = engine.graph;
+  const loadMs = percentile(loads, 50);
+  say(`${name}: graph load ${round(loadMs)} ms (${g.nodeCount} nodes, ${mb(graphBytes(g))} MB of arrays)`);
+  const isoPoints = randomPoints(g, 80, 7);
+  for (const p of isoPoints.slice(0, 5)) engine.isochronesSync([p], [isoRange]);
+  const isoTimes = isoPoints.map((p) => time(() => engine.isochronesSync([p], [isoRange]))[1]);
+  const p50 = percentile(isoTimes, 50);
+  const p95 = percentile(isoTimes, 95);
+  say(`${name}: ${isoRange / 60}-min isochrone p50 ${round(p50)} ms, p95 ${round(p95)} ms (${isoPoints.length} points)`);
+  const src = randomPoints(g, sources, 11);
+  const dst = randomPoints(g, targets, 13);
+  engine.matrixSync(src.slice(0, 10), dst.slice(0, 10));
+  const mTimes = [0, 1, 2, 3, 4].map(() => time(() => engine.matrixSync(src, dst))[1]);
+  const mMs = percentile(mTimes, 50);
+  say(`${name}: matrix ${sources}×${targets} ${round(mMs)} ms (median of 5)`);
+
+  // Baseline: plain Dijkstra over an object graph, same questions.
+  const obj = toObjectGraph(g);
+  const tree = new TreeSearch(g);
+  const starts = randomPoints(g, 20, 17).map((p) => engine.snap(p).seg).map((s) => g.segA[s]);
+  const baseIso = percentile(starts.map((v) => time(() => baselineDijkstra(obj, v, isoRange))[1]), 50);
+  const ourTree = percentile(starts.map((v) => time(() => tree.run([{ node: v, dur: 0, dist: 0 }], isoRange))[1]), 50);
+  const baseOneToAll = percentile(starts.slice(0, 5).map((v) => time(() => baselineDijkstra(obj, v))[1]), 50);
+  const baseMatrix = baseOneToAll * sources;
+  say(`${name}: baseline bounded Dijkstra ${round(baseIso)} ms vs ours ${round(ourTree)} ms (×${round(baseIso / ourTree)}); baseline matrix ≈ ${sources} × ${round(baseOneToAll)} ms = ${Math.round(baseMatrix)} ms vs ${round(mMs)} ms (×${round(baseMatrix / mMs)})`);
+  Object.assign(result, {
+    [`${isoKey}_p50_ms`]: round(p50),
+    [`${isoKey}_p95_ms`]: round(p95),
+    [matrixKey]: round(mMs),
+    [`${name.replace(/-/g, '_')}_graph_load_ms`]: round(loadMs),
+    [`${name.replace(/-/g, '_')}_tree_speedup_vs_baseline`]: round(baseIso / ourTree),
+    [`${name.replace(/-/g, '_')}_matrix_speedup_vs_baseline`]: round(baseMatrix / mMs),
+  });
+  return loadMs;
+}
+
+const franceLoad = await benchExtract('france-main-roads', 1800, 'isochrone30', 100, 500, 'matrix_100x500_ms', 5000);
+if (franceLoad !== undefined) result.graph_load_ms = round(franceLoad);
+await benchExtract('heidelberg', 600, 'heidelberg_isochrone10', 50, 50, 'heidelberg_matrix_50x50_ms', 2000);
+
+// 3. Growth on generated road-like graphs.
+for (const size of [100_000, 1_000_000, 4_000_000]) {
+  const rss0 = process.memoryUsage().rss;
+  const [base, buildMs] = time(() => generateRoadGraph(size, 3));
+  const label = size >= 1e6 ? `${size / 1e6}M` : `${size / 1e3}k`;
+  let ch = emptyHierarchy(base.nodeCount);
+  let chMs: number | undefined;
+  if (size <= 100_000) [ch, chMs] = time(() => buildContractionHierarchy(base));
+  const engine = new EmbeddedEngine({ ...base, ch }, { snapRadiusM: 2000 });
+  const pts = randomPoints(base, 25, 5, 50);
+  engine.isochronesSync([pts[0]], [600]);
+  const iso = pts.map((p) => time(() => engine.isochronesSync([p], [600]))[1]);
+  const tree = new TreeSearch(base);
+  const full = percentile(pts.slice(0, 5).map((p) => time(() => tree.run([{ node: engine.snap(p).seg === 0 ? 0 : base.segA[engine.snap(p).seg], dur: 0, dist: 0 }], Infinity))[1]), 50);
+  let m = '';
+  if (chMs !== undefined) {
+    const ms = percentile([0, 1, 2].map(() => time(() => engine.matrixSync(pts.slice(0, 25), randomPoints(base, 100, 9, 50)))[1]), 50);
+    m = `, hierarchy ${round(chMs / 1000)} s, matrix 25×100 ${round(ms)} ms`;
+    result[`gen_${label}_matrix_25x100_ms`] = round(ms);
+    result[`gen_${label}_ch_build_s`] = round(chMs / 1000);
+  }
+  const rss = process.memoryUsage().rss;
+  say(`generated ${label}: ${base.nodeCount} nodes built in ${round(buildMs)} ms, ${mb(graphBytes(base))} MB arrays, RSS +${mb(rss - rss0)} MB; 10-min isochrone p50 ${round(percentile(iso, 50))} ms p95 ${round(percentile(iso, 95))} ms; one-to-all Dijkstra ${round(full)} ms${m}`);
+  Object.assign(result, {
+    [`gen_${label}_nodes`]: base.nodeCount,
+    [`gen_${label}_graph_mb`]: mb(graphBytes(base)),
+    [`gen_${label}_isochrone10_p50_ms`]: round(percentile(iso, 50)),
+    [`gen_${label}_isochrone10_p95_ms`]: round(percentile(iso, 95)),
+    [`gen_${label}_one_to_all_ms`]: round(full),
+  });
+}
+if (chNote()) say(chNote());
+function chNote(): string {
+  return 'note: hierarchies are built for the 100k graph only, to keep the run within minutes (see server/routing/README.md).';
+}
+
+rmSync(cacheDir, { recursive: true, force: true });
+console.log(JSON.stringify(result));
