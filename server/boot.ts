@@ -7,7 +7,7 @@ import { openDatabase, type Database } from './db/connect.ts';
 import { appliedMigrations, applyMigrations, readMigrations } from './db/migrations.ts';
 import type { Logger } from './logger.ts';
 import { createDriveTimeProvider } from './routing/create-provider.ts';
-import { createPrismaCacheStore } from './routing/prisma-cache-store.ts';
+import { PrismaCacheStore } from './routing/prisma-cache-store.ts';
 import { createOrsRouter } from './routes/ors/router.ts';
 
 /**
@@ -51,7 +51,7 @@ export async function start(config: Config, logger: Logger): Promise<{ server: S
     orsApiKey: config.ors.apiKey,
     orsHost: config.ors.host,
     snapRadiusM: config.roads.snapRadiusM,
-    cacheStore: createPrismaCacheStore(db.prisma),
+    cacheStore: new PrismaCacheStore(db.prisma),
     logger,
   });
   const ctx: AppContext = { config, db, logger, driveTimes };
