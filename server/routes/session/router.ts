@@ -14,7 +14,6 @@ export function createSessionRouter(ctx: AppContext): Router {
 
   router.post('/session', async (req, res) => {
     const body = parse(signInBody, req.body, 'body');
-    if (req.authSession) await deleteSession(ctx.db.prisma, req.authSession.id);
     const { user, session } = await signIn({
       prisma: ctx.db.prisma,
       email: body.email,
@@ -23,6 +22,8 @@ export function createSessionRouter(ctx: AppContext): Router {
       limit: ctx.config.loginRateLimit,
       ttlHours: ctx.config.session.ttlHours,
     });
+    // Signing in as someone (else) ends the previous session of this browser; a failed attempt leaves it.
+    if (req.authSession) await deleteSession(ctx.db.prisma, req.authSession.id);
     setSessionCookie(res, req, ctx.config, session.token, session.expiresAt);
     res.set('cache-control', 'no-store').json(presentSession(user, session.csrfToken));
   });

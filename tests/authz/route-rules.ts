@@ -1,0 +1,181 @@
+/**
+ * THE AUTHORISATION TABLE. Every route under /api and /ors must have rows here:
+ * tests/authz/routes.int.test.ts lists the real express router and fails for
+ * any route without a rule, then calls every route as every role (and, where
+ * it matters, on the caller's own resource and on someone else's) and checks
+ * the status.
+ *
+ * To add a route:
+ *   1. add its rows to `routeRules` with `allow(method, path, {anonymous, intern, manager, staff})`,
+ *      giving `{own, other}` instead of a status where the answer depends on whose resource it is;
+ *   2. if the path has params or the call needs a body/query, add a `routeCalls` entry
+ *      building them from the fixture world (tests/authz/world.ts). Bodies must be
+ *      VALID, so that the status shows the authorisation decision and not validation.
+ *      Calls that consume their target (DELETE, create-unique) should build a fresh row.
+ */
+import { toDate } from '../../server/domain/calendar/semesters.ts';
+import { buildIntern, buildPlacement, buildRoom } from '../helpers/factories.ts';
+import { unique } from '../helpers/test-db.ts';
+import type { World } from './world.ts';
+
+export type Actor = 'anonymous' | 'intern' | 'manager' | 'staff';
+export type Resource = 'own' | 'other';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One row: calling `method path` as `role` (on an own/other resource) answers `expected`. */
+export interface RouteRule {
+  method: Method;
+  path: string;
+  role: Actor;
+  resource?: Resource;
+  expected: number;
+}
+
+type Expect = number | { own: number; other: number };
+
+/** Expands one route's expectations per role into explicit table rows. */
+function allow(method: Method, path: string, e: Record<Actor, Expect>): RouteRule[] {
+  return (Object.entries(e) as [Actor, Expect][]).flatMap(([role, x]) =>
+    typeof x === 'number'
+      ? [{ method, path, role, expected: x }]
+      : [
+          { method, path, role, resource: 'own' as const, expected: x.own },
+          { method, path, role, resource: 'other' as const, expected: x.other },
+        ],
+  );
+}
+
+const STAFF_ONLY_GET = { anonymous: 401, intern: 403, manager: 403, staff: 200 };
+const PUBLIC_GET = { anonymous: 200, intern: 200, manager: 200, staff: 200 };
+const ownOnly = (ok: number) => ({ own: ok, other: 403 });
+
+export const routeRules: RouteRule[] = [
+  // Session and documentation
+  ...allow('POST', '/api/session', { anonymous: 401, intern: 401, manager: 401, staff: 401 }), // wrong password
+  ...allow('GET', '/api/session', { anonymous: 401, intern: 200, manager: 200, staff: 200 }),
+  ...allow('DELETE', '/api/session', { anonymous: 401, intern: 204, manager: 204, staff: 204 }),
+  ...allow('GET', '/api/health', PUBLIC_GET),
+  ...allow('GET', '/api/openapi.json', PUBLIC_GET),
+  ...allow('GET', '/api/docs', PUBLIC_GET),
+  ...allow('GET', '/api/map/config', PUBLIC_GET),
+  ...allow('GET', '/api/map/base-layer', PUBLIC_GET),
+
+  // Sites and housing
+  ...allow('GET', '/api/sites', PUBLIC_GET),
+  ...allow('GET', '/api/sites/:id', PUBLIC_GET),
+  ...allow('POST', '/api/sites', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
+  ...allow('PATCH', '/api/sites/:id', { anonymous: 401, intern: 403, manager: ownOnly(200), staff: 200 }),
+  ...allow('GET', '/api/me/sites', { anonymous: 401, intern: 403, manager: 200, staff: 200 }),
+  ...allow('GET', '/api/sites/:id/occupants', { anonymous: 401, intern: 403, manager: ownOnly(200), staff: 200 }),
+  ...allow('POST', '/api/sites/:id/rooms', { anonymous: 401, intern: 403, manager: ownOnly(201), staff: 201 }),
+  ...allow('PATCH', '/api/rooms/:id', { anonymous: 401, intern: 403, manager: ownOnly(200), staff: 200 }),
+  ...allow('DELETE', '/api/rooms/:id', { anonymous: 401, intern: 403, manager: ownOnly(204), staff: 204 }),
+  ...allow('POST', '/api/rooms/:id/availability', { anonymous: 401, intern: 403, manager: ownOnly(201), staff: 201 }),
+  ...allow('PATCH', '/api/availability/:id', { anonymous: 401, intern: 403, manager: ownOnly(200), staff: 200 }),
+  ...allow('DELETE', '/api/availability/:id', { anonymous: 401, intern: 403, manager: ownOnly(204), staff: 204 }),
+
+  // People and placements
+  ...allow('GET', '/api/practices', { anonymous: 401, intern: 200, manager: 200, staff: 200 }),
+  ...allow('POST', '/api/practices', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
+  ...allow('PATCH', '/api/practices/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+  ...allow('GET', '/api/interns', STAFF_ONLY_GET),
+  ...allow('POST', '/api/interns', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
+  ...allow('GET', '/api/interns/:id', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: 200 }),
+  ...allow('PATCH', '/api/interns/:id', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: 200 }),
+  ...allow('GET', '/api/me/intern', { anonymous: 401, intern: 200, manager: 403, staff: 403 }),
+  ...allow('PUT', '/api/me/preferences', { anonymous: 401, intern: 200, manager: 403, staff: 403 }),
+  ...allow('POST', '/api/me/requests', { anonymous: 401, intern: 201, manager: 403, staff: 403 }),
+  ...allow('GET', '/api/placements', STAFF_ONLY_GET),
+  ...allow('POST', '/api/placements', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
+  ...allow('PATCH', '/api/placements/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+  ...allow('DELETE', '/api/placements/:id', { anonymous: 401, intern: 403, manager: 403, staff: 204 }),
+  ...allow('GET', '/api/users', STAFF_ONLY_GET),
+  ...allow('POST', '/api/users', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
+  ...allow('POST', '/api/users/:id/password', { anonymous: 401, intern: 403, manager: 403, staff: 204 }),
+
+  // Assignments and audit
+  ...allow('GET', '/api/assignments', STAFF_ONLY_GET),
+  ...allow('POST', '/api/assignments', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
+  ...allow('PATCH', '/api/assignments/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+  ...allow('DELETE', '/api/assignments/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+  ...allow('GET', '/api/audit', STAFF_ONLY_GET),
+
+  // Drive-time search
+  ...allow('GET', '/api/placements/:id/nearby-sites', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: 200 }),
+  ...allow('GET', '/api/placements/:id/isochrone', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: 200 }),
+  ...allow('GET', '/api/drive-times/nearby', { anonymous: 401, intern: 200, manager: 200, staff: 200 }),
+
+  // Staff tools
+  ...allow('GET', '/api/indicators', STAFF_ONLY_GET),
+  ...allow('GET', '/api/export/sites.csv', STAFF_ONLY_GET),
+  ...allow('GET', '/api/export/sites.geojson', STAFF_ONLY_GET),
+  ...allow('POST', '/api/import/sites', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+
+  // ORS-compatible endpoints (public, like an ORS server on the LAN)
+  ...allow('POST', '/ors/v2/matrix/driving-car', { anonymous: 200, intern: 200, manager: 200, staff: 200 }),
+  ...allow('POST', '/ors/v2/isochrones/driving-car', { anonymous: 200, intern: 200, manager: 200, staff: 200 }),
+  ...allow('POST', '/ors/v2/isochrones/driving-car/geojson', { anonymous: 200, intern: 200, manager: 200, staff: 200 }),
+];
+
+/** How to call one route: path params, query string, body (all may build fresh rows). */
+export interface RouteCall {
+  params?: (w: World, r: Resource) => Promise<Record<string, string | number>> | Record<string, string | number>;
+  query?: (w: World, r: Resource) => string;
+  body?: (w: World, r: Resource) => Promise<unknown> | unknown;
+  /** Content type of a string body (default application/json). */
+  contentType?: string;
+}
+
+const site = (w: World, r: Resource) => (r === 'other' ? w.otherSite : w.ownSite);
+const room = (w: World, r: Resource) => (r === 'other' ? w.otherRoom : w.ownRoom);
+const intern = (w: World, r: Resource) => (r === 'other' ? w.otherIntern : w.ownIntern);
+const placement = (w: World, r: Resource) => (r === 'other' ? w.otherPlacement : w.ownPlacement);
+
+export const routeCalls: Record<string, RouteCall> = {
+  'POST /api/session': { body: (w) => ({ email: w.users.staff.email, password: 'wrong-password' }) },
+  'GET /api/sites/:id': { params: (w, r) => ({ id: site(w, r).id }) },
+  'POST /api/sites': { body: () => ({ name: unique('Authz site'), commune: 'Blois', departement: 'Loir-et-Cher', subdivision: 'Tours', location: [1.3, 47.6], funder: { kind: 'departement' } }) },
+  'PATCH /api/sites/:id': { params: (w, r) => ({ id: site(w, r).id }), body: () => ({ description: unique('desc') }) },
+  'GET /api/sites/:id/occupants': { params: (w, r) => ({ id: site(w, r).id }) },
+  'POST /api/sites/:id/rooms': { params: (w, r) => ({ id: site(w, r).id }), body: () => ({ label: unique('Room'), beds: 1 }) },
+  'PATCH /api/rooms/:id': { params: (w, r) => ({ id: room(w, r).id }), body: () => ({ notes: unique('notes') }) },
+  'DELETE /api/rooms/:id': { params: async (w, r) => ({ id: (await buildRoom(w.prisma, { siteId: site(w, r).id, beds: 1 })).id }) },
+  'POST /api/rooms/:id/availability': { params: (w, r) => ({ id: room(w, r).id }), body: () => ({ startDate: '2028-05-01', endDate: '2028-10-31' }) },
+  'PATCH /api/availability/:id': { params: (w, r) => ({ id: room(w, r).availability[0].id }), body: () => ({ note: unique('note') }) },
+  'DELETE /api/availability/:id': {
+    params: async (w, r) => ({ id: (await w.prisma.availabilityWindow.create({ data: { roomId: room(w, r).id, startDate: toDate('2029-05-01'), endDate: toDate('2029-10-31') } })).id }),
+  },
+  'POST /api/practices': { body: () => ({ name: unique('Cabinet'), commune: 'Mer', departement: 'Loir-et-Cher', location: [1.5, 47.7] }) },
+  'PATCH /api/practices/:id': { params: (w) => ({ id: w.practice.id }), body: () => ({ supervisors: ['Dr Authz'] }) },
+  'POST /api/interns': { body: () => ({ name: unique('Interne'), subdivision: 'Tours' }) },
+  'GET /api/interns/:id': { params: (w, r) => ({ id: intern(w, r).id }) },
+  'PATCH /api/interns/:id': { params: (w, r) => ({ id: intern(w, r).id }), body: () => ({ hasCar: true }) },
+  'PUT /api/me/preferences': { body: (w) => ({ siteIds: [w.ownSite.id, w.otherSite.id] }) },
+  'POST /api/me/requests': { body: (w) => ({ siteId: w.ownSite.id }) },
+  'POST /api/placements': { body: (w) => ({ internId: w.otherIntern.id, practiceId: w.practice.id, startDate: '2028-05-01', endDate: '2028-10-31' }) },
+  'PATCH /api/placements/:id': { params: (w, r) => ({ id: placement(w, r).id }), body: () => ({ endDate: '2027-10-30' }) },
+  'DELETE /api/placements/:id': { params: async (w) => ({ id: (await buildPlacement(w.prisma, { internId: w.otherIntern.id, practiceId: w.practice.id, startDate: '2029-05-01', endDate: '2029-10-31' })).id }) },
+  'POST /api/users': { body: () => ({ email: `${unique('authz')}@example.org`, name: 'Authz', role: 'staff', password: 'long-enough-password' }) },
+  'POST /api/users/:id/password': {
+    params: async (w) => ({ id: (await w.prisma.user.create({ data: { email: `${unique('reset')}@example.org`, name: 'Reset me', role: 'manager', passwordHash: 'x' } })).id }),
+    body: () => ({ password: 'long-enough-password' }),
+  },
+  'POST /api/assignments': {
+    body: async (w) => ({ internId: (await buildIntern(w.prisma)).id, bedId: (await buildRoom(w.prisma, { beds: 1 })).beds[0].id, startDate: '2027-05-01', endDate: '2027-10-31' }),
+  },
+  'PATCH /api/assignments/:id': { params: (w, r) => ({ id: (r === 'other' ? w.otherAssignment : w.ownAssignment).id }), body: () => ({ locked: true }) },
+  'DELETE /api/assignments/:id': {
+    params: async (w) => {
+      const room = await buildRoom(w.prisma, { beds: 1 });
+      const a = await w.prisma.assignment.create({ data: { internId: (await buildIntern(w.prisma)).id, bedId: room.beds[0].id, startDate: toDate('2027-05-01'), endDate: toDate('2027-10-31') } });
+      return { id: a.id };
+    },
+  },
+  'GET /api/placements/:id/nearby-sites': { params: (w, r) => ({ id: placement(w, r).id }) },
+  'GET /api/placements/:id/isochrone': { params: (w, r) => ({ id: placement(w, r).id }) },
+  'GET /api/drive-times/nearby': { query: () => 'lng=1.5&lat=47.5&minutes=30' },
+  'POST /api/import/sites': { query: () => 'format=geojson&dryRun=1', body: () => ({ type: 'FeatureCollection', features: [] }) },
+  'POST /ors/v2/matrix/driving-car': { body: () => ({ locations: [[1.33, 47.59], [1.74, 47.36]] }) },
+  'POST /ors/v2/isochrones/driving-car': { body: () => ({ locations: [[1.33, 47.59]], range: [600] }) },
+  'POST /ors/v2/isochrones/driving-car/geojson': { body: () => ({ locations: [[1.33, 47.59]], range: [600] }) },
+};
