@@ -50,8 +50,15 @@ export function fieldPolygon(field: ReachField, threshold: number, options: { mi
       polygons[p].area -= Math.abs(r.area);
     }
   });
-  const toLngLat = (ring: GridRing): Position[] =>
-    ring.map(([x, y]) => [round6(lng0 + x * dLng), round6(lat0 + y * dLat)]);
+  const toLngLat = (ring: GridRing): Position[] => {
+    const out: Position[] = [];
+    for (const [x, y] of ring) {
+      const p = [round6(lng0 + x * dLng), round6(lat0 + y * dLat)];
+      const last = out[out.length - 1];
+      if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+    }
+    return out;
+  };
   const coords = polygons.map((p) => [toLngLat(p.outer), ...p.holes.map(toLngLat)]);
   const area = Math.round(polygons.reduce((s, p) => s + p.area, 0) * cellArea * 100) / 100;
   if (coords.length === 1) return { geometry: { type: 'Polygon', coordinates: coords[0] }, area };

@@ -96,7 +96,11 @@ export function contourRings(values: Float64Array, width: number, height: number
   return rings;
 }
 
+/**
+ * Where the threshold crosses an edge. Kept strictly inside the edge: a point exactly on a grid
+ * vertex would be shared by two edges and pinch the ring into an invalid polygon.
+ */
 function frac(a: number, b: number, t: number): number {
   if (a === b) return 0.5;
-  return Math.min(1, Math.max(0, (t - a) / (b - a)));
+  return Math.min(0.99, Math.max(0.01, (t - a) / (b - a)));
 }
