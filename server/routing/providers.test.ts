@@ -1,0 +1,109 @@
+import { copyFileSync, mkdirSync, mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { EstimateProvider, ESTIMATE_DETOUR_FACTOR, ESTIMATE_SPEED_KMH } from './estimate-provider.ts';
+import { createDriveTimeProvider, resolveRoadNetwork } from './create-provider.ts';
+import { PrismaCacheStore, type DriveTimeCachePrisma } from './prisma-cache-store.ts';
+import { loadRoadGraph } from './graph/load-graph.ts';
+import { haversineM } from './graph/road-graph.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const monaco = path.resolve(repoRoot, '../shared/data/monaco.osm.pbf');
+const heidelberg = path.resolve(repoRoot, '../shared/data/heidelberg.osm.pbf');
+
+describe('straight-line estimate', () => {
+  it('flags every result as an estimate', async () => {
+    const p = new EstimateProvider();
+    const blois: [number, number] = [1.3359, 47.5861];
+    const vendome: [number, number] = [1.0656, 47.7929];
+    const m = await p.matrix([blois], [vendome, blois]);
+    const road = haversineM(...blois, ...vendome) * ESTIMATE_DETOUR_FACTOR;
+    expect(m.estimate).toBe(true);
+    expect(m.distances[0][0]).toBeCloseTo(road, -1);
+    expect(m.durations[0][0]).toBeCloseTo(road / (ESTIMATE_SPEED_KMH / 3.6), -1);
+    expect(m.durations[0][1]).toBe(0);
+    const iso = await p.isochrones([blois], [1800, 600]);
+    expect(iso.estimate).toBe(true);
+    expect(iso.features.map((f) => f.properties.value)).toEqual([600, 1800]);
+    expect(iso.features[1].properties.area).toBeGreaterThan(iso.features[0].properties.area);
+  });
+});
+
+describe('Prisma cache store', () => {
+  it('reads and upserts through prisma.driveTimeCache', async () => {
+    const rows = new Map<string, { provider: string; value: unknown }>();
+    const prisma: DriveTimeCachePrisma = {
+      driveTimeCache: {
+        findUnique: async ({ where }) => (rows.has(where.key) ? { value: rows.get(where.key)!.value } : null),
+        upsert: async ({ where, create, update }) => {
+          rows.set(where.key, rows.has(where.key) ? { provider: update.provider, value: update.value } : { provider: create.provider, value: create.value });
+        },
+      },
+    };
+    const store = new PrismaCacheStore(prisma);
+    expect(await store.get('k')).toBeUndefined();
+    await store.set('k', 'openrouteservice', { a: 1 });
+    await store.set('k', 'openrouteservice', { a: 2 });
+    expect(await store.get('k')).toEqual({ a: 2 });
+    expect(rows.get('k')!.provider).toBe('openrouteservice');
+  });
+});
+
+describe('choosing road data', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'im-roads-'));
+  it('prefers ROAD_NETWORK, then data/roads, then the demo network, else nothing', () => {
+    const roadsDir = path.join(dir, 'roads');
+    mkdirSync(roadsDir, { recursive: true });
+    const demo = path.join(dir, 'demo.osm.pbf');
+    expect(resolveRoadNetwork({ roadsDir, sharedDemoNetwork: demo })).toBeUndefined();
+    copyFileSync(monaco, demo);
+    expect(resolveRoadNetwork({ roadsDir, sharedDemoNetwork: demo })?.why).toBe('shared demo network');
+    copyFileSync(monaco, path.join(roadsDir, 'region.osm.pbf'));
+    expect(resolveRoadNetwork({ roadsDir, sharedDemoNetwork: demo })?.file).toBe(path.join(roadsDir, 'region.osm.pbf'));
+    expect(resolveRoadNetwork({ roadNetwork: demo, roadsDir, sharedDemoNetwork: demo })?.why).toBe('ROAD_NETWORK');
+    expect(() => resolveRoadNetwork({ roadNetwork: path.join(dir, 'missing.osm.pbf'), roadsDir })).toThrow(/ROAD_NETWORK/);
+  });
+
+  it('falls back to the estimate, saying so in the log', async () => {
+    const warnings: string[] = [];
+    const { provider, description } = await createDriveTimeProvider({
+      roadsDir: path.join(dir, 'none'),
+      cacheDir: path.join(dir, 'graphs'),
+      logger: { info: () => {}, warn: (_o, msg) => void warnings.push(String(msg)) },
+    });
+    expect(provider.name).toBe('estimate');
+    expect(description).toMatch(/estimate/);
+    expect(warnings[0]).toMatch(/estimate/);
+  });
+
+  it.skipIf(!existsSync(monaco) || !existsSync(heidelberg))('rebuilds the graph when the extract changes', async () => {
+    const file = path.join(dir, 'changing.osm.pbf');
+    const cacheDir = path.join(dir, 'graphs');
+    copyFileSync(monaco, file);
+    const first = await loadRoadGraph(file, cacheDir);
+    expect(first.report.fromCache).toBe(false);
+    expect((await loadRoadGraph(file, cacheDir)).report.fromCache).toBe(true);
+    copyFileSync(heidelberg, file);
+    const changed = await loadRoadGraph(file, cacheDir);
+    expect(changed.report.fromCache).toBe(false);
+    expect(changed.graph.nodeCount).not.toBe(first.graph.nodeCount);
+  });
+
+  it.skipIf(!existsSync(monaco))('builds the embedded engine from data/roads and logs it', async () => {
+    const infos: string[] = [];
+    const roadsDir = path.join(dir, 'roads');
+    const { provider, description } = await createDriveTimeProvider({
+      roadsDir,
+      cacheDir: path.join(dir, 'graphs'),
+      logger: { info: (_o, msg) => void infos.push(String(msg)), warn: () => {} },
+    });
+    expect(provider.name).toBe('embedded');
+    expect(description).toMatch(/region\.osm\.pbf/);
+    expect(infos[0]).toMatch(/embedded/);
+    const m = await provider.matrix([[7.4246, 43.7384]], [[7.4197, 43.7311]]);
+    expect(m.durations[0][0]).toBeGreaterThan(60);
+    expect(m.durations[0][0]).toBeLessThan(900);
+  });
+});
