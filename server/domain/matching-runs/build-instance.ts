@@ -1,0 +1,132 @@
+import type { DriveTimeProvider, LngLat } from '../../routing/provider.ts';
+import { isoDate } from '../calendar/semesters.ts';
+import type { DateWindow } from '../search/date-window.ts';
+import { subtractRanges, type DateRange } from './date-ranges.ts';
+import type { MatchingData } from './load-matching-data.ts';
+
+/** The solver's instance as this layer builds it (ids are the database ids as strings). */
+export interface BuiltInstance {
+  limitMinutes: number;
+  interns: {
+    id: string;
+    start: string;
+    end: string;
+    limitMinutes?: number;
+    maxRentCents?: number;
+    partner?: string;
+    withPartner?: boolean;
+    peers?: string[];
+  }[];
+  beds: { id: string; siteId: string; roomId: string; rentCents?: number; partnerAllowed?: boolean; available: DateRange[] }[];
+  /** Drive minutes from each site to the intern's practice (a pair for two practices); unreachable sites are absent. */
+  minutes: Record<string, Record<string, number | [number, number]>>;
+  existing: { intern: string; bed: string; status: 'proposed' | 'confirmed'; locked: boolean }[];
+}
+
+/** Context kept beside the instance to write and explain results: names, seconds, estimate. */
+export interface InstanceContext {
+  window: DateWindow;
+  estimate: boolean;
+  provider: string | null;
+  /** Drive seconds per practice, by intern then site. */
+  driveSeconds: Record<string, Record<string, number[]>>;
+  interns: Record<string, { name: string; placementId: number; practices: string[] }>;
+  beds: Record<string, { siteId: number; siteName: string; commune: string; room: string; bed: string }>;
+}
+
+/** Seconds → minutes with one decimal (the solver compares minutes with limits). */
+export const toMinutes = (s: number) => Math.round(s / 6) / 10;
+
+/**
+ * Turns loaded data into a solver instance. Interns are those with a placement
+ * in the window (their first one there); beds are those of active sites with
+ * some availability left once bookings of interns outside the run are cut
+ * out; existing live assignments of the run's interns are passed on (confirmed
+ * and locked ones are kept by the solver, proposed ones are hints to stay
+ * stable). Drive times come from one `provider.matrix(sites, practices)` call;
+ * when the provider says `estimate`, the whole run is an estimate.
+ */
+export async function buildMatchingInstance(opts: { data: MatchingData; provider: DriveTimeProvider; limitMinutes: number }): Promise<{ instance: BuiltInstance; context: InstanceContext }> {
+  const { data, limitMinutes } = opts;
+  const placementOf = new Map<number, MatchingData['placements'][number]>();
+  for (const p of data.placements) if (!placementOf.has(p.internId)) placementOf.set(p.internId, p);
+  const inRun = (internId: number) => placementOf.has(internId);
+
+  const interns: BuiltInstance['interns'] = [...placementOf.values()].map((p) => {
+    const partner = p.intern.partnerInternId;
+    const peers = p.intern.wishes.map((w) => w.peerId).filter(inRun).map(String);
+    return {
+      id: String(p.internId),
+      start: isoDate(p.startDate),
+      end: isoDate(p.endDate),
+      ...(p.intern.limitMinutes !== null ? { limitMinutes: p.intern.limitMinutes } : {}),
+      ...(p.intern.maxRentCents !== null ? { maxRentCents: p.intern.maxRentCents } : {}),
+      ...(partner !== null && inRun(partner) ? { partner: String(partner) } : {}),
+      ...(p.intern.withPartner ? { withPartner: true } : {}),
+      ...(peers.length ? { peers } : {}),
+    };
+  });
+
+  const outsiders = new Map<number, DateRange[]>();
+  for (const a of data.assignments) {
+    if (inRun(a.internId)) continue;
+    outsiders.set(a.bedId, [...(outsiders.get(a.bedId) ?? []), { from: isoDate(a.startDate), to: isoDate(a.endDate) }]);
+  }
+  const beds: BuiltInstance['beds'] = [];
+  const bedInfo: InstanceContext['beds'] = {};
+  const sites = new Map<number, LngLat>();
+  for (const room of data.rooms) {
+    const windows = room.availability.map((w) => ({ from: isoDate(w.startDate), to: isoDate(w.endDate) }));
+    for (const bed of room.beds) {
+      const available = subtractRanges(windows, outsiders.get(bed.id) ?? []);
+      if (available.length === 0) continue;
+      beds.push({
+        id: String(bed.id),
+        siteId: String(room.site.id),
+        roomId: String(room.id),
+        ...(room.site.rentCents !== null ? { rentCents: room.site.rentCents } : {}),
+        ...(room.site.partnerAllowed !== null ? { partnerAllowed: room.site.partnerAllowed } : {}),
+        available,
+      });
+      bedInfo[bed.id] = { siteId: room.site.id, siteName: room.site.name, commune: room.site.commune, room: room.label, bed: bed.label };
+      sites.set(room.site.id, [room.site.lng, room.site.lat]);
+    }
+  }
+
+  const practices = new Map<number, LngLat>();
+  for (const p of placementOf.values()) {
+    practices.set(p.practice.id, [p.practice.lng, p.practice.lat]);
+    if (p.secondPractice) practices.set(p.secondPractice.id, [p.secondPractice.lng, p.secondPractice.lat]);
+  }
+  const siteIds = [...sites.keys()];
+  const practiceIds = [...practices.keys()];
+  const matrix = siteIds.length && practiceIds.length ? await opts.provider.matrix([...sites.values()], [...practices.values()]) : undefined;
+
+  const minutes: BuiltInstance['minutes'] = {};
+  const driveSeconds: InstanceContext['driveSeconds'] = {};
+  const internInfo: InstanceContext['interns'] = {};
+  for (const p of placementOf.values()) {
+    const id = String(p.internId);
+    const targets = [p.practice, ...(p.secondPractice ? [p.secondPractice] : [])];
+    internInfo[id] = { name: p.intern.name, placementId: p.id, practices: targets.map((t) => t.commune) };
+    minutes[id] = {};
+    driveSeconds[id] = {};
+    if (!matrix) continue;
+    siteIds.forEach((siteId, si) => {
+      const secs = targets.map((t) => matrix.durations[si]?.[practiceIds.indexOf(t.id)] ?? null);
+      if (secs.some((s) => s === null)) return;
+      const s = secs as number[];
+      minutes[id][siteId] = s.length === 2 ? [toMinutes(s[0]), toMinutes(s[1])] : toMinutes(s[0]);
+      driveSeconds[id][siteId] = s.map(Math.round);
+    });
+  }
+
+  const existing: BuiltInstance['existing'] = data.assignments
+    .filter((a) => inRun(a.internId) && a.status !== 'cancelled')
+    .map((a) => ({ intern: String(a.internId), bed: String(a.bedId), status: a.status as 'proposed' | 'confirmed', locked: a.locked }));
+
+  return {
+    instance: { limitMinutes, interns, beds, minutes, existing },
+    context: { window: data.window, estimate: matrix?.estimate ?? false, provider: matrix?.provider ?? null, driveSeconds, interns: internInfo, beds: bedInfo },
+  };
+}

@@ -1,0 +1,137 @@
+import { auditSnapshot, recordAudit } from '../../audit/record-audit.ts';
+import type { SessionUser } from '../../auth/session-user.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import type { DriveTimeProvider } from '../../routing/provider.ts';
+import { toDate } from '../calendar/semesters.ts';
+import type { DateWindow } from '../search/date-window.ts';
+import { buildMatchingInstance, type BuiltInstance, type InstanceContext } from './build-instance.ts';
+import { changedParts, fingerprint, loadMatchingData, type MatchingFingerprint } from './load-matching-data.ts';
+import { planApply, type ChosenBed, type Override } from './plan-apply.ts';
+
+/** The solver's answer as this layer reads it; everything else in it is stored and shown as is. */
+export interface SolverOutput {
+  assignments: ChosenBed[];
+  [key: string]: unknown;
+}
+
+/** Solves an instance (the exact solver of server/matching, injected so tests and the CLI can share this layer). */
+export type SolveFn = (instance: BuiltInstance) => SolverOutput | Promise<SolverOutput>;
+
+/** What a preview run stores as its input: enough to apply it later and to prove nothing changed. */
+export interface PreviewInput {
+  window: DateWindow;
+  limitMinutes: number;
+  instance: BuiltInstance;
+  context: InstanceContext;
+  fingerprint: MatchingFingerprint;
+}
+
+const TX = { timeout: 120_000, maxWait: 30_000 };
+/** Serialises applies across app instances (PostgreSQL advisory lock, held until commit). */
+const APPLY_LOCK = 0x6d61_7463;
+
+/**
+ * Solves the window's matching and stores it as a `preview` run. Writes no
+ * assignment; the run's input keeps the instance and a fingerprint of the
+ * data it was built from. The result says `estimate: true` when drive times are estimates.
+ */
+export async function previewMatching(opts: { prisma: PrismaClient; provider: DriveTimeProvider; solve: SolveFn; window: DateWindow; limitMinutes: number; actor: SessionUser | null }) {
+  const data = await loadMatchingData(opts.prisma, opts.window);
+  const { instance, context } = await buildMatchingInstance({ data, provider: opts.provider, limitMinutes: opts.limitMinutes });
+  const solved = await opts.solve(instance);
+  const result = { ...solved, estimate: context.estimate, provider: context.provider };
+  const input: PreviewInput = { window: opts.window, limitMinutes: opts.limitMinutes, instance, context, fingerprint: fingerprint(data) };
+  const run = await opts.prisma.$transaction(async (tx) => {
+    const r = await tx.matchingRun.create({
+      data: { kind: 'preview', createdById: opts.actor?.id ?? null, input: auditSnapshot(input)!, result: auditSnapshot(result)! },
+    });
+    await recordAudit(tx, {
+      actorId: opts.actor?.id ?? null,
+      action: 'preview',
+      entity: 'MatchingRun',
+      entityId: r.id,
+      after: { window: opts.window, limitMinutes: opts.limitMinutes, interns: instance.interns.length, beds: instance.beds.length, estimate: context.estimate },
+    });
+    return r;
+  }, TX);
+  return { run, input, result };
+}
+
+/**
+ * Applies a preview in one transaction: re-loads the data and refuses (409,
+ * nothing written) if its fingerprint differs from the preview's; otherwise
+ * cancels superseded non-locked proposals, keeps the ones the result repeats,
+ * creates the new proposals with their drive time and explanation, and audits
+ * the apply with its inputs and every assignment it touched.
+ */
+export async function applyMatching(opts: { prisma: PrismaClient; runId: number; overrides: Override[]; actor: SessionUser | null }) {
+  const actorId = opts.actor?.id ?? null;
+  return opts.prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${APPLY_LOCK}::bigint)`;
+    const preview = await tx.matchingRun.findUnique({ where: { id: opts.runId } });
+    if (!preview || preview.kind !== 'preview') throw new NotFoundError('No such matching preview', 'body.runId');
+    const input = preview.input as unknown as PreviewInput;
+    const result = preview.result as unknown as SolverOutput;
+    const data = await loadMatchingData(tx, input.window);
+    const changed = changedParts(input.fingerprint, fingerprint(data));
+    if (changed.length) {
+      throw new ConflictError(`The ${changed.join(', ')} changed since this preview: run a new preview`, { changed });
+    }
+    const inRun = new Set(input.instance.interns.map((i) => Number(i.id)));
+    const current = data.assignments
+      .filter((a) => inRun.has(a.internId))
+      .map((a) => ({ ...a, startDate: a.startDate.toISOString().slice(0, 10), endDate: a.endDate.toISOString().slice(0, 10) }));
+    const plan = planApply({ instance: input.instance, context: input.context, chosen: result.assignments, overrides: opts.overrides, current });
+
+    const run = await tx.matchingRun.create({
+      data: {
+        kind: 'apply',
+        createdById: actorId,
+        input: auditSnapshot({ previewRunId: preview.id, overrides: opts.overrides, window: input.window, limitMinutes: input.limitMinutes, fingerprint: input.fingerprint })!,
+        result: auditSnapshot({ created: plan.create.length, kept: plan.refresh.length, cancelled: plan.cancel.length, bumped: plan.bumped })!,
+      },
+    });
+    const siteOf = (bedId: number) => input.context.beds[String(bedId)]?.siteId ?? null;
+    const audits: Prisma.AuditEventCreateManyInput[] = [];
+    if (plan.cancel.length) {
+      const cancelled = await tx.assignment.findMany({ where: { id: { in: plan.cancel } } });
+      await tx.assignment.updateMany({ where: { id: { in: plan.cancel } }, data: { status: 'cancelled' } });
+      for (const a of cancelled) {
+        audits.push({ actorId, action: 'cancel', entity: 'Assignment', entityId: String(a.id), siteId: siteOf(a.bedId), internId: a.internId, before: auditSnapshot({ status: a.status, matchingRunId: a.matchingRunId }), after: auditSnapshot({ status: 'cancelled', matchingRunId: run.id }) });
+      }
+    }
+    for (const r of plan.refresh) {
+      const a = await tx.assignment.update({ where: { id: r.id }, data: { matchingRunId: run.id, driveSeconds: r.driveSeconds, driveEstimate: input.context.estimate, explanation: r.explanation } });
+      audits.push({ actorId, action: 'update', entity: 'Assignment', entityId: String(a.id), siteId: siteOf(a.bedId), internId: a.internId, after: auditSnapshot({ matchingRunId: run.id, kept: true }) });
+    }
+    const created = plan.create.length
+      ? await tx.assignment.createManyAndReturn({
+          data: plan.create.map((c) => ({
+            internId: c.internId,
+            bedId: c.bedId,
+            startDate: toDate(c.startDate),
+            endDate: toDate(c.endDate),
+            status: 'proposed' as const,
+            driveSeconds: c.driveSeconds,
+            driveEstimate: input.context.estimate,
+            explanation: c.explanation,
+            matchingRunId: run.id,
+            createdById: actorId,
+          })),
+        })
+      : [];
+    for (const a of created) {
+      audits.push({ actorId, action: 'create', entity: 'Assignment', entityId: String(a.id), siteId: siteOf(a.bedId), internId: a.internId, after: auditSnapshot(a) });
+    }
+    if (audits.length) await tx.auditEvent.createMany({ data: audits });
+    await recordAudit(tx, {
+      actorId,
+      action: 'apply',
+      entity: 'MatchingRun',
+      entityId: run.id,
+      after: { previewRunId: preview.id, window: input.window, limitMinutes: input.limitMinutes, overrides: opts.overrides, fingerprint: input.fingerprint, created: created.length, kept: plan.refresh.length, cancelled: plan.cancel.length, bumped: plan.bumped },
+    });
+    return { run, previewRunId: preview.id, created, kept: plan.refresh.map((r) => r.id), cancelled: plan.cancel, bumped: plan.bumped };
+  }, TX);
+}
