@@ -1,0 +1,48 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { start } from '../server/boot.ts';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/connect.ts';
+import { createLogger } from '../server/logger.ts';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'im-boot-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('boot', () => {
+  it('migrates, seeds, serves the catalogue, and releases the embedded database on stop', { timeout: 120_000 }, async () => {
+    const dir = path.join(tmp, 'pglite');
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: dir, SEED_DEMO: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+    const { server, stop } = await start(config, createLogger('silent'));
+    try {
+      const addr = server.address();
+      const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+      const health = await (await fetch(`${base}/api/health`)).json();
+      expect(health.database.kind).toBe('pglite');
+      const catalogue = await (await fetch(`${base}/api/sites`)).json();
+      expect(catalogue.sites.map((s: { commune: string }) => s.commune)).toContain('Bréhan');
+      expect(catalogue.sites.some((s: { isDemo: boolean }) => s.isDemo)).toBe(false);
+      expect(existsSync(`${dir}.lock`)).toBe(true);
+    } finally {
+      await stop();
+    }
+    expect(existsSync(`${dir}.lock`)).toBe(false);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('refuses to serve a PostgreSQL that is behind, naming the missing migrations', { timeout: 60_000 }, async () => {
+    const url = process.env.TEST_DATABASE_URL!;
+    const name = `im_boot_${process.pid}_${Date.now().toString(36)}`;
+    const admin = await openDatabase({ databaseUrl: url });
+    await admin.sql.exec(`CREATE DATABASE "${name}"`);
+    try {
+      const u = new URL(url);
+      u.pathname = `/${name}`;
+      const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: u.toString(), LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+      await expect(start(config, createLogger('silent'))).rejects.toThrow(/missing migrations .*_init.*npm run db:migrate/);
+    } finally {
+      await admin.sql.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.close();
+    }
+  });
+});
