@@ -41,6 +41,7 @@ export async function signIn(input: SignInInput): Promise<{ user: SessionUser; s
     throw new UnauthorizedError('Wrong email or password');
   }
   await clearRateLimit(prisma, keys[0]);
+  await pruneExpired(prisma, now);
   const session = await createSession(prisma, user.id, input.ttlHours, now);
   return { user: toSessionUser(user), session };
 }
@@ -48,4 +49,10 @@ export async function signIn(input: SignInInput): Promise<{ user: SessionUser; s
 function tooMany(resetAt: Date, now: Date): RateLimitError {
   const seconds = Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
   return new RateLimitError('Too many sign-in attempts; try again later', seconds);
+}
+
+/** Housekeeping on each successful sign-in: drops expired sessions and elapsed counters (cheap, indexed). */
+async function pruneExpired(prisma: PrismaClient, now: Date): Promise<void> {
+  await prisma.session.deleteMany({ where: { expiresAt: { lt: now } } });
+  await prisma.rateLimitHit.deleteMany({ where: { resetAt: { lt: now } } });
 }
