@@ -79,7 +79,10 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
   const touched: number[] = [];
   const heap = new MinHeap(256);
 
-  const witness = (src: number, skip: number, maxW: number, limit: number): void => {
+  const targetMark = new Uint32Array(n);
+  let targetStamp = 0;
+  /** Bounded Dijkstra from `src` avoiding `skip`; stops early once every marked target is settled. */
+  const witness = (src: number, skip: number, maxW: number, limit: number, targets: number): void => {
     for (const t of touched) wdist[t] = Infinity;
     touched.length = 0;
     heap.clear();
@@ -92,12 +95,13 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
       const v = heap.pop();
       if (k > wdist[v]) continue;
       if (k > maxW || ++settled > limit) break;
+      if (targetMark[v] === targetStamp && v !== src && --targets === 0) break;
       const o = out[v];
       for (let i = 0; i < o.to.length; i++) {
         const x = o.to[i];
-        if (x === skip || contracted[x]) continue;
+        if (x === skip) continue;
         const nd = k + o.w[i];
-        if (nd < wdist[x]) {
+        if (nd < wdist[x] && nd <= maxW) {
           if (wdist[x] === Infinity) touched.push(x);
           wdist[x] = nd;
           heap.push(nd, x);
@@ -114,10 +118,14 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
     const outs = out[v];
     let maxOut = 0;
     for (const w of outs.w) if (w > maxOut) maxOut = w;
+    targetStamp++;
+    for (const x of outs.to) targetMark[x] = targetStamp;
     for (let i = 0; i < ins.to.length; i++) {
       const u = ins.to[i];
       const w1 = ins.w[i];
-      witness(u, v, w1 + maxOut, simulate ? simLimit : settleLimit);
+      const targets = targetMark[u] === targetStamp ? outs.to.length - 1 : outs.to.length;
+      if (targets === 0) continue;
+      witness(u, v, w1 + maxOut, simulate ? simLimit : settleLimit, targets);
       for (let j = 0; j < outs.to.length; j++) {
         const x = outs.to[j];
         if (x === u) continue;
