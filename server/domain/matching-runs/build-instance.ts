@@ -1,27 +1,22 @@
+import type { InstanceInput } from '../../matching/instance-schema.ts';
 import type { DriveTimeProvider, LngLat } from '../../routing/provider.ts';
 import { isoDate } from '../calendar/semesters.ts';
 import type { DateWindow } from '../search/date-window.ts';
 import { subtractRanges, type DateRange } from './date-ranges.ts';
 import type { MatchingData } from './load-matching-data.ts';
 
-/** The solver's instance as this layer builds it (ids are the database ids as strings). */
-export interface BuiltInstance {
+/**
+ * The solver's instance as this layer builds it (ids are database ids as
+ * strings), with every optional part the solver reads filled in.
+ */
+export type BuiltInstance = InstanceInput & {
   limitMinutes: number;
-  interns: {
-    id: string;
-    start: string;
-    end: string;
-    limitMinutes?: number;
-    maxRentCents?: number;
-    partner?: string;
-    withPartner?: boolean;
-    peers?: string[];
-  }[];
-  beds: { id: string; siteId: string; roomId: string; rentCents?: number; partnerAllowed?: boolean; available: DateRange[] }[];
-  /** Drive minutes from each site to the intern's practice (a pair for two practices); unreachable sites are absent. */
-  minutes: Record<string, Record<string, number | [number, number]>>;
-  existing: { intern: string; bed: string; status: 'proposed' | 'confirmed'; locked: boolean }[];
-}
+  interns: (InstanceInput['interns'][number] & { label: string; practices: string[] })[];
+  beds: (InstanceInput['beds'][number] & { roomId: string })[];
+  sites: Record<string, { name: string }>;
+  existing: NonNullable<InstanceInput['existing']>;
+  estimate: boolean;
+};
 
 /** Context kept beside the instance to write and explain results: names, seconds, estimate. */
 export interface InstanceContext {
@@ -43,37 +38,24 @@ export const toMinutes = (s: number) => Math.round(s / 6) / 10;
  * some availability left once bookings of interns outside the run are cut
  * out; existing live assignments of the run's interns are passed on (confirmed
  * and locked ones are kept by the solver, proposed ones are hints to stay
- * stable). Drive times come from one `provider.matrix(sites, practices)` call;
+ * stable; an intern held in a bed outside the run is already housed and left
+ * out). Drive times come from one `provider.matrix(sites, practices)` call;
  * when the provider says `estimate`, the whole run is an estimate.
  */
 export async function buildMatchingInstance(opts: { data: MatchingData; provider: DriveTimeProvider; limitMinutes: number }): Promise<{ instance: BuiltInstance; context: InstanceContext }> {
   const { data, limitMinutes } = opts;
   const placementOf = new Map<number, MatchingData['placements'][number]>();
   for (const p of data.placements) if (!placementOf.has(p.internId)) placementOf.set(p.internId, p);
-  const inRun = (internId: number) => placementOf.has(internId);
 
-  const interns: BuiltInstance['interns'] = [...placementOf.values()].map((p) => {
-    const partner = p.intern.partnerInternId;
-    const peers = p.intern.wishes.map((w) => w.peerId).filter(inRun).map(String);
-    return {
-      id: String(p.internId),
-      start: isoDate(p.startDate),
-      end: isoDate(p.endDate),
-      ...(p.intern.limitMinutes !== null ? { limitMinutes: p.intern.limitMinutes } : {}),
-      ...(p.intern.maxRentCents !== null ? { maxRentCents: p.intern.maxRentCents } : {}),
-      ...(partner !== null && inRun(partner) ? { partner: String(partner) } : {}),
-      ...(p.intern.withPartner ? { withPartner: true } : {}),
-      ...(peers.length ? { peers } : {}),
-    };
-  });
-
+  // Beds: availability minus the bookings of interns outside the run.
   const outsiders = new Map<number, DateRange[]>();
   for (const a of data.assignments) {
-    if (inRun(a.internId)) continue;
+    if (placementOf.has(a.internId)) continue;
     outsiders.set(a.bedId, [...(outsiders.get(a.bedId) ?? []), { from: isoDate(a.startDate), to: isoDate(a.endDate) }]);
   }
   const beds: BuiltInstance['beds'] = [];
   const bedInfo: InstanceContext['beds'] = {};
+  const siteNames: BuiltInstance['sites'] = {};
   const sites = new Map<number, LngLat>();
   for (const room of data.rooms) {
     const windows = room.availability.map((w) => ({ from: isoDate(w.startDate), to: isoDate(w.endDate) }));
@@ -89,9 +71,26 @@ export async function buildMatchingInstance(opts: { data: MatchingData; provider
         available,
       });
       bedInfo[bed.id] = { siteId: room.site.id, siteName: room.site.name, commune: room.site.commune, room: room.label, bed: bed.label };
+      siteNames[room.site.id] = { name: room.site.name };
       sites.set(room.site.id, [room.site.lng, room.site.lat]);
     }
   }
+
+  // One existing assignment per intern, held (confirmed or locked) ones first. An intern
+  // held in a bed outside the run (no availability declared) is already housed: left out.
+  const existingOf = new Map<number, MatchingData['assignments'][number]>();
+  const rank = (a: MatchingData['assignments'][number]) => (a.status === 'confirmed' || a.locked ? 0 : 1);
+  for (const a of data.assignments) {
+    if (!placementOf.has(a.internId)) continue;
+    const prev = existingOf.get(a.internId);
+    if (!prev || rank(a) < rank(prev)) existingOf.set(a.internId, a);
+  }
+  for (const [internId, a] of existingOf) {
+    if (bedInfo[a.bedId]) continue;
+    existingOf.delete(internId);
+    if (rank(a) === 0) placementOf.delete(internId);
+  }
+  const inRun = (internId: number) => placementOf.has(internId);
 
   const practices = new Map<number, LngLat>();
   for (const p of placementOf.values()) {
@@ -102,31 +101,48 @@ export async function buildMatchingInstance(opts: { data: MatchingData; provider
   const practiceIds = [...practices.keys()];
   const matrix = siteIds.length && practiceIds.length ? await opts.provider.matrix([...sites.values()], [...practices.values()]) : undefined;
 
+  const interns: BuiltInstance['interns'] = [];
   const minutes: BuiltInstance['minutes'] = {};
   const driveSeconds: InstanceContext['driveSeconds'] = {};
   const internInfo: InstanceContext['interns'] = {};
   for (const p of placementOf.values()) {
     const id = String(p.internId);
     const targets = [p.practice, ...(p.secondPractice ? [p.secondPractice] : [])];
+    const partner = p.intern.partnerInternId;
+    const peers = p.intern.wishes.map((w) => w.peerId).filter(inRun).map(String);
+    interns.push({
+      id,
+      start: isoDate(p.startDate),
+      end: isoDate(p.endDate),
+      label: p.intern.name,
+      practices: targets.map((t) => t.commune),
+      ...(p.intern.limitMinutes !== null ? { limitMinutes: p.intern.limitMinutes } : {}),
+      ...(p.intern.maxRentCents !== null ? { maxRentCents: p.intern.maxRentCents } : {}),
+      ...(partner !== null && inRun(partner) ? { partner: String(partner) } : {}),
+      ...(p.intern.withPartner ? { withPartner: true } : {}),
+      ...(peers.length ? { peers } : {}),
+    });
     internInfo[id] = { name: p.intern.name, placementId: p.id, practices: targets.map((t) => t.commune) };
     minutes[id] = {};
     driveSeconds[id] = {};
     if (!matrix) continue;
     siteIds.forEach((siteId, si) => {
       const secs = targets.map((t) => matrix.durations[si]?.[practiceIds.indexOf(t.id)] ?? null);
-      if (secs.some((s) => s === null)) return;
-      const s = secs as number[];
-      minutes[id][siteId] = s.length === 2 ? [toMinutes(s[0]), toMinutes(s[1])] : toMinutes(s[0]);
-      driveSeconds[id][siteId] = s.map(Math.round);
+      if (secs.some((x) => x === null)) return;
+      const sec = secs as number[];
+      minutes[id][siteId] = sec.length === 2 ? [toMinutes(sec[0]), toMinutes(sec[1])] : toMinutes(sec[0]);
+      driveSeconds[id][siteId] = sec.map(Math.round);
     });
   }
 
-  const existing: BuiltInstance['existing'] = data.assignments
-    .filter((a) => inRun(a.internId) && a.status !== 'cancelled')
+  const existing: BuiltInstance['existing'] = [...existingOf.values()]
+    .filter((a) => inRun(a.internId))
+    .sort((a, b) => a.internId - b.internId)
     .map((a) => ({ intern: String(a.internId), bed: String(a.bedId), status: a.status as 'proposed' | 'confirmed', locked: a.locked }));
 
+  const estimate = matrix?.estimate ?? false;
   return {
-    instance: { limitMinutes, interns, beds, minutes, existing },
-    context: { window: data.window, estimate: matrix?.estimate ?? false, provider: matrix?.provider ?? null, driveSeconds, interns: internInfo, beds: bedInfo },
+    instance: { limitMinutes, interns, beds, sites: siteNames, minutes, existing, estimate },
+    context: { window: data.window, estimate, provider: matrix?.provider ?? null, driveSeconds, interns: internInfo, beds: bedInfo },
   };
 }

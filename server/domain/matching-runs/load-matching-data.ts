@@ -8,7 +8,8 @@ type Db = Prisma.TransactionClient | PrismaClient;
 /**
  * Everything a matching run depends on, for one window: the placements (with
  * their interns' constraints and practices), the beds of active sites with
- * their rent, rules and availability, and the live (non-cancelled) assignments.
+ * their rent, rules and availability (rooms with no availability in the window
+ * play no part), and the live (non-cancelled) assignments.
  * The same load feeds the instance and the fingerprint, so apply can tell
  * whether anything changed since the preview.
  */
@@ -30,7 +31,7 @@ export async function loadMatchingData(db: Db, window: DateWindow) {
       },
     }),
     db.room.findMany({
-      where: { site: { active: true } },
+      where: { site: { active: true }, availability: { some: overlap } },
       orderBy: { id: 'asc' },
       select: {
         id: true,
