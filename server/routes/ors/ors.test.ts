@@ -92,7 +92,7 @@ describe('ORS-compatible endpoints through the real openrouteservice-js client',
     };
     const missing = await post('/v2/matrix/driving-car', {});
     expect(missing.status).toBe(400);
-    expect(missing.body.error.code).toBe(6002);
+    expect(missing.body.error.code).toBe(6001);
     expect(missing.body.error.message).toMatch(/locations/);
     expect(missing.body.info).toBeDefined();
     const badRange = await post('/v2/isochrones/driving-car', { locations: [at(2, 2)], range: [-5] });
@@ -100,7 +100,7 @@ describe('ORS-compatible endpoints through the real openrouteservice-js client',
     expect(badRange.body.error.code).toBe(3003);
     const far = await post('/v2/matrix/driving-car', { locations: [at(0, 0), [5, 45]] });
     expect(far.status).toBe(404);
-    expect(far.body.error.code).toBe(2010);
+    expect(far.body.error.code).toBe(6010);
     expect(far.body.error.message).toMatch(/coordinate 1/);
   });
 

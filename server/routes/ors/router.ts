@@ -18,10 +18,12 @@ class OrsError extends Error {
 function parse<T>(schema: ZodType<T>, body: unknown, codeBase: number): T {
   const r = schema.safeParse(body ?? {});
   if (r.success) return r.data;
+  // ORS's codes: base+1 missing parameter, +2 invalid format, +3 invalid value, +4 exceeds maximum.
   const issue = r.error.issues[0];
   const field = issue.path.join('.') || 'body';
   const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
-  throw new OrsError(400, codeBase + (missing ? 2 : 3), `${field}: ${issue.message}`);
+  const offset = missing ? 1 : issue.code === 'invalid_type' ? 2 : issue.code === 'too_big' ? 4 : 3;
+  throw new OrsError(400, codeBase + offset, `${field}: ${issue.message}`);
 }
 
 function metadata(service: string, query: object) {
@@ -48,7 +50,7 @@ export function createOrsRouter(provider: DriveTimeProvider): express.Router {
     const src = pick(body.sources);
     const dst = pick(body.destinations);
     const bad = [...src, ...dst].find((i) => i >= n);
-    if (bad !== undefined) throw new OrsError(400, 6004, `sources/destinations: index ${bad} is out of range (${n} locations)`);
+    if (bad !== undefined) throw new OrsError(400, 6003, `sources/destinations: index ${bad} is out of range (${n} locations)`);
     const at = (i: number) => body.locations[i] as LngLat;
     const result = await provider.matrix(src.map(at), dst.map(at));
     const unit = UNIT_M[body.units];
@@ -91,11 +93,15 @@ export function createOrsRouter(provider: DriveTimeProvider): express.Router {
   router.post('/v2/isochrones/driving-car', isochrones);
   router.post('/v2/isochrones/driving-car/geojson', isochrones);
 
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+  router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const info = { engine: { version: 'internat-match' }, timestamp: Date.now() };
     if (err instanceof OrsError) return res.status(err.status).json({ error: { code: err.code, message: err.message }, info });
-    if (err instanceof PointNotRoutableError) return res.status(404).json({ error: { code: 2010, message: err.message }, info });
+    if (err instanceof PointNotRoutableError) {
+      // ORS: matrix POINT_NOT_FOUND is 6010; isochrones has no such code and answers 3099.
+      const code = req.path.includes('/matrix/') ? 6010 : 3099;
+      return res.status(404).json({ error: { code, message: err.message }, info });
+    }
     next(err);
   });
   return router;
