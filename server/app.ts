@@ -15,6 +15,7 @@ import { createMapRouter } from './routes/map/router.ts';
 import { createOpenApiRouter } from './routes/openapi/router.ts';
 import { createPlacementsRouter } from './routes/placements/router.ts';
 import { createPracticesRouter } from './routes/practices/router.ts';
+import { createRequestsRouter } from './routes/requests/router.ts';
 import { createRoomsRouter } from './routes/rooms/router.ts';
 import { createSearchRouter } from './routes/search/router.ts';
 import { createSessionRouter } from './routes/session/router.ts';
@@ -31,6 +32,7 @@ export function apiRouters(ctx: AppContext): Router[] {
     createPracticesRouter(ctx),
     createInternsRouter(ctx),
     createPlacementsRouter(ctx),
+    createRequestsRouter(ctx),
     createUsersRouter(ctx),
     createAssignmentsRouter(ctx),
     createAuditRouter(ctx),

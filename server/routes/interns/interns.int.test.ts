@@ -96,6 +96,16 @@ describe('interns and the intern space (/api/me)', () => {
     expect((await client.get('/api/me/intern')).body.requests[0]).toMatchObject({ site: { id: site.id }, note: 'dès mai' });
     expect((await client.post('/api/me/requests', { siteId: 99999999 })).body.error.field).toBe('body.siteId');
     expect(await db.prisma.auditEvent.count({ where: { entity: 'RoomRequest', internId: intern!.id } })).toBe(1);
+
+    // Staff see it and answer it; the intern sees the answer.
+    const { client: staff } = await clientAs(app, db.prisma, 'staff');
+    const listed = await staff.get(`/api/requests?internId=${intern!.id}`);
+    expect(listed.body.requests).toEqual([expect.objectContaining({ id: res.body.request.id, intern: { id: intern!.id, name: intern!.name }, site: { id: site.id, name: site.name }, status: 'open' })]);
+    expect((await staff.patch(`/api/requests/${res.body.request.id}`, { status: 'accepted' })).body.request.status).toBe('accepted');
+    expect((await staff.patch(`/api/requests/${res.body.request.id}`, { status: 'done' })).body.error.field).toBe('body.status');
+    expect((await staff.patch('/api/requests/99999999', { status: 'accepted' })).status).toBe(404);
+    expect((await client.get('/api/me/intern')).body.requests[0].status).toBe('accepted');
+    expect((await client.get('/api/requests')).status).toBe(403);
   });
 
   it('lets staff create an intern profile', async () => {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { assertCanManageSite, currentUser, requireRole } from '../../auth/middleware.ts';
+import { assertCanManageSite, canManageSite, currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
 import { nextSemester, parseSemesterId, semesterOf } from '../../domain/calendar/semesters.ts';
 import { loadSitesWithBeds, siteStats } from '../../domain/sites/catalogue.ts';
@@ -37,7 +37,8 @@ export function createSitesRouter(ctx: AppContext): Router {
     const { id } = parse(idParams, req.params, 'params');
     const window = catalogueWindow(parse(siteDetailQuery, req.query, 'query'));
     const [site] = await loadSitesWithBeds(prisma, window, { ids: [id], includeInactive: true });
-    if (!site) throw new NotFoundError('No such site', 'params.id');
+    // Withdrawn sites (neither active nor planned) are visible only to those who manage them.
+    if (!site || (!site.active && !site.planned && !canManageSite(req.user, id))) throw new NotFoundError('No such site', 'params.id');
     res.json({ window, site: presentSiteDetail(site, siteStats(site, window.from, window.to), { withContact: !!req.user }) });
   });
 

@@ -43,6 +43,13 @@ describe('sites: detail, create, change, my sites, occupants', () => {
     expect((await app.client().get('/api/sites/99999999')).status).toBe(404);
   });
 
+  it('hides a withdrawn site (neither active nor planned) from all but those who manage it', async () => {
+    const site = await buildSite(db.prisma, { active: false });
+    expect((await app.client().get(`/api/sites/${site.id}`)).status).toBe(404);
+    const { client } = await clientAs(app, db.prisma, 'manager', { managedSiteIds: [site.id] });
+    expect((await client.get(`/api/sites/${site.id}`)).body.site.active).toBe(false);
+  });
+
   it('lets staff create a site, audited with the after values', async () => {
     const { client, user } = await clientAs(app, db.prisma, 'staff');
     const res = await client.post('/api/sites', newSite());
