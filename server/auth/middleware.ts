@@ -46,9 +46,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const requireCsrf: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method) || !req.authSession) return next();
   if (req.method === 'POST' && req.path === '/session') return next();
-  const sent = req.get('x-csrf-token') ?? '';
-  const expected = req.authSession.csrfToken;
-  const ok = sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+  const sent = Buffer.from(req.get('x-csrf-token') ?? '');
+  const expected = Buffer.from(req.authSession.csrfToken);
+  const ok = sent.length === expected.length && timingSafeEqual(sent, expected);
   if (!ok) return next(new AppError(403, 'csrf', 'Missing or wrong x-csrf-token header'));
   next();
 };

@@ -123,6 +123,8 @@ describe('/api/session', () => {
     expect(refused.body.error.id).toBe('csrf');
     const wrong = await c.request('DELETE', '/api/session', undefined, { 'x-csrf-token': `${token.slice(0, -1)}x` });
     expect(wrong.status).toBe(403);
+    const accented = await c.request('DELETE', '/api/session', undefined, { 'x-csrf-token': 'é'.repeat(token.length) });
+    expect(accented.status).toBe(403);
     expect((await c.get('/api/session')).status).toBe(200);
     const ok = await c.request('DELETE', '/api/session', undefined, { 'x-csrf-token': token });
     expect(ok.status).toBe(204);
