@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
-import type { ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
 import type { Role } from '../generated/prisma/enums.ts';
 
 /** Who may call an operation: 'public' (anyone), 'signed-in' (any role) or a list of roles. */
@@ -42,6 +42,16 @@ function accessText(roles: RouteAccess): string {
   return roles === 'public' ? 'public' : roles === 'signed-in' ? 'any signed-in user' : roles.join(', ');
 }
 
+/** The one error body every 4xx/5xx answer carries. */
+export const errorBody = z.object({
+  error: z.object({
+    id: z.string().describe('stable id: validation, unauthorized, forbidden, csrf, not_found, conflict, too_large, rate_limited, internal'),
+    message: z.string(),
+    field: z.string().optional().describe('the offending input, e.g. body.rentCents'),
+    details: z.unknown().optional(),
+  }),
+});
+
 const errorResponses: Record<string, string> = {
   '400': 'Bad input: `{error: {id: "validation", message, field}}`',
   '401': 'Not signed in',
@@ -62,6 +72,10 @@ function toRouteConfig(doc: RouteDoc) {
   if (doc.roles !== 'public') {
     responses['401'] ??= { description: errorResponses['401'] };
     responses['403'] ??= { description: errorResponses['403'] };
+  }
+  if (doc.path.includes('/:')) responses['404'] ??= { description: errorResponses['404'] };
+  for (const [status, r] of Object.entries(responses)) {
+    if (Number(status) >= 400 && !r.content) r.content = { 'application/json': { schema: errorBody } };
   }
   const params = doc.request?.params as never;
   const query = doc.request?.query as never;
