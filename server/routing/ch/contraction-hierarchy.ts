@@ -1,4 +1,5 @@
 import { MinHeap } from '../graph/min-heap.ts';
+import { DynamicAdjacency } from './dynamic-adjacency.ts';
 import { BACKWARD, FORWARD, type BaseGraph } from '../graph/road-graph.ts';
 
 /**
@@ -26,7 +27,6 @@ export interface ChOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-type Adj = { to: number[]; w: number[]; d: number[]; o: number[] };
 
 /**
  * Contracts nodes in order of edge difference (lazy updates), adding shortcuts where no witness
@@ -36,34 +36,23 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
   const n = g.nodeCount;
   const settleLimit = options.witnessSettleLimit ?? 50;
   const simLimit = Math.min(settleLimit, 20);
-  const out: Adj[] = new Array(n);
-  const inn: Adj[] = new Array(n);
-  for (let v = 0; v < n; v++) {
-    out[v] = { to: [], w: [], d: [], o: [] };
-    inn[v] = { to: [], w: [], d: [], o: [] };
-  }
+  const out = new DynamicAdjacency(n, g.segA.length * 4);
+  const inn = new DynamicAdjacency(n, g.segA.length * 4);
   const addEdge = (u: number, x: number, w: number, d: number, orig: number): void => {
-    const o = out[u];
-    const i = o.to.indexOf(x);
+    const i = out.find(u, x);
     if (i >= 0) {
-      if (o.w[i] <= w) return;
-      o.w[i] = w;
-      o.d[i] = d;
-      o.o[i] = orig;
-      const ii = inn[x].to.indexOf(u);
-      inn[x].w[ii] = w;
-      inn[x].d[ii] = d;
-      inn[x].o[ii] = orig;
+      if (out.w[i] <= w) return;
+      out.w[i] = w;
+      out.d[i] = d;
+      out.o[i] = orig;
+      const ii = inn.find(x, u);
+      inn.w[ii] = w;
+      inn.d[ii] = d;
+      inn.o[ii] = orig;
       return;
     }
-    o.to.push(x);
-    o.w.push(w);
-    o.d.push(d);
-    o.o.push(orig);
-    inn[x].to.push(u);
-    inn[x].w.push(w);
-    inn[x].d.push(d);
-    inn[x].o.push(orig);
+    out.push(u, x, w, d, orig);
+    inn.push(x, u, w, d, orig);
   };
   for (let s = 0; s < g.segA.length; s++) {
     const a = g.segA[s];
@@ -78,9 +67,9 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
   const wdist = new Float64Array(n).fill(Infinity);
   const touched: number[] = [];
   const heap = new MinHeap(256);
-
   const targetMark = new Uint32Array(n);
   let targetStamp = 0;
+
   /** Bounded Dijkstra from `src` avoiding `skip`; stops early once every marked target is settled. */
   const witness = (src: number, skip: number, maxW: number, limit: number, targets: number): void => {
     for (const t of touched) wdist[t] = Infinity;
@@ -90,17 +79,17 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
     touched.push(src);
     heap.push(0, src);
     let settled = 0;
+    const { start, len, to, w } = out;
     while (heap.size > 0) {
       const k = heap.peekKey();
       const v = heap.pop();
       if (k > wdist[v]) continue;
       if (k > maxW || ++settled > limit) break;
       if (targetMark[v] === targetStamp && v !== src && --targets === 0) break;
-      const o = out[v];
-      for (let i = 0; i < o.to.length; i++) {
-        const x = o.to[i];
+      for (let i = start[v], end = start[v] + len[v]; i < end; i++) {
+        const x = to[i];
         if (x === skip) continue;
-        const nd = k + o.w[i];
+        const nd = k + w[i];
         if (nd < wdist[x] && nd <= maxW) {
           if (wdist[x] === Infinity) touched.push(x);
           wdist[x] = nd;
@@ -111,29 +100,47 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
   };
 
   let addedOrig = 0;
+  const insTo: number[] = [];
+  const insW: number[] = [];
+  const insD: number[] = [];
+  const insO: number[] = [];
+  const outsTo: number[] = [];
+  const outsW: number[] = [];
+  const outsD: number[] = [];
+  const outsO: number[] = [];
+  const snapshot = (adj: DynamicAdjacency, v: number, t: number[], w: number[], d: number[], o: number[]): void => {
+    t.length = w.length = d.length = o.length = 0;
+    for (let i = adj.start[v], end = adj.start[v] + adj.len[v]; i < end; i++) {
+      t.push(adj.to[i]);
+      w.push(adj.w[i]);
+      d.push(adj.d[i]);
+      o.push(adj.o[i]);
+    }
+  };
+  /** Counts (or adds) the shortcuts contracting v needs; snapshots v's edges first. */
   const contract = (v: number, simulate: boolean): number => {
     let shortcuts = 0;
     addedOrig = 0;
-    const ins = inn[v];
-    const outs = out[v];
+    snapshot(inn, v, insTo, insW, insD, insO);
+    snapshot(out, v, outsTo, outsW, outsD, outsO);
     let maxOut = 0;
-    for (const w of outs.w) if (w > maxOut) maxOut = w;
+    for (const w of outsW) if (w > maxOut) maxOut = w;
     targetStamp++;
-    for (const x of outs.to) targetMark[x] = targetStamp;
-    for (let i = 0; i < ins.to.length; i++) {
-      const u = ins.to[i];
-      const w1 = ins.w[i];
-      const targets = targetMark[u] === targetStamp ? outs.to.length - 1 : outs.to.length;
+    for (const x of outsTo) targetMark[x] = targetStamp;
+    for (let i = 0; i < insTo.length; i++) {
+      const u = insTo[i];
+      const w1 = insW[i];
+      const targets = targetMark[u] === targetStamp ? outsTo.length - 1 : outsTo.length;
       if (targets === 0) continue;
       witness(u, v, w1 + maxOut, simulate ? simLimit : settleLimit, targets);
-      for (let j = 0; j < outs.to.length; j++) {
-        const x = outs.to[j];
+      for (let j = 0; j < outsTo.length; j++) {
+        const x = outsTo[j];
         if (x === u) continue;
-        const w = w1 + outs.w[j];
+        const w = w1 + outsW[j];
         if (wdist[x] <= w) continue;
         shortcuts++;
-        addedOrig += ins.o[i] + outs.o[j];
-        if (!simulate) addEdge(u, x, w, ins.d[i] + outs.d[j], ins.o[i] + outs.o[j]);
+        addedOrig += insO[i] + outsO[j];
+        if (!simulate) addEdge(u, x, w, insD[i] + outsD[j], insO[i] + outsO[j]);
       }
     }
     return shortcuts;
@@ -141,10 +148,10 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
 
   const priority = (v: number): number => {
     const sc = contract(v, true);
-    const removed = inn[v].to.length + out[v].to.length;
+    const removed = insTo.length + outsTo.length;
     let removedOrig = 0;
-    for (const o of inn[v].o) removedOrig += o;
-    for (const o of out[v].o) removedOrig += o;
+    for (const o of insO) removedOrig += o;
+    for (const o of outsO) removedOrig += o;
     // OSRM's ordering: edge quotient, original-edge quotient and depth keep the hierarchy flat.
     return 2 * (sc / Math.max(1, removed)) + 4 * (addedOrig / Math.max(1, removedOrig)) + level[v];
   };
@@ -155,14 +162,8 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
     pq.push(prio[v], v);
   }
 
-  const upOwner: number[] = [];
-  const upTo: number[] = [];
-  const upW: number[] = [];
-  const upD: number[] = [];
-  const downOwner: number[] = [];
-  const downTo: number[] = [];
-  const downW: number[] = [];
-  const downD: number[] = [];
+  const up = new ArcList();
+  const down = new ArcList();
   let done = 0;
   while (pq.size > 0) {
     const k = pq.peekKey();
@@ -176,39 +177,48 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
     }
     contract(v, false);
     contracted[v] = 1;
-    const outs = out[v];
-    const ins = inn[v];
-    for (let i = 0; i < outs.to.length; i++) {
-      upOwner.push(v); upTo.push(outs.to[i]); upW.push(outs.w[i]); upD.push(outs.d[i]);
-      removeFrom(inn[outs.to[i]], v);
-    }
-    for (let i = 0; i < ins.to.length; i++) {
-      downOwner.push(v); downTo.push(ins.to[i]); downW.push(ins.w[i]); downD.push(ins.d[i]);
-      removeFrom(out[ins.to[i]], v);
-    }
     // Neighbours' priorities are refreshed lazily when popped: recomputing them eagerly made
     // the dense core of a national network several times slower to contract for no query gain.
-    for (const y of outs.to) if (level[y] < level[v] + 1) level[y] = level[v] + 1;
-    for (const y of ins.to) if (level[y] < level[v] + 1) level[y] = level[v] + 1;
-    out[v] = { to: [], w: [], d: [], o: [] };
-    inn[v] = { to: [], w: [], d: [], o: [] };
+    for (let i = 0; i < outsTo.length; i++) {
+      const x = outsTo[i];
+      up.push(v, x, outsW[i], outsD[i]);
+      inn.remove(x, v);
+      if (level[x] < level[v] + 1) level[x] = level[v] + 1;
+    }
+    for (let i = 0; i < insTo.length; i++) {
+      const u = insTo[i];
+      down.push(v, u, insW[i], insD[i]);
+      out.remove(u, v);
+      if (level[u] < level[v] + 1) level[u] = level[v] + 1;
+    }
+    out.clear(v);
+    inn.clear(v);
     if (++done % 5000 === 0) options.onProgress?.(done, n);
   }
   options.onProgress?.(n, n);
-  const up = toCsr(n, upOwner, upTo, upW, upD);
-  const down = toCsr(n, downOwner, downTo, downW, downD);
+  const upCsr = up.toCsr(n);
+  const downCsr = down.toCsr(n);
   return {
-    upFirst: up.first, upHead: up.head, upDur: up.dur, upDist: up.dist,
-    downFirst: down.first, downHead: down.head, downDur: down.dur, downDist: down.dist,
+    upFirst: upCsr.first, upHead: upCsr.head, upDur: upCsr.dur, upDist: upCsr.dist,
+    downFirst: downCsr.first, downHead: downCsr.head, downDur: downCsr.dur, downDist: downCsr.dist,
   };
 }
 
-function removeFrom(adj: Adj, v: number): void {
-  const i = adj.to.indexOf(v);
-  if (i < 0) return;
-  const last = adj.to.length - 1;
-  adj.to[i] = adj.to[last]; adj.w[i] = adj.w[last]; adj.d[i] = adj.d[last]; adj.o[i] = adj.o[last];
-  adj.to.pop(); adj.w.pop(); adj.d.pop(); adj.o.pop();
+/** Hierarchy arcs collected during contraction, turned into CSR at the end. */
+class ArcList {
+  owner: number[] = [];
+  to: number[] = [];
+  w: number[] = [];
+  d: number[] = [];
+  push(owner: number, to: number, w: number, d: number): void {
+    this.owner.push(owner);
+    this.to.push(to);
+    this.w.push(w);
+    this.d.push(d);
+  }
+  toCsr(n: number) {
+    return toCsr(n, this.owner, this.to, this.w, this.d);
+  }
 }
 
 function toCsr(n: number, owner: number[], to: number[], w: number[], d: number[]) {

@@ -1,0 +1,87 @@
+/**
+ * Per-node edge lists in pooled typed arrays (target, weight, length, original-edge count), for
+ * the contraction's ever-changing graph. Arrays of JS arrays cost several times more per scan
+ * and per byte; here a full list moves to the pool's end with double capacity when it overflows.
+ */
+export class DynamicAdjacency {
+  start: Uint32Array;
+  len: Uint32Array;
+  cap: Uint32Array;
+  to: Uint32Array;
+  w: Float64Array;
+  d: Float64Array;
+  o: Uint32Array;
+  private used = 0;
+
+  constructor(nodeCount: number, initialCapacity: number) {
+    this.start = new Uint32Array(nodeCount);
+    this.len = new Uint32Array(nodeCount);
+    this.cap = new Uint32Array(nodeCount);
+    const size = Math.max(16, initialCapacity);
+    this.to = new Uint32Array(size);
+    this.w = new Float64Array(size);
+    this.d = new Float64Array(size);
+    this.o = new Uint32Array(size);
+  }
+
+  /** Index of the entry of `v` pointing at `x`, or -1. */
+  find(v: number, x: number): number {
+    const s = this.start[v];
+    const e = s + this.len[v];
+    const to = this.to;
+    for (let i = s; i < e; i++) if (to[i] === x) return i;
+    return -1;
+  }
+
+  /** Appends an entry to v's list, moving the list when it is full. */
+  push(v: number, x: number, w: number, d: number, o: number): void {
+    if (this.len[v] === this.cap[v]) this.relocate(v, Math.max(4, this.cap[v] * 2));
+    const i = this.start[v] + this.len[v]++;
+    this.to[i] = x;
+    this.w[i] = w;
+    this.d[i] = d;
+    this.o[i] = o;
+  }
+
+  /** Removes v's entry pointing at x (order is not kept). */
+  remove(v: number, x: number): void {
+    const i = this.find(v, x);
+    if (i < 0) return;
+    const last = this.start[v] + --this.len[v];
+    this.to[i] = this.to[last];
+    this.w[i] = this.w[last];
+    this.d[i] = this.d[last];
+    this.o[i] = this.o[last];
+  }
+
+  /** Forgets v's list (its slots are not reused). */
+  clear(v: number): void {
+    this.len[v] = 0;
+  }
+
+  private relocate(v: number, newCap: number): void {
+    if (this.used + newCap > this.to.length) this.grow(Math.max(this.to.length * 2, this.used + newCap));
+    const from = this.start[v];
+    const n = this.len[v];
+    const at = this.used;
+    this.to.copyWithin(at, from, from + n);
+    this.w.copyWithin(at, from, from + n);
+    this.d.copyWithin(at, from, from + n);
+    this.o.copyWithin(at, from, from + n);
+    this.start[v] = at;
+    this.cap[v] = newCap;
+    this.used += newCap;
+  }
+
+  private grow(size: number): void {
+    const grow = <T extends Uint32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.to = grow(this.to);
+    this.w = grow(this.w);
+    this.d = grow(this.d);
+    this.o = grow(this.o);
+  }
+}
