@@ -1,0 +1,254 @@
+import { edgeCost, flowWeights } from './flow-weights.ts';
+import { minCostAssignment } from './min-cost-flow.ts';
+import type { Problem } from './problem.ts';
+import { compareScores, partnerOk, scoreOf, type Score } from './score.ts';
+
+/** Limits for the exact search (it never returns a non-optimal answer: it throws instead). */
+export interface SearchOptions {
+  maxNodes?: number;
+}
+
+/** Raised when a group needs more search nodes than allowed; no partial answer is given. */
+export class SearchLimitError extends Error {}
+
+interface Restrict {
+  excluded: boolean;
+  forced: boolean;
+  site?: string;
+  room?: string;
+  forbidden: Set<number>;
+}
+type PairState = 'open' | 'neither' | 'site' | 'room' | 'forfeit';
+interface Node {
+  r: Restrict[];
+  partner: PairState[];
+  peer: PairState[];
+}
+interface Evaluated {
+  node: Node;
+  assign: number[];
+  bound: Score;
+}
+
+/**
+ * Exact branch-and-bound for a group with partner pairs, peer wishes or stays
+ * that do not all overlap. Each node solves a min-cost flow relaxation (drop
+ * the grouping rules, give each bed the capacity of the largest set of its
+ * candidates with disjoint stays) and adds optimistic grouping counts; that
+ * bound is lexicographically at least as good as any solution in the node.
+ * Branching, in this order: two overlapping stays on one bed (i on that bed
+ * and no overlapping stay there | i not on it); a partner pair (neither
+ * housed | both at site s, for each s); a partner room (both in room r | no
+ * room bonus); a peer wish (both at site s | no bonus). Children are explored
+ * best bound first, ties in creation order, and a node is cut when its bound
+ * is not better than the incumbent, so the first optimum found is kept.
+ * Worst case: exponential in the number of grouping pairs (times sites and
+ * rooms) and of bed-time conflicts; each node costs one flow, O(n·E log V).
+ */
+export function solveByBranchAndBound(p: Problem, members: number[], opts: SearchOptions = {}): { assign: number[]; nodes: number } {
+  const maxNodes = opts.maxNodes ?? 100_000;
+  const local = new Map(members.map((i, k) => [i, k]));
+  const w = flowWeights(p, members);
+  const partners = p.partners.filter(([a]) => local.has(a));
+  const peers = p.peers.filter((x) => local.has(x.a));
+  const bedsUsed = [...new Set(members.flatMap((i) => p.edges[i].map((e) => e.bed)))].sort((a, b) => a - b);
+  const slot = new Map(bedsUsed.map((b, k) => [b, k]));
+  // Capacity: most candidates of the bed with pairwise disjoint stays (earliest end first is optimal).
+  const cap = bedsUsed.map((b) => {
+    const c = members.filter((i) => p.edges[i].some((e) => e.bed === b)).map((i) => p.interns[i].range);
+    c.sort((x, y) => x.to - y.to);
+    let n = 0;
+    let last = -Infinity;
+    for (const r of c) {
+      if (r.from <= last) continue;
+      n++;
+      last = r.to;
+    }
+    return n;
+  });
+  const isFixed = (i: number) => p.interns[i].fixed >= 0;
+  const root: Node = {
+    r: members.map((i) => ({ excluded: false, forced: isFixed(i), forbidden: new Set() })),
+    partner: partners.map(() => 'open'),
+    peer: peers.map(() => 'open'),
+  };
+  // A kept partner pins the other to its site (housed there or not at all).
+  partners.forEach(([a, b], k) => {
+    const fa = isFixed(a);
+    const fb = isFixed(b);
+    if (fa && fb) root.partner[k] = 'forfeit';
+    else if (fa || fb) {
+      const [f, o] = fa ? [a, b] : [b, a];
+      root.r[local.get(o)!].site = p.beds[p.interns[f].fixed].site;
+      root.partner[k] = 'site';
+    }
+  });
+
+  const allowed = (n: Node, i: number, bed: number) => {
+    const r = n.r[local.get(i)!];
+    if (r.excluded || r.forbidden.has(bed)) return false;
+    const b = p.beds[bed];
+    return (r.site === undefined || b.site === r.site) && (r.room === undefined || b.room === r.room);
+  };
+  const commonPlaces = (n: Node, a: number, b: number, key: 'site' | 'room') => {
+    const mine = new Set(p.edges[a].filter((e) => allowed(n, a, e.bed)).map((e) => p.beds[e.bed][key]));
+    const both = new Set(p.edges[b].filter((e) => allowed(n, b, e.bed) && mine.has(p.beds[e.bed][key])).map((e) => p.beds[e.bed][key]));
+    return [...both].sort();
+  };
+  const fixedPair = (a: number, b: number) => isFixed(a) && isFixed(b);
+
+  const evaluate = (n: Node): Evaluated | null => {
+    const adj = members.map((i, k) =>
+      p.edges[i]
+        .filter((e) => allowed(n, i, e.bed))
+        .map((e) => ({ to: slot.get(e.bed)!, cost: edgeCost(w, e.tenths, p.interns[i].proposed === e.bed, n.r[k].forced) })),
+    );
+    const got = minCostAssignment({ nLeft: members.length, rightCap: cap, adj });
+    if (members.some((_, k) => n.r[k].forced && got[k] < 0)) return null;
+    const assign = new Array<number>(p.interns.length).fill(-1);
+    members.forEach((i, k) => (assign[i] = got[k] < 0 ? -1 : bedsUsed[got[k]]));
+    const bound = scoreOf(p, assign, members);
+    bound[1] = 0;
+    bound[2] = 0;
+    partners.forEach(([a, b], k) => {
+      const st = n.partner[k];
+      if (fixedPair(a, b)) bound[1] += p.beds[p.interns[a].fixed].room === p.beds[p.interns[b].fixed].room ? 1 : 0;
+      else if (st === 'room') bound[1]++;
+      else if (st !== 'neither' && st !== 'forfeit' && commonPlaces(n, a, b, 'room').length) bound[1]++;
+    });
+    peers.forEach((x, k) => {
+      const st = n.peer[k];
+      if (st === 'site' || (st === 'open' && commonPlaces(n, x.a, x.b, 'site').length)) bound[2] += x.weight;
+    });
+    return { node: n, assign, bound };
+  };
+
+  const clone = (n: Node): Node => ({ r: n.r.map((r) => ({ ...r })), partner: [...n.partner], peer: [...n.peer] });
+  const pin = (n: Node, i: number, key: 'site' | 'room', value: string) => {
+    const r = n.r[local.get(i)!];
+    if (r[key] !== undefined && r[key] !== value) return false;
+    r[key] = value;
+    r.forced = true;
+    return true;
+  };
+
+  const children = (ev: Evaluated): Node[] => {
+    const { node: n, assign } = ev;
+    // 1. Two overlapping stays on one bed.
+    const onBed = new Map<number, number[]>();
+    for (const i of members) if (assign[i] >= 0) onBed.set(assign[i], [...(onBed.get(assign[i]) ?? []), i]);
+    for (const b of [...onBed.keys()].sort((x, y) => x - y)) {
+      const list = onBed.get(b)!.sort((x, y) => p.interns[x].range.from - p.interns[y].range.from || x - y);
+      for (let k = 0; k + 1 < list.length; k++) {
+        const i = list[k];
+        const ri = p.interns[i].range;
+        if (p.interns[list[k + 1]].range.from > ri.to) continue;
+        const take = clone(n);
+        for (const j of members) {
+          const rj = p.interns[j].range;
+          if (j !== i && rj.from <= ri.to && ri.from <= rj.to) take.r[local.get(j)!].forbidden.add(b);
+        }
+        const skip = clone(n);
+        skip.r[local.get(i)!].forbidden.add(b);
+        return [take, skip];
+      }
+    }
+    // 2. Partner pairs.
+    for (let k = 0; k < partners.length; k++) {
+      const [a, b] = partners[k];
+      const st = n.partner[k];
+      if (st === 'open' && !partnerOk(p, assign, a, b)) {
+        const out: Node[] = [];
+        const none = clone(n);
+        none.partner[k] = 'neither';
+        none.r[local.get(a)!].excluded = true;
+        none.r[local.get(b)!].excluded = true;
+        out.push(none);
+        for (const s of commonPlaces(n, a, b, 'site')) {
+          const c = clone(n);
+          c.partner[k] = 'site';
+          if (pin(c, a, 'site', s) && pin(c, b, 'site', s)) out.push(c);
+        }
+        return out;
+      }
+    }
+    for (let k = 0; k < partners.length; k++) {
+      const [a, b] = partners[k];
+      const st = n.partner[k];
+      if (st !== 'open' && st !== 'site') continue;
+      if (fixedPair(a, b)) continue;
+      const rooms = commonPlaces(n, a, b, 'room');
+      const together = assign[a] >= 0 && assign[b] >= 0 && p.beds[assign[a]].room === p.beds[assign[b]].room;
+      if (!rooms.length || together) continue;
+      const out: Node[] = [];
+      for (const room of rooms) {
+        const c = clone(n);
+        c.partner[k] = 'room';
+        if (pin(c, a, 'room', room) && pin(c, b, 'room', room)) out.push(c);
+      }
+      const f = clone(n);
+      f.partner[k] = 'forfeit';
+      out.push(f);
+      return out;
+    }
+    // 3. Peer wishes.
+    for (let k = 0; k < peers.length; k++) {
+      const { a, b } = peers[k];
+      if (n.peer[k] !== 'open') continue;
+      const sites = commonPlaces(n, a, b, 'site');
+      const together = assign[a] >= 0 && assign[b] >= 0 && p.beds[assign[a]].site === p.beds[assign[b]].site;
+      if (!sites.length || together) continue;
+      const out: Node[] = [];
+      for (const s of sites) {
+        const c = clone(n);
+        c.peer[k] = 'site';
+        if (pin(c, a, 'site', s) && pin(c, b, 'site', s)) out.push(c);
+      }
+      const f = clone(n);
+      f.peer[k] = 'forfeit';
+      out.push(f);
+      return out;
+    }
+    return [];
+  };
+
+  const feasible = (assign: number[]) => {
+    const byBed = new Map<number, number[]>();
+    for (const i of members) if (assign[i] >= 0) byBed.set(assign[i], [...(byBed.get(assign[i]) ?? []), i]);
+    for (const list of byBed.values())
+      for (let x = 0; x < list.length; x++)
+        for (let y = x + 1; y < list.length; y++) {
+          const r = p.interns[list[x]].range;
+          const q = p.interns[list[y]].range;
+          if (r.from <= q.to && q.from <= r.to) return false;
+        }
+    return partners.every(([a, b]) => partnerOk(p, assign, a, b));
+  };
+
+  let best: { assign: number[]; score: Score } | null = null;
+  let nodes = 0;
+  const first = evaluate(root);
+  const stack: Evaluated[] = first ? [first] : [];
+  while (stack.length) {
+    const ev = stack.pop()!;
+    if (best && compareScores(ev.bound, best.score) <= 0) continue;
+    if (++nodes > maxNodes) throw new SearchLimitError(`exact search stopped after ${maxNodes} nodes on a group of ${members.length} interns`);
+    if (!best || compareScores(ev.bound, best.score) > 0) {
+      // Any feasible relaxed answer is a candidate: it tightens the cut early.
+      const score = feasible(ev.assign) ? scoreOf(p, ev.assign, members) : null;
+      if (score && (!best || compareScores(score, best.score) > 0)) best = { assign: ev.assign, score };
+    }
+    const kids = children(ev);
+    if (!kids.length) {
+      // Feasible, and every optimistic count is met: the bound is reached.
+      const score = scoreOf(p, ev.assign, members);
+      if (!best || compareScores(score, best.score) > 0) best = { assign: ev.assign, score };
+      continue;
+    }
+    const evs = kids.map(evaluate).filter((x): x is Evaluated => x !== null);
+    evs.sort((x, y) => compareScores(y.bound, x.bound));
+    for (let k = evs.length - 1; k >= 0; k--) stack.push(evs[k]);
+  }
+  const assign = best ? best.assign : new Array<number>(p.interns.length).fill(-1);
+  return { assign: members.map((i) => assign[i]), nodes };
+}

@@ -1,0 +1,144 @@
+import { nearestAlternatives, occupantsByBed } from './alternatives.ts';
+import { overlaps } from './dates.ts';
+import { ineligibility } from './eligibility.ts';
+import type { Instance, InstanceIntern } from './instance-schema.ts';
+import type { Problem } from './problem.ts';
+import type { AssignmentOut, MatchResult, UnmatchedOut } from './result-types.ts';
+import { scoreOf } from './score.ts';
+import { driveText, fmtMinutes, internName, placeText, plural, reasonsText, siteName, stayText } from './wording.ts';
+
+/** Why an intern got this bed, from the same edges and occupancy the solver used. */
+function explainAssigned(inst: Instance, p: Problem, occ: number[][], assign: number[], i: number, it: InstanceIntern): AssignmentOut {
+  const me = p.interns[i];
+  const b = assign[i];
+  const bed = p.beds[b];
+  const edge = p.edges[i].find((e) => e.bed === b)!;
+  const name = siteName(inst, bed.site);
+  const minutes = edge.tenths / 10;
+  const parts = [`${name}, ${driveText(it, edge.drives)} (limit ${fmtMinutes(me.limit)} min)`];
+  const flags: AssignmentOut['flags'] = me.fixed >= 0 ? ineligibility(inst, it, bed) : [];
+  const kept = me.fixed === b || me.proposed === b;
+  const existing = (inst.existing ?? []).find((x) => x.intern === it.id);
+  if (me.fixed >= 0) parts.push(`${existing?.locked ? 'locked' : 'confirmed'} assignment kept${flags.length ? ` although no longer eligible: ${reasonsText(flags)}` : ''}`);
+  else if (me.proposed === b) parts.push('kept from the previous proposal');
+  const partnerId = me.partner >= 0 ? p.interns[me.partner] : null;
+  const partnerIt = partnerId ? inst.interns.find((x) => x.id === partnerId.id)! : null;
+  if (partnerIt && assign[me.partner] >= 0) {
+    const pb = p.beds[assign[me.partner]];
+    parts.push(pb.room === bed.room ? `shares a room with partner ${internName(partnerIt)}` : `same site as partner ${internName(partnerIt)}`);
+  }
+  const peersWith = p.peers
+    .filter((w) => (w.a === i || w.b === i) && assign[w.a] >= 0 && assign[w.b] >= 0 && p.beds[assign[w.a]].site === p.beds[assign[w.b]].site)
+    .map((w) => p.interns[w.a === i ? w.b : w.a].id);
+  if (peersWith.length) {
+    const names = peersWith.map((id) => internName(inst.interns.find((x) => x.id === id)!));
+    parts.push(`with ${names.join(', ')} as wished`);
+  }
+  // Closer beds: taken by someone whose stay overlaps, or left free for grouping or stability.
+  const closer = p.edges[i].filter((e) => e.tenths < edge.tenths);
+  let taken = 0;
+  let noOption = 0;
+  let free = 0;
+  for (const e of closer) {
+    const by = occ[e.bed].filter((j) => j !== i && overlaps(p.interns[j].range, me.range));
+    if (by.length) {
+      taken++;
+      if (by.some((j) => p.edges[j].length === 1)) noOption++;
+    } else free++;
+  }
+  if (taken) {
+    const beds = plural(taken, 'closer bed');
+    parts.push(noOption === taken ? `${beds} ${taken === 1 ? 'was' : 'were'} needed by interns with no other option` : `${beds} went to other interns${noOption ? ` (${noOption} with no other option)` : ''}`);
+  }
+  if (free && me.fixed < 0) parts.push(`${plural(free, 'closer free bed')} passed over to ${me.proposed === b ? 'keep the previous proposal' : 'keep people together'}`);
+  if (!closer.length && me.fixed < 0) parts.push('nearest eligible bed');
+  const rentUnknown = it.maxRentCents !== undefined && bed.rentCents === undefined;
+  if (rentUnknown) {
+    parts.push(`rent unknown (ceiling ${it.maxRentCents! / 100} €)`);
+    flags.push('rent-unknown');
+  }
+  const reasonCode = me.fixed >= 0 ? 'kept-fixed' : me.proposed === b ? 'kept-proposal' : free ? 'grouped' : taken ? 'closer-taken' : 'nearest';
+  return {
+    intern: it.id,
+    bed: bed.id,
+    site: bed.site,
+    ...(bed.roomId !== undefined ? { room: bed.roomId } : {}),
+    minutes,
+    drives: edge.drives,
+    ...(kept ? { kept: true } : {}),
+    ...(me.fixed >= 0 ? { fixed: true } : {}),
+    ...(flags.length ? { flags } : {}),
+    explanation: parts.join('; '),
+    reasonCode,
+    details: { siteName: name, minutes, drives: edge.drives, limit: me.limit, practices: it.practices ?? [], closerTaken: taken, closerNoOption: noOption, closerFree: free, partner: partnerId?.id ?? null, peers: peersWith, rentUnknown },
+  };
+}
+
+/** Why an intern has no bed, with the nearest alternatives and what stood against each. */
+function explainUnmatched(inst: Instance, p: Problem, occ: number[][], assign: number[], i: number, it: InstanceIntern): UnmatchedOut {
+  const me = p.interns[i];
+  const alts = nearestAlternatives(inst, p, occ, i, it);
+  const count = Math.max(1, ...Object.values(inst.minutes[it.id] ?? {}).map((m) => (typeof m === 'number' ? 1 : m.length)));
+  const place = placeText(it, count);
+  const stay = stayText(me.range);
+  const eligible = p.edges[i].length;
+  const freeEligible = p.edges[i].filter((e) => !occ[e.bed].some((j) => j !== i && overlaps(p.interns[j].range, me.range))).length;
+  const partner = me.partner >= 0 ? inst.interns.find((x) => x.id === p.interns[me.partner].id)! : null;
+  const nearest = alts[0] ? `; nearest: ${alts[0].siteName} at ${alts[0].drives.map(fmtMinutes).join(' + ')} min, ${reasonsText(alts[0].reasons)}` : '; no site within reach';
+  let reasonCode: UnmatchedOut['reasonCode'];
+  let reason: string;
+  if (!eligible) {
+    reasonCode = 'no-eligible-bed';
+    reason = `no free bed within ${fmtMinutes(me.limit)} min of ${place} for ${stay}${nearest}`;
+  } else if (partner && freeEligible) {
+    reasonCode = 'partner';
+    reason = `no site within ${fmtMinutes(me.limit)} min of ${place} had a bed for both ${internName(it)} and partner ${internName(partner)} for ${stay}`;
+  } else {
+    reasonCode = 'all-taken';
+    reason = `no free bed within ${fmtMinutes(me.limit)} min of ${place} for ${stay} (${plural(eligible, 'eligible bed')}, all taken)${nearest}`;
+  }
+  return {
+    intern: it.id,
+    reason,
+    reasonCode,
+    details: { limit: me.limit, practices: it.practices ?? [], from: it.start, to: it.end, eligibleBeds: eligible, freeEligibleBeds: freeEligible, partner: partner?.id ?? null },
+    alternatives: alts.map(({ reasons: _r, ...a }) => a),
+  };
+}
+
+/**
+ * Turns the optimum into the published result: assignments and unmatched
+ * interns in id order with their explanations, per-site occupancy, and the
+ * value of each objective level.
+ */
+export function buildResult(inst: Instance, p: Problem, assign: number[], stats: MatchResult['stats']): MatchResult {
+  const occ = occupantsByBed(p, assign);
+  const byId = new Map(inst.interns.map((it) => [it.id, it]));
+  const assignments: AssignmentOut[] = [];
+  const unmatched: UnmatchedOut[] = [];
+  p.interns.forEach((x, i) => {
+    const it = byId.get(x.id)!;
+    if (assign[i] >= 0) assignments.push(explainAssigned(inst, p, occ, assign, i, it));
+    else unmatched.push(explainUnmatched(inst, p, occ, assign, i, it));
+  });
+  const occupancy: MatchResult['occupancy'] = {};
+  p.beds.forEach((b, k) => {
+    const o = (occupancy[b.site] ??= { beds: 0, used: 0 });
+    o.beds++;
+    if (occ[k].length) o.used++;
+  });
+  const s = scoreOf(p, assign);
+  const proposals = p.interns.filter((x) => x.proposed >= 0).length;
+  const totalMinutes = -s[4] / 10;
+  return {
+    assignments,
+    unmatched,
+    housed: s[0],
+    totalMinutes,
+    occupancy,
+    optimal: true,
+    ...(inst.estimate !== undefined ? { estimate: inst.estimate } : {}),
+    objective: { housed: s[0], partnerRooms: s[1], peerWishes: s[2], keptProposals: s[3], movedProposals: proposals - s[3], totalMinutes },
+    stats,
+  };
+}

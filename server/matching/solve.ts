@@ -1,0 +1,54 @@
+import { solveByBranchAndBound, type SearchOptions } from './branch-and-bound.ts';
+import { solveCliqueByFlow } from './clique-flow.ts';
+import { splitComponents } from './components.ts';
+import { buildProblem } from './eligibility.ts';
+import { buildResult } from './explain.ts';
+import type { Instance } from './instance-schema.ts';
+import type { Problem } from './problem.ts';
+import type { MatchResult } from './result-types.ts';
+import { parseInstance } from './validate-instance.ts';
+
+/** The raw optimum: a bed index per intern (-1 unhoused) and how it was found. */
+export interface ProblemSolution {
+  assign: number[];
+  stats: MatchResult['stats'];
+}
+
+/**
+ * Exact optimum of a normalised problem. Independent groups are solved apart:
+ * a semester group without grouping wishes by one min-cost flow, any other by
+ * branch-and-bound over flow relaxations (see `solveByBranchAndBound` for its
+ * worst case).
+ */
+export function solveProblem(p: Problem, opts: SearchOptions = {}): ProblemSolution {
+  const assign = new Array<number>(p.interns.length).fill(-1);
+  const stats = { components: 0, flowComponents: 0, searchedComponents: 0, searchNodes: 0 };
+  for (const c of splitComponents(p)) {
+    stats.components++;
+    if (c.members.every((i) => p.edges[i].length === 0)) continue;
+    let got: number[];
+    if (c.clique && !c.grouped) {
+      stats.flowComponents++;
+      got = solveCliqueByFlow(p, c.members);
+    } else {
+      stats.searchedComponents++;
+      const r = solveByBranchAndBound(p, c.members, opts);
+      stats.searchNodes += r.nodes;
+      got = r.assign;
+    }
+    c.members.forEach((i, k) => (assign[i] = got[k]));
+  }
+  return { assign, stats };
+}
+
+/**
+ * Solves an instance (raw JSON or already parsed) to proven optimality and
+ * explains every decision with the numbers the solver used. This is the entry
+ * point for `npm run match` and for the database-backed preview.
+ */
+export function solveMatching(input: unknown, opts: SearchOptions = {}): MatchResult {
+  const inst: Instance = parseInstance(input);
+  const p = buildProblem(inst);
+  const sol = solveProblem(p, opts);
+  return buildResult(inst, p, sol.assign, sol.stats);
+}
