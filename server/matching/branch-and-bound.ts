@@ -18,11 +18,15 @@ interface Restrict {
   room?: string;
   forbidden: Set<number>;
 }
-type PairState = 'open' | 'neither' | 'site' | 'room' | 'forfeit';
+type SiteState = 'open' | 'neither' | 'site';
+type BonusState = 'open' | 'room' | 'site' | 'forfeit';
 interface Node {
   r: Restrict[];
-  partner: PairState[];
-  peer: PairState[];
+  /** Partner rule per pair: still to check, or settled by a branch. */
+  partnerSite: SiteState[];
+  /** Partner room bonus per pair. */
+  partnerRoom: BonusState[];
+  peer: BonusState[];
 }
 interface Evaluated {
   node: Node;
@@ -69,18 +73,21 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
   const isFixed = (i: number) => p.interns[i].fixed >= 0;
   const root: Node = {
     r: members.map((i) => ({ excluded: false, forced: isFixed(i), forbidden: new Set() })),
-    partner: partners.map(() => 'open'),
+    partnerSite: partners.map(() => 'open'),
+    partnerRoom: partners.map(() => 'open'),
     peer: peers.map(() => 'open'),
   };
   // A kept partner pins the other to its site (housed there or not at all).
   partners.forEach(([a, b], k) => {
     const fa = isFixed(a);
     const fb = isFixed(b);
-    if (fa && fb) root.partner[k] = 'forfeit';
-    else if (fa || fb) {
+    if (fa && fb) {
+      root.partnerSite[k] = 'site';
+      root.partnerRoom[k] = 'forfeit';
+    } else if (fa || fb) {
       const [f, o] = fa ? [a, b] : [b, a];
       root.r[local.get(o)!].site = p.beds[p.interns[f].fixed].site;
-      root.partner[k] = 'site';
+      root.partnerSite[k] = 'site';
     }
   });
 
@@ -111,10 +118,10 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
     bound[1] = 0;
     bound[2] = 0;
     partners.forEach(([a, b], k) => {
-      const st = n.partner[k];
+      const st = n.partnerRoom[k];
       if (fixedPair(a, b)) bound[1] += p.beds[p.interns[a].fixed].room === p.beds[p.interns[b].fixed].room ? 1 : 0;
       else if (st === 'room') bound[1]++;
-      else if (st !== 'neither' && st !== 'forfeit' && commonPlaces(n, a, b, 'room').length) bound[1]++;
+      else if (st === 'open' && n.partnerSite[k] !== 'neither' && commonPlaces(n, a, b, 'room').length) bound[1]++;
     });
     peers.forEach((x, k) => {
       const st = n.peer[k];
@@ -123,7 +130,7 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
     return { node: n, assign, bound };
   };
 
-  const clone = (n: Node): Node => ({ r: n.r.map((r) => ({ ...r })), partner: [...n.partner], peer: [...n.peer] });
+  const clone = (n: Node): Node => ({ r: n.r.map((r) => ({ ...r, forbidden: new Set(r.forbidden) })), partnerSite: [...n.partnerSite], partnerRoom: [...n.partnerRoom], peer: [...n.peer] });
   const pin = (n: Node, i: number, key: 'site' | 'room', value: string) => {
     const r = n.r[local.get(i)!];
     if (r[key] !== undefined && r[key] !== value) return false;
@@ -156,17 +163,17 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
     // 2. Partner pairs.
     for (let k = 0; k < partners.length; k++) {
       const [a, b] = partners[k];
-      const st = n.partner[k];
-      if (st === 'open' && !partnerOk(p, assign, a, b)) {
+      if (n.partnerSite[k] === 'open' && !partnerOk(p, assign, a, b)) {
         const out: Node[] = [];
         const none = clone(n);
-        none.partner[k] = 'neither';
+        none.partnerSite[k] = 'neither';
+        none.partnerRoom[k] = 'forfeit';
         none.r[local.get(a)!].excluded = true;
         none.r[local.get(b)!].excluded = true;
         out.push(none);
         for (const s of commonPlaces(n, a, b, 'site')) {
           const c = clone(n);
-          c.partner[k] = 'site';
+          c.partnerSite[k] = 'site';
           if (pin(c, a, 'site', s) && pin(c, b, 'site', s)) out.push(c);
         }
         return out;
@@ -174,20 +181,18 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
     }
     for (let k = 0; k < partners.length; k++) {
       const [a, b] = partners[k];
-      const st = n.partner[k];
-      if (st !== 'open' && st !== 'site') continue;
-      if (fixedPair(a, b)) continue;
+      if (n.partnerRoom[k] !== 'open' || n.partnerSite[k] === 'neither' || fixedPair(a, b)) continue;
       const rooms = commonPlaces(n, a, b, 'room');
       const together = assign[a] >= 0 && assign[b] >= 0 && p.beds[assign[a]].room === p.beds[assign[b]].room;
       if (!rooms.length || together) continue;
       const out: Node[] = [];
       for (const room of rooms) {
         const c = clone(n);
-        c.partner[k] = 'room';
+        c.partnerRoom[k] = 'room';
         if (pin(c, a, 'room', room) && pin(c, b, 'room', room)) out.push(c);
       }
       const f = clone(n);
-      f.partner[k] = 'forfeit';
+      f.partnerRoom[k] = 'forfeit';
       out.push(f);
       return out;
     }
@@ -231,6 +236,7 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
   const stack: Evaluated[] = first ? [first] : [];
   while (stack.length) {
     const ev = stack.pop()!;
+    if (process.env.BB_DEBUG) console.log(JSON.stringify({ bound: ev.bound, assign: members.map((i) => ev.assign[i]), partner: ev.node.partnerSite, room: ev.node.partnerRoom, peer: ev.node.peer, r: ev.node.r.map((r) => ({ ...r, forbidden: [...r.forbidden] })) }));
     if (best && compareScores(ev.bound, best.score) <= 0) continue;
     if (++nodes > maxNodes) throw new SearchLimitError(`exact search stopped after ${maxNodes} nodes on a group of ${members.length} interns`);
     if (!best || compareScores(ev.bound, best.score) > 0) {
