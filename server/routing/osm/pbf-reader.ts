@@ -47,12 +47,8 @@ export function* readOsmPbf(file: string, options: ReadOptions = {}): Generator<
       const header = readBlobHeader(headerBuf);
       const blobBuf = readExactly(fd, header.datasize, pos, file);
       pos += header.datasize;
-      if (header.type === 'OSMData') {
-        const data = decodeBlob(blobBuf, file);
-        yield readPrimitiveBlock(data, options);
-      } else if (header.type !== 'OSMHeader') {
-        // Unknown blob types are skippable by the format's own rules.
-      }
+      // OSMHeader and unknown blob types carry no primitives: the format lets readers skip them.
+      if (header.type === 'OSMData') yield readPrimitiveBlock(decodeBlob(blobBuf, file), options);
       options.onProgress?.(pos, total);
     }
   } finally {
