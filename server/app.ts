@@ -12,6 +12,7 @@ import { createImportExportRouter } from './routes/import-export/router.ts';
 import { createIndicatorsRouter } from './routes/indicators/router.ts';
 import { createInternsRouter } from './routes/interns/router.ts';
 import { createMapRouter } from './routes/map/router.ts';
+import { createMatchingRouter } from './routes/matching/router.ts';
 import { createOpenApiRouter } from './routes/openapi/router.ts';
 import { createPlacementsRouter } from './routes/placements/router.ts';
 import { createPracticesRouter } from './routes/practices/router.ts';
@@ -41,6 +42,7 @@ export function apiRouters(ctx: AppContext): Router[] {
     createImportExportRouter(ctx),
     createIndicatorsRouter(ctx),
     createSearchRouter(ctx),
+    createMatchingRouter(ctx),
   ];
 }
 

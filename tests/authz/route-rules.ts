@@ -14,6 +14,9 @@
  *      Calls that consume their target (DELETE, create-unique) should build a fresh row.
  */
 import { toDate } from '../../server/domain/calendar/semesters.ts';
+import { previewMatching } from '../../server/domain/matching-runs/run-matching.ts';
+import { solveInstance } from '../../server/domain/matching-runs/solver.ts';
+import { straightLineTestProvider } from '../helpers/fake-drive-times.ts';
 import { buildIntern, buildPlacement, buildRoom } from '../helpers/factories.ts';
 import { unique } from '../helpers/test-db.ts';
 import type { World } from './world.ts';
@@ -102,6 +105,11 @@ export const routeRules: RouteRule[] = [
   ...allow('DELETE', '/api/assignments/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
   ...allow('GET', '/api/audit', STAFF_ONLY_GET),
 
+  // Matching runs
+  ...allow('POST', '/api/matching/preview', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
+  ...allow('POST', '/api/matching/apply', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+  ...allow('GET', '/api/matching/runs', STAFF_ONLY_GET),
+
   // Drive-time search
   ...allow('GET', '/api/placements/:id/nearby-sites', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: 200 }),
   ...allow('GET', '/api/placements/:id/isochrone', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: 200 }),
@@ -175,6 +183,15 @@ export const routeCalls: Record<string, RouteCall> = {
       const room = await buildRoom(w.prisma, { beds: 1 });
       const a = await w.prisma.assignment.create({ data: { internId: (await buildIntern(w.prisma)).id, bedId: room.beds[0].id, startDate: toDate('2027-05-01'), endDate: toDate('2027-10-31') } });
       return { id: a.id };
+    },
+  },
+  // An empty far-future window: previews are quick, applies write nothing and never go stale.
+  'POST /api/matching/preview': { body: () => ({ from: '2060-05-01', to: '2060-10-31' }) },
+  'POST /api/matching/apply': {
+    body: async (w) => {
+      const window = { from: '2060-05-01', to: '2060-10-31' };
+      const { run } = await previewMatching({ prisma: w.prisma, provider: straightLineTestProvider(), solve: solveInstance, window, limitMinutes: 30, actor: null });
+      return { runId: run.id };
     },
   },
   'GET /api/placements/:id/nearby-sites': { params: (w, r) => ({ id: placement(w, r).id }) },

@@ -26,7 +26,7 @@ export interface InstanceContext {
   /** Drive seconds per practice, by intern then site. */
   driveSeconds: Record<string, Record<string, number[]>>;
   interns: Record<string, { name: string; placementId: number; practices: string[] }>;
-  beds: Record<string, { siteId: number; siteName: string; commune: string; room: string; bed: string }>;
+  beds: Record<string, { siteId: number; siteName: string; commune: string; roomLabel: string; bedLabel: string }>;
 }
 
 /** Seconds → minutes with one decimal (the solver compares minutes with limits). */
@@ -70,7 +70,7 @@ export async function buildMatchingInstance(opts: { data: MatchingData; provider
         ...(room.site.partnerAllowed !== null ? { partnerAllowed: room.site.partnerAllowed } : {}),
         available,
       });
-      bedInfo[bed.id] = { siteId: room.site.id, siteName: room.site.name, commune: room.site.commune, room: room.label, bed: bed.label };
+      bedInfo[bed.id] = { siteId: room.site.id, siteName: room.site.name, commune: room.site.commune, roomLabel: room.label, bedLabel: bed.label };
       siteNames[room.site.id] = { name: room.site.name };
       sites.set(room.site.id, [room.site.lng, room.site.lat]);
     }

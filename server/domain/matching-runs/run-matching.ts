@@ -68,7 +68,7 @@ export async function previewMatching(opts: { prisma: PrismaClient; provider: Dr
 export async function applyMatching(opts: { prisma: PrismaClient; runId: number; overrides: Override[]; actor: SessionUser | null }) {
   const actorId = opts.actor?.id ?? null;
   return opts.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${APPLY_LOCK}::bigint)`;
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${APPLY_LOCK}::bigint)::text AS locked`;
     const preview = await tx.matchingRun.findUnique({ where: { id: opts.runId } });
     if (!preview || preview.kind !== 'preview') throw new NotFoundError('No such matching preview', 'body.runId');
     const input = preview.input as unknown as PreviewInput;

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIntern, buildPlacement, buildPractice, buildRoom, buildSite, buildUser } from '../../../tests/helpers/factories.ts';
+import { signIn, startTestApp, type TestApp, type TestClient } from '../../../tests/helpers/test-app.ts';
+import { openTestDatabase } from '../../../tests/helpers/test-db.ts';
+import type { Database } from '../../db/connect.ts';
+import { toDate } from '../../domain/calendar/semesters.ts';
+
+/** Each test gets its own semester: a preview depends on everything in its window. */
+const semesters = ['2047-05', '2047-11', '2048-05', '2048-11', '2049-05', '2049-11', '2050-05'];
+let next = 0;
+function window() {
+  const id = semesters[next++];
+  const [y, m] = id.split('-').map(Number);
+  return m === 5 ? { semester: id, from: `${y}-05-01`, to: `${y}-10-31` } : { semester: id, from: `${y}-11-01`, to: `${y + 1}-04-30` };
+}
+
+describe('matching runs', () => {
+  let db: Database;
+  let app: TestApp;
+  let staff: TestClient;
+  let staffId: number;
+
+  /** Two beds 11 km from the practice, one bed 40 km away, three interns placed there for the semester. */
+  async function scenario(w: { from: string; to: string }, lng: number) {
+    const near = await buildSite(db.prisma, { name: 'Proche', lng, lat: 46.1 });
+    const room = await buildRoom(db.prisma, { siteId: near.id, beds: 2, availability: [w] });
+    const far = await buildSite(db.prisma, { name: 'Loin', lng, lat: 46.36 });
+    await buildRoom(db.prisma, { siteId: far.id, beds: 1, availability: [w] });
+    const practice = await buildPractice(db.prisma, { lng, lat: 46.0 });
+    const interns = [];
+    for (let k = 0; k < 3; k++) {
+      const i = await buildIntern(db.prisma);
+      await buildPlacement(db.prisma, { internId: i.id, practiceId: practice.id, startDate: w.from, endDate: w.to });
+      interns.push(i.id);
+    }
+    return { beds: room.beds.map((b) => b.id), interns, roomId: room.id };
+  }
+  const liveOf = (internIds: number[]) => db.prisma.assignment.findMany({ where: { internId: { in: internIds }, status: { not: 'cancelled' } }, orderBy: { internId: 'asc' } });
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    app = await startTestApp(db);
+    const u = await buildUser(db.prisma, { role: 'staff' });
+    staffId = u.id;
+    staff = app.client();
+    await signIn(staff, u.email, u.password);
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it('previews without writing any assignment, and lists the run', async () => {
+    const w = window();
+    const s = await scenario(w, 4.1);
+    const res = await staff.post('/api/matching/preview', { semester: w.semester });
+    expect(res.status).toBe(201);
+    expect(res.body.window).toEqual({ from: w.from, to: w.to });
+    expect(res.body.result.estimate).toBe(true);
+    expect(res.body.result.housed).toBe(2);
+    expect(res.body.result.assignments.map((a: any) => Number(a.bed)).sort()).toEqual(s.beds);
+    expect(res.body.result.assignments[0]).toMatchObject({ siteName: 'Proche', internName: expect.any(String) });
+    expect(res.body.result.unmatched).toHaveLength(1);
+    expect(await liveOf(s.interns)).toEqual([]);
+    const run = await db.prisma.matchingRun.findUniqueOrThrow({ where: { id: res.body.runId } });
+    expect(run.kind).toBe('preview');
+    const runs = await staff.get('/api/matching/runs');
+    expect(runs.status).toBe(200);
+    expect(runs.body.runs.find((r: any) => r.id === res.body.runId)).toMatchObject({ kind: 'preview', window: { from: w.from, to: w.to }, limitMinutes: 30, summary: { interns: 3, housed: 2, estimate: true } });
+  });
+
+  it('applies a preview: proposed assignments with drive time and explanation, audited with its inputs', async () => {
+    const w = window();
+    const s = await scenario(w, 4.2);
+    const preview = await staff.post('/api/matching/preview', { from: w.from, to: w.to, limitMinutes: 30 });
+    const res = await staff.post('/api/matching/apply', { runId: preview.body.runId });
+    expect(res.status).toBe(200);
+    expect(res.body.created).toHaveLength(2);
+    const live = await liveOf(s.interns);
+    expect(live).toHaveLength(2);
+    for (const a of live) {
+      expect(a).toMatchObject({ status: 'proposed', locked: false, driveEstimate: true, matchingRunId: res.body.runId, createdById: staffId, startDate: toDate(w.from), endDate: toDate(w.to) });
+      expect(a.driveSeconds).toBeGreaterThan(600);
+      expect(a.driveSeconds).toBeLessThan(720);
+      expect(a.explanation).toBeTruthy();
+    }
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entity: 'MatchingRun', entityId: String(res.body.runId), action: 'apply' } });
+    expect(audit.actorId).toBe(staffId);
+    expect(audit.after).toMatchObject({ previewRunId: preview.body.runId, window: { from: w.from, to: w.to }, limitMinutes: 30, overrides: [], created: 2 });
+    expect(await db.prisma.auditEvent.count({ where: { entity: 'Assignment', action: 'create', internId: { in: s.interns } } })).toBe(2);
+  });
+
+  it('refuses with 409 and writes nothing when something changed since the preview', async () => {
+    const w = window();
+    const s = await scenario(w, 4.3);
+    const preview = await staff.post('/api/matching/preview', { semester: w.semester });
+    await db.prisma.availabilityWindow.create({ data: { roomId: s.roomId, startDate: toDate(w.from), endDate: toDate(w.from) } });
+    const runsBefore = await db.prisma.matchingRun.count();
+    const res = await staff.post('/api/matching/apply', { runId: preview.body.runId });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ id: 'conflict', details: { changed: ['availability'] } });
+    expect(await liveOf(s.interns)).toEqual([]);
+    expect(await db.prisma.matchingRun.count()).toBe(runsBefore);
+
+    const again = await staff.post('/api/matching/preview', { semester: w.semester });
+    const other = await buildIntern(db.prisma);
+    await db.prisma.assignment.create({ data: { internId: other.id, bedId: s.beds[0], startDate: toDate(w.from), endDate: toDate(w.to) } });
+    const res2 = await staff.post('/api/matching/apply', { runId: again.body.runId });
+    expect(res2.status).toBe(409);
+    expect(res2.body.error.details.changed).toEqual(['assignments']);
+    expect(await liveOf(s.interns)).toEqual([]);
+  });
+
+  it('honours overrides: a chosen bed (bumping its holder) and no bed', async () => {
+    const w = window();
+    const s = await scenario(w, 4.4);
+    const preview = await staff.post('/api/matching/preview', { semester: w.semester });
+    const housed = preview.body.result.assignments.map((a: any) => Number(a.intern));
+    const [unhoused] = s.interns.filter((i) => !housed.includes(i));
+    const byIntern = new Map<number, number>(preview.body.result.assignments.map((a: any) => [Number(a.intern), Number(a.bed)]));
+    const [first, second] = housed;
+    const res = await staff.post('/api/matching/apply', {
+      runId: preview.body.runId,
+      overrides: [{ internId: unhoused, bedId: byIntern.get(first) }, { internId: second, bedId: null }],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.bumped).toEqual([first]);
+    const live = await liveOf(s.interns);
+    expect(live.map((a) => [a.internId, a.bedId])).toEqual([[unhoused, byIntern.get(first)]]);
+    expect(live[0].explanation).toMatch(/staff/);
+
+    const bad = await staff.post('/api/matching/apply', { runId: preview.body.runId, overrides: [{ internId: 1, bedId: null }, { internId: 1, bedId: 2 }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('body.overrides');
+  });
+
+  it('keeps locked and confirmed assignments, keeps repeated proposals and replaces the others', async () => {
+    const w = window();
+    const s = await scenario(w, 4.5);
+    const [i1, i2, i3] = s.interns;
+    const locked = await db.prisma.assignment.create({ data: { internId: i1, bedId: s.beds[1], startDate: toDate(w.from), endDate: toDate(w.to), locked: true } });
+    const preview = await staff.post('/api/matching/preview', { semester: w.semester });
+    expect(preview.body.result.assignments.find((a: any) => Number(a.intern) === i1).bed).toBe(String(s.beds[1]));
+    const first = await staff.post('/api/matching/apply', { runId: preview.body.runId });
+    expect(first.status).toBe(200);
+    const afterFirst = await liveOf(s.interns);
+    expect(afterFirst.find((a) => a.internId === i1)).toEqual(locked);
+    const proposal = afterFirst.find((a) => a.internId !== i1)!;
+    expect([i2, i3]).toContain(proposal.internId);
+
+    // A second run repeats the proposal: same row, re-attached to the new run.
+    const preview2 = await staff.post('/api/matching/preview', { semester: w.semester });
+    const second = await staff.post('/api/matching/apply', { runId: preview2.body.runId });
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ created: [], kept: [proposal.id], cancelled: [] });
+    const afterSecond = await liveOf(s.interns);
+    expect(afterSecond.map((a) => a.id).sort()).toEqual(afterFirst.map((a) => a.id).sort());
+    expect(afterSecond.find((a) => a.id === proposal.id)!.matchingRunId).toBe(second.body.runId);
+
+    // Applying a stale preview is refused: its world changed with the first apply.
+    expect((await staff.post('/api/matching/apply', { runId: preview.body.runId })).status).toBe(409);
+  });
+
+  it('validates input and is for staff only', async () => {
+    expect((await staff.post('/api/matching/preview', { from: '2050-05-02', to: '2050-05-01' })).body.error.message).toBe('body.to: must not be before from');
+    expect((await staff.post('/api/matching/preview', { semester: '2050-05', limitMinutes: 0 })).body.error.field).toBe('body.limitMinutes');
+    expect((await staff.post('/api/matching/apply', { runId: 999999999 })).status).toBe(404);
+    const manager = await buildUser(db.prisma, { role: 'manager' });
+    const m = app.client();
+    await signIn(m, manager.email, manager.password);
+    expect((await m.post('/api/matching/preview', { semester: '2050-05' })).status).toBe(403);
+    expect((await m.get('/api/matching/runs')).status).toBe(403);
+  });
+});

@@ -1,0 +1,65 @@
+import type { PreviewInput } from '../../domain/matching-runs/run-matching.ts';
+
+/** A stored matching run in lists: what it covered and its headline figures, not its whole input. */
+export function presentRunSummary(run: { id: number; kind: string; createdAt: Date; createdById: number | null; input: unknown; result: unknown }) {
+  const input = (run.input ?? {}) as Partial<PreviewInput> & { previewRunId?: number };
+  const result = (run.result ?? {}) as Record<string, unknown>;
+  const summary =
+    run.kind === 'preview'
+      ? {
+          interns: input.instance?.interns.length ?? null,
+          beds: input.instance?.beds.length ?? null,
+          housed: result.housed ?? null,
+          unmatched: Array.isArray(result.unmatched) ? result.unmatched.length : null,
+          totalMinutes: result.totalMinutes ?? null,
+          estimate: result.estimate ?? null,
+        }
+      : result;
+  return {
+    id: run.id,
+    kind: run.kind,
+    createdAt: run.createdAt.toISOString(),
+    createdById: run.createdById,
+    window: input.window ?? null,
+    limitMinutes: input.limitMinutes ?? null,
+    previewRunId: input.previewRunId ?? null,
+    summary,
+  };
+}
+
+/** A preview as the review screen needs it: the solver's result with names of interns, sites, rooms and beds. */
+export function presentPreview(runId: number, input: PreviewInput, result: Record<string, unknown> & { assignments: { intern: string; bed: string }[] }) {
+  const { interns, beds } = input.context;
+  return {
+    runId,
+    window: input.window,
+    limitMinutes: input.limitMinutes,
+    result: {
+      ...result,
+      assignments: result.assignments.map((a) => ({ ...a, internName: interns[a.intern]?.name ?? null, ...(beds[a.bed] ?? {}) })),
+    },
+    labels: { interns: Object.fromEntries(Object.entries(interns).map(([id, i]) => [id, { name: i.name, practices: i.practices }])), beds },
+  };
+}
+
+/** The outcome of an apply. */
+export function presentApply(out: { run: { id: number }; previewRunId: number; created: { id: number; internId: number; bedId: number; startDate: Date; endDate: Date; driveSeconds: number | null; driveEstimate: boolean; explanation: string | null }[]; kept: number[]; cancelled: number[]; bumped: number[] }) {
+  return {
+    runId: out.run.id,
+    previewRunId: out.previewRunId,
+    created: out.created.map((a) => ({
+      id: a.id,
+      internId: a.internId,
+      bedId: a.bedId,
+      startDate: a.startDate.toISOString().slice(0, 10),
+      endDate: a.endDate.toISOString().slice(0, 10),
+      status: 'proposed' as const,
+      driveSeconds: a.driveSeconds,
+      driveEstimate: a.driveEstimate,
+      explanation: a.explanation,
+    })),
+    kept: out.kept,
+    cancelled: out.cancelled,
+    bumped: out.bumped,
+  };
+}

@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { currentUser, requireRole } from '../../auth/middleware.ts';
+import type { AppContext } from '../../context.ts';
+import { applyMatching, previewMatching } from '../../domain/matching-runs/run-matching.ts';
+import { solveInstance } from '../../domain/matching-runs/solver.ts';
+import { resolveWindow } from '../../domain/search/date-window.ts';
+import { parse } from '../../middleware/validate.ts';
+import { presentApply, presentPreview, presentRunSummary } from './presenter.ts';
+import { applyBody, listRunsQuery, previewBody } from './schema.ts';
+
+/** Matching runs for department staff: preview (solve, store, write no assignment), apply, list. */
+export function createMatchingRouter(ctx: AppContext): Router {
+  const router = Router();
+  const staff = requireRole('staff');
+
+  router.post('/matching/preview', staff, async (req, res) => {
+    const body = parse(previewBody, req.body, 'body');
+    const { run, input, result } = await previewMatching({
+      prisma: ctx.db.prisma,
+      provider: ctx.driveTimes.provider,
+      solve: solveInstance,
+      window: resolveWindow(body),
+      limitMinutes: body.limitMinutes,
+      actor: currentUser(req),
+    });
+    res.status(201).json(presentPreview(run.id, input, result));
+  });
+
+  router.post('/matching/apply', staff, async (req, res) => {
+    const body = parse(applyBody, req.body, 'body');
+    const out = await applyMatching({ prisma: ctx.db.prisma, runId: body.runId, overrides: body.overrides, actor: currentUser(req) });
+    res.json(presentApply(out));
+  });
+
+  router.get('/matching/runs', staff, async (req, res) => {
+    const q = parse(listRunsQuery, req.query, 'query');
+    const runs = await ctx.db.prisma.matchingRun.findMany({ orderBy: { id: 'desc' }, take: q.limit });
+    res.json({ runs: runs.map(presentRunSummary) });
+  });
+
+  return router;
+}

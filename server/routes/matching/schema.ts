@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { refineWindow, windowFields } from '../../domain/search/date-window.ts';
+import { registerRoute } from '../../openapi/registry.ts';
+
+/** POST /api/matching/preview body: a semester or from/to (default: the next semester) and the run's drive limit. */
+export const previewBody = refineWindow(
+  z.object({
+    ...windowFields,
+    limitMinutes: z.number({ message: 'must be a number' }).int('must be whole minutes').min(1, 'must be at least 1').max(180, 'must be at most 180').default(30),
+  }),
+);
+export type PreviewBody = z.infer<typeof previewBody>;
+
+/** POST /api/matching/apply body: the preview to apply and staff overrides (a bed, or null for none). */
+export const applyBody = z.object({
+  runId: z.number({ message: 'must be a run id' }).int().positive(),
+  overrides: z
+    .array(z.object({ internId: z.number({ message: 'must be an intern id' }).int().positive(), bedId: z.number({ message: 'must be a bed id or null' }).int().positive().nullable() }))
+    .max(5000)
+    .refine((os) => new Set(os.map((o) => o.internId)).size === os.length, 'names an intern twice')
+    .default([]),
+});
+export type ApplyBody = z.infer<typeof applyBody>;
+
+/** GET /api/matching/runs query. */
+export const listRunsQuery = z.object({ limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(200).default(50) });
+
+const runSummary = z.object({
+  id: z.number().int(),
+  kind: z.enum(['preview', 'apply']),
+  createdAt: z.string(),
+  createdById: z.number().int().nullable(),
+  window: z.object({ from: z.string(), to: z.string() }).nullable(),
+  limitMinutes: z.number().nullable(),
+  previewRunId: z.number().int().nullable(),
+  summary: z.record(z.string(), z.unknown()),
+});
+
+registerRoute({
+  method: 'post',
+  path: '/api/matching/preview',
+  summary: 'Solve the matching for a window and store it as a preview (writes no assignment)',
+  description: 'Drive times come from the drive-time provider; `result.estimate` is true when they are straight-line estimates. Confirmed and locked assignments are kept; proposals are hints for stability.',
+  roles: ['staff'],
+  tags: ['matching'],
+  request: { body: previewBody },
+  responses: { 201: { description: '`{runId, window, limitMinutes, result}`; result has assignments (with explanation), unmatched (with reason and alternatives), housed, totalMinutes, occupancy, estimate', schema: z.object({ runId: z.number().int(), result: z.any() }) } },
+});
+registerRoute({
+  method: 'post',
+  path: '/api/matching/apply',
+  summary: 'Apply a preview, with overrides, in one transaction',
+  description: 'Refuses with 409 and writes nothing if placements, beds, availability or assignments changed since the preview. Replaces non-locked proposals, creates proposed assignments, audits the apply with its inputs.',
+  roles: ['staff'],
+  tags: ['matching'],
+  request: { body: applyBody },
+  responses: {
+    200: { description: 'What was written', schema: z.object({ runId: z.number().int(), previewRunId: z.number().int(), created: z.array(z.any()), kept: z.array(z.number()), cancelled: z.array(z.number()), bumped: z.array(z.number()) }) },
+    404: 'Unknown preview',
+    409: 'Something changed since the preview (`details.changed`)',
+  },
+});
+registerRoute({
+  method: 'get',
+  path: '/api/matching/runs',
+  summary: 'Recent matching previews and applies, newest first',
+  roles: ['staff'],
+  tags: ['matching'],
+  request: { query: listRunsQuery },
+  responses: { 200: { description: 'Runs', schema: z.object({ runs: z.array(runSummary) }) } },
+});
