@@ -62,14 +62,21 @@ class Heap {
   }
 }
 
-/** Returns, per left item, the right slot it takes or -1; the total cost is minimal over all assignments. */
+/**
+ * Returns, per left item, the right slot it takes or -1; the total cost is
+ * minimal over all assignments. Left items are added one at a time, each
+ * routed by a shortest path (from itself) in the residual graph of the optimum
+ * so far, where "stay unassigned" is an edge of cost 0 straight to the sink:
+ * the new item has no incoming residual edge, so no negative cycle can appear
+ * and each step keeps the optimum. Searches stop at the sink, so an item whose
+ * cheapest slot is free costs a few heap operations.
+ */
 export function minCostAssignment(input: AssignmentInput): number[] {
   const L = input.nLeft;
   const R = input.rightCap.length;
-  const N = L + R + 2;
-  const S = 0;
-  const T = N - 1;
-  let m = L + R;
+  const T = L + R;
+  const N = T + 1;
+  let m = 2 * L + R;
   for (const a of input.adj) m += a.length;
   const to = new Int32Array(2 * m);
   const cap = new Int32Array(2 * m);
@@ -81,31 +88,27 @@ export function minCostAssignment(input: AssignmentInput): number[] {
     to[e] = v; cap[e] = c; cost[e] = w; next[e] = head[u]; head[u] = e++;
     to[e] = u; cap[e] = 0; cost[e] = -w; next[e] = head[v]; head[v] = e++;
   };
-  for (let i = 0; i < L; i++) add(S, 1 + i, 1, 0);
-  for (let i = 0; i < L; i++) for (const a of input.adj[i]) add(1 + i, 1 + L + a.to, 1, a.cost);
-  for (let r = 0; r < R; r++) if (input.rightCap[r] > 0) add(1 + L + r, T, input.rightCap[r], 0);
-
-  // Exact initial potentials: the graph is a DAG S → left → right → T.
-  const pi = new Float64Array(N);
-  for (let r = 0; r < R; r++) pi[1 + L + r] = Infinity;
-  for (let i = 0; i < L; i++)
-    for (const a of input.adj[i]) if (a.cost < pi[1 + L + a.to]) pi[1 + L + a.to] = a.cost;
-  let minRight = 0;
-  for (let r = 0; r < R; r++) {
-    if (pi[1 + L + r] === Infinity) pi[1 + L + r] = 0;
-    else if (input.rightCap[r] > 0) minRight = Math.min(minRight, pi[1 + L + r]);
+  for (let r = 0; r < R; r++) if (input.rightCap[r] > 0) add(L + r, T, input.rightCap[r], 0);
+  for (let i = 0; i < L; i++) {
+    add(i, T, 1, 0);
+    for (const a of input.adj[i]) add(i, L + a.to, 1, a.cost);
   }
-  pi[T] = minRight;
-
-  const dist = new Float64Array(N);
+  const pi = new Float64Array(N);
+  const dist = new Float64Array(N).fill(Infinity);
   const prevEdge = new Int32Array(N);
   const done = new Uint8Array(N);
-  for (let iter = 0; iter < L; iter++) {
-    dist.fill(Infinity);
-    done.fill(0);
-    dist[S] = 0;
-    const heap = new Heap();
-    heap.push(0, S);
+  const touched: number[] = [];
+  const heap = new Heap();
+  for (let s = 0; s < L; s++) {
+    // Potential of the newcomer: every edge out of it gets a non-negative reduced cost.
+    let ps = pi[T];
+    for (let k = head[s]; k !== -1; k = next[k]) if (cap[k] > 0) ps = Math.max(ps, pi[to[k]] - cost[k]);
+    pi[s] = ps;
+    dist[s] = 0;
+    touched.push(s);
+    heap.keys.length = 0;
+    heap.vals.length = 0;
+    heap.push(0, s);
     while (heap.size) {
       const d = heap.topKey();
       const u = heap.pop();
@@ -115,29 +118,34 @@ export function minCostAssignment(input: AssignmentInput): number[] {
       for (let k = head[u]; k !== -1; k = next[k]) {
         if (cap[k] <= 0) continue;
         const v = to[k];
+        if (done[v]) continue;
         const nd = d + cost[k] + pi[u] - pi[v];
         if (nd < dist[v]) {
+          if (dist[v] === Infinity) touched.push(v);
           dist[v] = nd;
           prevEdge[v] = k;
           heap.push(nd, v);
         }
       }
     }
-    if (!done[T]) break;
-    const pathCost = dist[T] + pi[T] - pi[S];
-    if (pathCost >= 0) break;
     const dT = dist[T];
-    for (let v = 0; v < N; v++) pi[v] += done[v] ? dist[v] : dT;
-    for (let v = T; v !== S; v = to[prevEdge[v] ^ 1]) {
+    // Johnson update, only where it changes something; unreached nodes shift by dT implicitly.
+    for (const v of touched) if (done[v] && dist[v] < dT) pi[v] += dist[v] - dT;
+    for (let v = T; v !== s; v = to[prevEdge[v] ^ 1]) {
       cap[prevEdge[v]] -= 1;
       cap[prevEdge[v] ^ 1] += 1;
     }
+    for (const v of touched) {
+      dist[v] = Infinity;
+      done[v] = 0;
+    }
+    touched.length = 0;
   }
   const out = new Array<number>(L).fill(-1);
   for (let i = 0; i < L; i++)
-    for (let k = head[1 + i]; k !== -1; k = next[k]) {
+    for (let k = head[i]; k !== -1; k = next[k]) {
       const v = to[k];
-      if (v > L && v <= L + R && (k & 1) === 0 && cap[k] === 0) out[i] = v - 1 - L;
+      if (v >= L && v < T && (k & 1) === 0 && cap[k] === 0) out[i] = v - L;
     }
   return out;
 }
