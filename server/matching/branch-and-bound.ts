@@ -236,7 +236,6 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
   const stack: Evaluated[] = first ? [first] : [];
   while (stack.length) {
     const ev = stack.pop()!;
-    if (process.env.BB_DEBUG) console.log(JSON.stringify({ bound: ev.bound, assign: members.map((i) => ev.assign[i]), partner: ev.node.partnerSite, room: ev.node.partnerRoom, peer: ev.node.peer, r: ev.node.r.map((r) => ({ ...r, forbidden: [...r.forbidden] })) }));
     if (best && compareScores(ev.bound, best.score) <= 0) continue;
     if (++nodes > maxNodes) throw new SearchLimitError(`exact search stopped after ${maxNodes} nodes on a group of ${members.length} interns`);
     if (!best || compareScores(ev.bound, best.score) > 0) {

@@ -81,8 +81,10 @@ function explainUnmatched(inst: Instance, p: Problem, occ: number[][], assign: n
   const count = Math.max(1, ...Object.values(inst.minutes[it.id] ?? {}).map((m) => (typeof m === 'number' ? 1 : m.length)));
   const place = placeText(it, count);
   const stay = stayText(me.range);
-  const eligible = p.edges[i].length;
-  const freeEligible = p.edges[i].filter((e) => !occ[e.bed].some((j) => j !== i && overlaps(p.interns[j].range, me.range))).length;
+  // Eligible by the rules alone (a bed kept for someone else still counts, as taken).
+  const ruleEligible = p.beds.map((_, b) => b).filter((b) => !ineligibility(inst, it, p.beds[b]).length);
+  const eligible = ruleEligible.length;
+  const freeEligible = ruleEligible.filter((b) => !occ[b].some((j) => j !== i && overlaps(p.interns[j].range, me.range))).length;
   const partner = me.partner >= 0 ? inst.interns.find((x) => x.id === p.interns[me.partner].id)! : null;
   const nearest = alts[0] ? `; nearest: ${alts[0].siteName} at ${alts[0].drives.map(fmtMinutes).join(' + ')} min, ${reasonsText(alts[0].reasons)}` : '; no site within reach';
   let reasonCode: UnmatchedOut['reasonCode'];

@@ -57,9 +57,9 @@ export function scoreOf(p: Problem, assign: number[], only?: number[]): Score {
 }
 
 /** Hard constraints: eligible edges only, fixed kept, no two overlapping stays in one bed, partner rule. */
-export function isFeasible(p: Problem, assign: number[]): boolean {
+export function isFeasible(p: Problem, assign: number[], only?: number[]): boolean {
   const byBed = new Map<number, number[]>();
-  for (let i = 0; i < assign.length; i++) {
+  for (const i of only ?? assign.map((_, k) => k)) {
     const b = assign[i];
     const fixed = p.interns[i].fixed;
     if (fixed >= 0 && b !== fixed) return false;
@@ -74,5 +74,6 @@ export function isFeasible(p: Problem, assign: number[]): boolean {
     list.push(i);
     byBed.set(b, list);
   }
-  return p.partners.every(([a, b]) => partnerOk(p, assign, a, b));
+  const inSet = only ? new Set(only) : null;
+  return p.partners.every(([a, b]) => (inSet && !inSet.has(a)) || partnerOk(p, assign, a, b));
 }

@@ -1,4 +1,5 @@
 import { solveByBranchAndBound, type SearchOptions } from './branch-and-bound.ts';
+import { canonicalTies } from './canonical-ties.ts';
 import { solveCliqueByFlow } from './clique-flow.ts';
 import { splitComponents } from './components.ts';
 import { buildProblem } from './eligibility.ts';
@@ -35,6 +36,12 @@ export function solveProblem(p: Problem, opts: SearchOptions = {}): ProblemSolut
       const r = solveByBranchAndBound(p, c.members, opts);
       stats.searchNodes += r.nodes;
       got = r.assign;
+      if (c.members.length <= 200) {
+        const full = new Array<number>(p.interns.length).fill(-1);
+        c.members.forEach((i, k) => (full[i] = got[k]));
+        const tidy = canonicalTies(p, full, c.members);
+        got = c.members.map((i) => tidy[i]);
+      }
     }
     c.members.forEach((i, k) => (assign[i] = got[k]));
   }
