@@ -1,5 +1,6 @@
 import { buildBaseGraph, BACKWARD, FORWARD, type RoadGraph } from './graph/road-graph.ts';
 import { buildContractionHierarchy } from './ch/contraction-hierarchy.ts';
+import { orderByRank } from './graph/reorder-graph.ts';
 
 /**
  * Builds a complete graph from hand-written nodes and ways, for tests with known answers.
@@ -19,5 +20,6 @@ export function graphFromWays(nodes: [number, number][], ways: { nodes: number[]
     }
   }
   const base = buildBaseGraph(nodes.map((n) => n[0]), nodes.map((n) => n[1]), { count: a.length, a, b, dir, speedKmh: speed });
-  return { ...base, ch: buildContractionHierarchy(base) };
+  const { order, ...ch } = buildContractionHierarchy(base);
+  return orderByRank(base, ch, order);
 }

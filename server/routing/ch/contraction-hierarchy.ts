@@ -32,7 +32,7 @@ export interface ChOptions {
  * Contracts nodes in order of edge difference (lazy updates), adding shortcuts where no witness
  * path exists. Correctness never depends on the ordering heuristic, only speed does.
  */
-export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {}): ContractionHierarchy {
+export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {}): ContractionHierarchy & { order: Uint32Array } {
   const n = g.nodeCount;
   const settleLimit = options.witnessSettleLimit ?? 50;
   const simLimit = Math.min(settleLimit, 20);
@@ -162,6 +162,7 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
     pq.push(prio[v], v);
   }
 
+  const order = new Uint32Array(n);
   const up = new ArcList();
   const down = new ArcList();
   let done = 0;
@@ -177,6 +178,7 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
     }
     contract(v, false);
     contracted[v] = 1;
+    order[done] = v;
     // Neighbours' priorities are refreshed lazily when popped: recomputing them eagerly made
     // the dense core of a national network several times slower to contract for no query gain.
     for (let i = 0; i < outsTo.length; i++) {
@@ -201,6 +203,7 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
   return {
     upFirst: upCsr.first, upHead: upCsr.head, upDur: upCsr.dur, upDist: upCsr.dist,
     downFirst: downCsr.first, downHead: downCsr.head, downDur: downCsr.dur, downDist: downCsr.dist,
+    order,
   };
 }
 

@@ -7,7 +7,7 @@ import type { RoadGraph } from './road-graph.ts';
  * Bump whenever the graph layout, the car profile or the hierarchy changes: old cache files are
  * then ignored and rebuilt instead of being misread.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 const MAGIC = 'IMRGRAPH';
 type ArrayName = Exclude<keyof RoadGraph, 'nodeCount' | 'ch'> | `ch.${keyof RoadGraph['ch']}`;

@@ -2,6 +2,7 @@ import { buildContractionHierarchy } from '../ch/contraction-hierarchy.ts';
 import { importOsmPbf, type ImportProgress } from '../osm/import-osm.ts';
 import { graphCachePath, readGraphCache, sha256File, writeGraphCache } from './graph-cache.ts';
 import type { RoadGraph } from './road-graph.ts';
+import { orderByRank } from './reorder-graph.ts';
 
 /** What {@link loadRoadGraph} did, for logs and the import report. */
 export interface LoadReport {
@@ -31,8 +32,8 @@ export async function loadRoadGraph(
     return { graph: g, report: { source, cacheFile, fromCache: true, ms: performance.now() - t0, nodes: g.nodeCount, segments: g.segA.length } };
   }
   const base = importOsmPbf(source, { onProgress: options.onProgress });
-  const ch = buildContractionHierarchy(base, { onProgress: (done, total) => options.onProgress?.({ phase: 'hierarchy', done, total }) });
-  const graph: RoadGraph = { ...base, ch };
+  const { order, ...ch } = buildContractionHierarchy(base, { onProgress: (done, total) => options.onProgress?.({ phase: 'hierarchy', done, total }) });
+  const graph: RoadGraph = orderByRank(base, ch, order);
   writeGraphCache(cacheFile, graph, { source, sha256: sha, builtAt: new Date().toISOString() });
   return { graph, report: { source, cacheFile, fromCache: false, ms: performance.now() - t0, nodes: graph.nodeCount, segments: graph.segA.length } };
 }
