@@ -167,6 +167,15 @@ describe('ORS provider against a fake ORS (429, 403)', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('splits a large matrix into requests within the route limit and stitches them', async () => {
+    const ors = new OrsProvider({ host, cache: new MemoryCacheStore(), fallback: new EstimateProvider(), maxMatrixRoutes: 6 });
+    calls = 0;
+    const m = await ors.matrix([at(0, 0), at(0, 1), at(0, 2)], [at(1, 0), at(1, 1), at(1, 2), at(1, 3)]);
+    expect(calls).toBe(3);
+    expect(m.durations).toHaveLength(3);
+    for (const row of m.durations) expect(row).toEqual([42, 42, 42, 42]);
+  });
+
   it('stays within the per-minute quota by waiting', async () => {
     let now = 0;
     const slept: number[] = [];

@@ -22,6 +22,8 @@ export interface OrsProviderOptions {
   perDay?: number;
   /** Retries of a 429 after the advised delay. */
   maxRetries?: number;
+  /** Largest sources × destinations per matrix request (public API: 3500). */
+  maxMatrixRoutes?: number;
   timeoutMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -53,8 +55,31 @@ export class OrsProvider implements DriveTimeProvider {
     this.isoClient = new Openrouteservice.Isochrones(args);
   }
 
-  /** Matrix from ORS (or cache, or fallback). */
+  /**
+   * Matrix from ORS (or cache, or fallback), split into requests of at most `maxMatrixRoutes`
+   * source×destination pairs (the public API's limit), each cached on its own.
+   */
   async matrix(sources: LngLat[], destinations: LngLat[]): Promise<MatrixResult> {
+    const maxRoutes = this.o.maxMatrixRoutes ?? 3500;
+    const dStep = Math.min(destinations.length, maxRoutes);
+    const sStep = Math.max(1, Math.floor(maxRoutes / Math.max(1, dStep)));
+    const durations: (number | null)[][] = sources.map(() => []);
+    const distances: (number | null)[][] = sources.map(() => []);
+    const providers = new Set<string>();
+    let estimate = false;
+    for (let s = 0; s < sources.length; s += sStep) {
+      for (let d = 0; d < destinations.length; d += dStep) {
+        const part = await this.matrixBlock(sources.slice(s, s + sStep), destinations.slice(d, d + dStep));
+        part.durations.forEach((row, i) => durations[s + i].push(...row));
+        part.distances.forEach((row, i) => distances[s + i].push(...row));
+        providers.add(part.provider);
+        estimate ||= part.estimate;
+      }
+    }
+    return { durations, distances, estimate, provider: [...providers].join('+') || this.name };
+  }
+
+  private async matrixBlock(sources: LngLat[], destinations: LngLat[]): Promise<MatrixResult> {
     const key = `ors:${PROFILE}:matrix:${JSON.stringify({ s: sources.map(round), d: destinations.map(round) })}`;
     return this.cached(key, 'matrix', async () => {
       const res = (await this.matrixClient.calculate({
@@ -69,8 +94,21 @@ export class OrsProvider implements DriveTimeProvider {
     }, () => this.o.fallback.matrix(sources, destinations));
   }
 
-  /** Isochrones from ORS (or cache, or fallback). */
+  /** Isochrones from ORS (or cache, or fallback), at most 5 locations per request as the public API allows. */
   async isochrones(locations: LngLat[], ranges: number[], options: IsochroneOptions = {}): Promise<IsochroneResult> {
+    const features: IsochroneFeature[] = [];
+    const providers = new Set<string>();
+    let estimate = false;
+    for (let i = 0; i < locations.length; i += 5) {
+      const part = await this.isochronesBlock(locations.slice(i, i + 5), ranges, options);
+      for (const f of part.features) features.push({ ...f, properties: { ...f.properties, group_index: f.properties.group_index + i } });
+      providers.add(part.provider);
+      estimate ||= part.estimate;
+    }
+    return { type: 'FeatureCollection', features, estimate, provider: [...providers].join('+') || this.name };
+  }
+
+  private async isochronesBlock(locations: LngLat[], ranges: number[], options: IsochroneOptions): Promise<IsochroneResult> {
     const rangeType = options.rangeType ?? 'time';
     const key = `ors:${PROFILE}:isochrones:${JSON.stringify({ l: locations.map(round), r: [...ranges].sort((a, b) => a - b), t: rangeType })}`;
     return this.cached(key, 'isochrones', async () => {
