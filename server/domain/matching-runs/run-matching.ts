@@ -63,9 +63,27 @@ export async function previewMatching(opts: { prisma: PrismaClient; provider: Dr
  * nothing written) if its fingerprint differs from the preview's; otherwise
  * cancels superseded non-locked proposals, keeps the ones the result repeats,
  * creates the new proposals with their drive time and explanation, and audits
- * the apply with its inputs and every assignment it touched.
+ * the apply with its inputs and every assignment it touched. The transaction is
+ * serializable, so a change committed while it runs also ends in a 409.
  */
 export async function applyMatching(opts: { prisma: PrismaClient; runId: number; overrides: Override[]; actor: SessionUser | null }) {
+  try {
+    return await applyInTransaction(opts);
+  } catch (e) {
+    if (isSerializationFailure(e)) throw new ConflictError('Another change was made while applying: run a new preview', { changed: ['concurrent'] });
+    throw e;
+  }
+}
+
+/** PostgreSQL refused a serializable transaction (SQLSTATE 40001, Prisma P2034): someone wrote meanwhile. */
+function isSerializationFailure(e: unknown, depth = 0): boolean {
+  if (!e || typeof e !== 'object' || depth > 5) return false;
+  const o = e as Record<string, unknown>;
+  if (o.code === 'P2034' || o.code === '40001' || o.originalCode === '40001') return true;
+  return ['cause', 'meta', 'driverAdapterError'].some((k) => isSerializationFailure(o[k], depth + 1));
+}
+
+async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; overrides: Override[]; actor: SessionUser | null }) {
   const actorId = opts.actor?.id ?? null;
   return opts.prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(${APPLY_LOCK}::bigint)::text AS locked`;
@@ -133,5 +151,5 @@ export async function applyMatching(opts: { prisma: PrismaClient; runId: number;
       after: { previewRunId: preview.id, window: input.window, limitMinutes: input.limitMinutes, overrides: opts.overrides, fingerprint: input.fingerprint, created: created.length, kept: plan.refresh.length, cancelled: plan.cancel.length, bumped: plan.bumped },
     });
     return { run, previewRunId: preview.id, created, kept: plan.refresh.map((r) => r.id), cancelled: plan.cancel, bumped: plan.bumped };
-  }, TX);
+  }, { ...TX, isolationLevel: 'Serializable' });
 }

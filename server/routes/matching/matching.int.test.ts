@@ -6,7 +6,7 @@ import type { Database } from '../../db/connect.ts';
 import { toDate } from '../../domain/calendar/semesters.ts';
 
 /** Each test gets its own semester: a preview depends on everything in its window. */
-const semesters = ['2047-05', '2047-11', '2048-05', '2048-11', '2049-05', '2049-11', '2050-05'];
+const semesters = ['2047-05', '2047-11', '2048-05', '2048-11', '2049-05', '2049-11', '2050-11', '2051-05'];
 let next = 0;
 function window() {
   const id = semesters[next++];
@@ -109,6 +109,18 @@ describe('matching runs', () => {
     expect(res2.status).toBe(409);
     expect(res2.body.error.details.changed).toEqual(['assignments']);
     expect(await liveOf(s.interns)).toEqual([]);
+  });
+
+  it('lets only one of two concurrent applies of a preview through', async () => {
+    const w = window();
+    const s = await scenario(w, 4.6);
+    const preview = await staff.post('/api/matching/preview', { semester: w.semester });
+    const [a, b] = await Promise.all([
+      staff.post('/api/matching/apply', { runId: preview.body.runId }),
+      staff.post('/api/matching/apply', { runId: preview.body.runId }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect(await liveOf(s.interns)).toHaveLength(2);
   });
 
   it('honours overrides: a chosen bed (bumping its holder) and no bed', async () => {
