@@ -1,0 +1,182 @@
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { Toasts } from '../components/toasts.tsx';
+import { ApiError, onUnauthorized } from '../lib/api-client.ts';
+import { notify } from '../lib/notifications.ts';
+import { Link, navigate, usePath } from '../lib/router.ts';
+import { useSession } from '../features/auth/api/get-session.ts';
+import { useDeleteSession } from '../features/auth/api/delete-session.ts';
+import { SESSION_KEY, type SessionUser } from '../features/auth/api/session-schema.ts';
+import { LoginPage } from '../features/auth/components/login-page.tsx';
+
+// Every page with a map or a chart is its own chunk, so the first visit stays light.
+const CataloguePage = lazy(() => import('../features/catalogue/components/catalogue-page.tsx'));
+const InternPage = lazy(() => import('../features/intern/components/intern-page.tsx'));
+const ManagerPage = lazy(() => import('../features/manager/components/manager-page.tsx'));
+const MatchingPage = lazy(() => import('../features/staff/components/matching-page.tsx'));
+const IndicatorsPage = lazy(() => import('../features/staff/components/indicators-page.tsx'));
+
+/** Paths of the pages, in one place. */
+export const PATHS = {
+  catalogue: '/',
+  login: '/connexion',
+  intern: '/interne',
+  manager: '/gestion',
+  matching: '/equipe/appariement',
+  indicators: '/equipe/indicateurs',
+} as const;
+
+/** Where a role lands after signing in. */
+export function homeOf(user: SessionUser): string {
+  return user.role === 'intern' ? PATHS.intern : user.role === 'manager' ? PATHS.manager : PATHS.matching;
+}
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      retry: (n, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && n < 2,
+    },
+  },
+});
+
+/** Drops the session once when any request answers 401 (expired session) and asks to sign in again. */
+function UnauthorizedHandler() {
+  const qc = useQueryClient();
+  const { t } = useTranslation();
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        if (qc.getQueryData(SESSION_KEY)) {
+          qc.setQueryData(SESSION_KEY, null);
+          notify('info', t('errors.unauthorized'));
+          navigate(PATHS.login);
+        }
+      }),
+    [qc, t],
+  );
+  return null;
+}
+
+function Header({ user }: { user: SessionUser | null | undefined }) {
+  const { t } = useTranslation();
+  const signOut = useDeleteSession();
+  return (
+    <header className="top">
+      <a className="skip" href="#main">{t('nav.skip')}</a>
+      <Link href={PATHS.catalogue} className="brand">
+        Internat Match
+      </Link>
+      <nav aria-label={t('nav.main')}>
+        <ul>
+          <li><Link href={PATHS.catalogue}>{t('nav.catalogue')}</Link></li>
+          {user?.role === 'intern' && <li><Link href={PATHS.intern}>{t('nav.intern')}</Link></li>}
+          {(user?.role === 'manager' || user?.role === 'staff') && <li><Link href={PATHS.manager}>{t('nav.manager')}</Link></li>}
+          {user?.role === 'staff' && <li><Link href={PATHS.matching}>{t('nav.matching')}</Link></li>}
+          {user?.role === 'staff' && <li><Link href={PATHS.indicators}>{t('nav.indicators')}</Link></li>}
+        </ul>
+      </nav>
+      <div className="top-end">
+        <LanguageSwitch />
+        {user ? (
+          <>
+            <span className="who" title={user.email}>{user.name}</span>
+            <button type="button" onClick={() => signOut.mutate(undefined, { onSettled: () => navigate(PATHS.catalogue) })}>
+              {t('nav.signOut')}
+            </button>
+          </>
+        ) : (
+          <Link href={PATHS.login} className="button">{t('nav.signIn')}</Link>
+        )}
+      </div>
+    </header>
+  );
+}
+
+/** Shows `children` to the allowed roles; otherwise asks to sign in (or says it is not for them). */
+function Guard({ user, roles, children }: { user: SessionUser | null | undefined; roles: SessionUser['role'][]; children: ReactNode }) {
+  const { t } = useTranslation();
+  if (!user) return <LoginPage onSignedIn={(u) => navigate(roles.includes(u.role) ? window.location.pathname : homeOf(u), { replace: true })} />;
+  if (!roles.includes(user.role)) {
+    return (
+      <main id="main" className="page narrow">
+        <h1>{t('errors.forbiddenTitle')}</h1>
+        <p>{t('errors.forbidden')}</p>
+        <Link href={homeOf(user)}>{t('nav.home')}</Link>
+      </main>
+    );
+  }
+  return <>{children}</>;
+}
+
+function Routes() {
+  const { t } = useTranslation();
+  const path = usePath();
+  const session = useSession();
+  const user = session.data;
+  useEffect(() => {
+    const titles: Record<string, string> = {
+      [PATHS.catalogue]: t('catalogue.title'),
+      [PATHS.login]: t('login.title'),
+      [PATHS.intern]: t('intern.title'),
+      [PATHS.manager]: t('manager.title'),
+      [PATHS.matching]: t('matching.title'),
+      [PATHS.indicators]: t('indicators.title'),
+    };
+    document.title = `${titles[path] ?? 'Internat Match'} — Internat Match`;
+  }, [path, t]);
+  if (session.isLoading) return <p className="muted page" role="status">{t('common.loading')}</p>;
+  let page: ReactNode;
+  switch (path) {
+    case PATHS.catalogue:
+      page = <CataloguePage />;
+      break;
+    case PATHS.login:
+      page = user ? <Redirect to={homeOf(user)} /> : <LoginPage onSignedIn={(u) => navigate(homeOf(u), { replace: true })} />;
+      break;
+    case PATHS.intern:
+      page = <Guard user={user} roles={['intern']}><InternPage /></Guard>;
+      break;
+    case PATHS.manager:
+      page = <Guard user={user} roles={['manager', 'staff']}><ManagerPage /></Guard>;
+      break;
+    case PATHS.matching:
+      page = <Guard user={user} roles={['staff']}><MatchingPage /></Guard>;
+      break;
+    case PATHS.indicators:
+      page = <Guard user={user} roles={['staff']}><IndicatorsPage /></Guard>;
+      break;
+    default:
+      page = (
+        <main id="main" className="page narrow">
+          <h1>{t('errors.notFoundTitle')}</h1>
+          <Link href={PATHS.catalogue}>{t('nav.home')}</Link>
+        </main>
+      );
+  }
+  return (
+    <>
+      <Header user={user} />
+      <Suspense fallback={<p className="muted page" role="status">{t('common.loading')}</p>}>{page}</Suspense>
+    </>
+  );
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+/** The whole client: providers, header, the current page and the notices. */
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <UnauthorizedHandler />
+      <Routes />
+      <Toasts />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../lib/api-client.ts';
+import { useCreateSession } from '../api/create-session.ts';
+import type { SessionUser } from '../api/session-schema.ts';
+
+const DEMO = ['intern@demo.test', 'manager@demo.test', 'staff@demo.test'];
+
+/** The sign-in form; `onSignedIn` sends the user to their role's home. */
+export function LoginPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const signIn = useCreateSession();
+  const error = signIn.error instanceof ApiError ? signIn.error : undefined;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    signIn.mutate({ email: email.trim(), password }, { onSuccess: onSignedIn });
+  };
+
+  return (
+    <main id="main" className="page narrow">
+      <h1>{t('login.title')}</h1>
+      <form className="card form" onSubmit={submit} noValidate aria-describedby={error ? 'login-error' : undefined}>
+        <label>
+          {t('login.email')}
+          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          {t('login.password')}
+          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {error && (
+          <p id="login-error" role="alert" className="error">
+            {error.status === 429 ? t('errors.rate_limited') : error.status === 401 ? t('login.bad') : t('errors.internal')}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={signIn.isPending}>
+          {signIn.isPending ? t('common.loading') : t('login.submit')}
+        </button>
+      </form>
+      <section className="card muted">
+        <h2>{t('login.demoTitle')}</h2>
+        <p>{t('login.demoText')}</p>
+        <ul className="demo-accounts">
+          {DEMO.map((a) => (
+            <li key={a}>
+              <button type="button" className="link" onClick={() => { setEmail(a); setPassword('demo1234'); }}>
+                {a}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,73 @@
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api } from '../../../lib/api-client.ts';
+
+const windowSchema = z.looseObject({ id: z.number(), startDate: z.string(), endDate: z.string(), note: z.string().nullish() });
+const roomSchema = z.looseObject({
+  id: z.number(),
+  label: z.string(),
+  beds: z.union([z.array(z.looseObject({ id: z.number(), label: z.string().nullish() })), z.number()]).default([]),
+  availability: z.array(windowSchema).default([]),
+});
+const occupancySchema = z.looseObject({
+  semester: z.string().optional(),
+  beds: z.number().nullish(),
+  bookedBedDays: z.number().nullish(),
+  availableBedDays: z.number().nullish(),
+  rate: z.number().nullish(),
+});
+const managedSiteSchema = z.looseObject({
+  id: z.number(),
+  name: z.string(),
+  commune: z.string().nullish(),
+  rentCents: z.number().nullish(),
+  rooms: z.array(roomSchema).default([]),
+  occupancy: z.union([z.array(occupancySchema), z.record(z.string(), occupancySchema)]).nullish(),
+});
+
+export type AvailabilityWindow = z.infer<typeof windowSchema>;
+export type ManagedRoom = z.infer<typeof roomSchema> & { bedCount: number };
+export interface Occupancy {
+  rate: number | null;
+  bookedBedDays?: number | null;
+  availableBedDays?: number | null;
+}
+/** A site I manage, normalised. */
+export interface ManagedSite {
+  id: number;
+  name: string;
+  commune?: string | null;
+  rentCents?: number | null;
+  rooms: ManagedRoom[];
+  occupancy: Record<string, Occupancy>;
+}
+
+/** GET /api/me/sites: the sites I manage (all of them for staff) with rooms, beds, availability and occupancy. */
+export const mySitesSchema = z
+  .union([z.array(managedSiteSchema), z.looseObject({ sites: z.array(managedSiteSchema) })])
+  .transform((x): ManagedSite[] =>
+    (Array.isArray(x) ? x : x.sites).map((s) => {
+      const occ: Record<string, Occupancy> = {};
+      if (Array.isArray(s.occupancy)) for (const o of s.occupancy) occ[o.semester ?? ''] = { ...o, rate: o.rate ?? null };
+      else if (s.occupancy) for (const [k, o] of Object.entries(s.occupancy)) occ[k] = { ...o, rate: o.rate ?? null };
+      return {
+        id: s.id,
+        name: s.name,
+        commune: s.commune,
+        rentCents: s.rentCents,
+        rooms: s.rooms.map((r) => ({ ...r, bedCount: Array.isArray(r.beds) ? r.beds.length : r.beds })),
+        occupancy: occ,
+      };
+    }),
+  );
+
+/** The react-query key of my sites, invalidated by every edit. */
+export const MY_SITES_KEY = ['me-sites'] as const;
+
+/** Fetches my sites. */
+export const getMySites = () => api('/me/sites', { schema: mySitesSchema });
+
+/** My sites with their rooms and availability. */
+export function useMySites() {
+  return useQuery({ queryKey: MY_SITES_KEY, queryFn: getMySites });
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryState } from '../../../components/query-state.tsx';
+import { SemesterSelect } from '../../../components/semester-select.tsx';
+import { percent } from '../../../lib/format.ts';
+import { currentSemester, nextSemester, semesterById } from '../../../lib/semesters.ts';
+import { useMySites, type ManagedSite } from '../api/get-my-sites.ts';
+import { useOccupants } from '../api/get-occupants.ts';
+import { AddRoomForm } from './add-room-form.tsx';
+import { SemesterCalendar } from './semester-calendar.tsx';
+
+/** Occupancy of a site for a semester (0–1), or null when the server does not say. */
+function occupancyOf(site: ManagedSite, semester: string): number | null {
+  return site.occupancy[semester]?.rate ?? null;
+}
+
+/** The housing manager's page: my sites → rooms → availability per semester → edit; occupancy at a glance. */
+export default function ManagerPage() {
+  const { t } = useTranslation();
+  const sites = useMySites();
+  const [semesterId, setSemesterId] = useState(nextSemester(currentSemester()).id);
+  const semester = semesterById(semesterId)!;
+  const [siteId, setSiteId] = useState<number>();
+  const list = sites.data ?? [];
+  const site = list.find((s) => s.id === siteId) ?? list[0];
+  const occupants = useOccupants(site?.id, semesterId);
+
+  return (
+    <main id="main" className="page wide">
+      <div className="page-head">
+        <h1>{t('manager.title')}</h1>
+        <div className="toolbar">
+          <SemesterSelect value={semesterId} onChange={setSemesterId} />
+        </div>
+      </div>
+      <QueryState isLoading={sites.isLoading} error={sites.error} empty={!!sites.data && list.length === 0}>
+        <div className="manager">
+          <nav aria-label={t('manager.mySites')} className="site-cards">
+            <h2>{t('manager.mySites')}</h2>
+            <ul>
+              {list.map((s) => {
+                const rate = occupancyOf(s, semesterId);
+                const beds = s.rooms.reduce((n, r) => n + r.bedCount, 0);
+                return (
+                  <li key={s.id}>
+                    <button type="button" className={`site-card${s.id === site?.id ? ' selected' : ''}`} aria-pressed={s.id === site?.id} onClick={() => setSiteId(s.id)}>
+                      <strong>{s.name}</strong>
+                      <span className="muted">{s.commune} · {t('manager.roomsBeds', { rooms: s.rooms.length, beds })}</span>
+                      <span className="occupancy" aria-label={t('manager.occupancyOf', { rate: percent(rate) })}>
+                        <span className="occupancy-bar"><span style={{ width: `${Math.round((rate ?? 0) * 100)}%` }} /></span>
+                        <span>{t('manager.occupancy')}: {percent(rate)}</span>
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+          {site && (
+            <section className="site-detail" aria-labelledby="managed-site-title">
+              <h2 id="managed-site-title">{site.name}</h2>
+              {site.rooms.length === 0 && <p className="muted">{t('manager.noRooms')}</p>}
+              <SemesterCalendar semester={semester} rooms={site.rooms} occupants={occupants.data ?? []} />
+              <AddRoomForm siteId={site.id} />
+            </section>
+          )}
+        </div>
+      </QueryState>
+    </main>
+  );
+}

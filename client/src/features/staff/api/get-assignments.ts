@@ -1,0 +1,42 @@
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api } from '../../../lib/api-client.ts';
+
+const assignmentSchema = z.looseObject({
+  id: z.number(),
+  internId: z.number().nullish(),
+  internName: z.string().nullish(),
+  intern: z.looseObject({ name: z.string() }).nullish(),
+  siteName: z.string().nullish(),
+  site: z.looseObject({ name: z.string() }).nullish(),
+  roomLabel: z.string().nullish(),
+  startDate: z.string(),
+  endDate: z.string(),
+  status: z.string(),
+  locked: z.boolean().nullish(),
+});
+
+/** GET /api/assignments?semester=: the assignments written for a semester. */
+export const assignmentsSchema = z
+  .union([z.array(assignmentSchema), z.looseObject({ assignments: z.array(assignmentSchema) })])
+  .transform((x) =>
+    (Array.isArray(x) ? x : x.assignments).map((a) => ({
+      id: a.id,
+      internName: a.internName ?? a.intern?.name ?? `#${a.internId}`,
+      siteName: a.siteName ?? a.site?.name ?? '—',
+      roomLabel: a.roomLabel ?? '',
+      startDate: a.startDate.slice(0, 10),
+      endDate: a.endDate.slice(0, 10),
+      status: a.status,
+      locked: !!a.locked,
+    })),
+  );
+export type Assignment = z.infer<typeof assignmentsSchema>[number];
+
+/** Fetches a semester's assignments. */
+export const getAssignments = (semester: string) => api('/assignments', { query: { semester }, schema: assignmentsSchema, silent: true });
+
+/** A semester's assignments. */
+export function useAssignments(semester: string) {
+  return useQuery({ queryKey: ['assignments', semester], queryFn: () => getAssignments(semester), retry: false });
+}
