@@ -2,6 +2,7 @@ import type { InstanceInput } from '../../matching/instance-schema.ts';
 import type { DriveTimeProvider, LngLat } from '../../routing/provider.ts';
 import { isoDate } from '../calendar/semesters.ts';
 import type { DateWindow } from '../search/date-window.ts';
+import { couldReachWithin, reachableMatrix } from '../search/reachable-matrix.ts';
 import { subtractRanges, type DateRange } from './date-ranges.ts';
 import type { MatchingData } from './load-matching-data.ts';
 
@@ -39,7 +40,8 @@ export const toMinutes = (s: number) => Math.round(s / 6) / 10;
  * out; existing live assignments of the run's interns are passed on (confirmed
  * and locked ones are kept by the solver, proposed ones are hints to stay
  * stable; an intern held in a bed outside the run is already housed and left
- * out). Drive times come from one `provider.matrix(sites, practices)` call;
+ * out). Drive times come from one `provider.matrix(sites, practices)` call
+ * over the sites some practice could reach within the largest limit;
  * when the provider says `estimate`, the whole run is an estimate.
  */
 export async function buildMatchingInstance(opts: { data: MatchingData; provider: DriveTimeProvider; limitMinutes: number }): Promise<{ instance: BuiltInstance; context: InstanceContext }> {
@@ -97,9 +99,12 @@ export async function buildMatchingInstance(opts: { data: MatchingData; provider
     practices.set(p.practice.id, [p.practice.lng, p.practice.lat]);
     if (p.secondPractice) practices.set(p.secondPractice.id, [p.secondPractice.lng, p.secondPractice.lat]);
   }
-  const siteIds = [...sites.keys()];
+  // Only sites some practice could reach within the largest limit are worth a drive-time question.
+  const maxLimit = 60 * Math.max(limitMinutes, ...[...placementOf.values()].map((p) => p.intern.limitMinutes ?? 0));
+  const practicePoints = [...practices.values()];
+  const siteIds = [...sites.keys()].filter((id) => practicePoints.some((pt) => couldReachWithin(sites.get(id)!, pt, maxLimit)));
   const practiceIds = [...practices.keys()];
-  const matrix = siteIds.length && practiceIds.length ? await opts.provider.matrix([...sites.values()], [...practices.values()]) : undefined;
+  const matrix = siteIds.length && practiceIds.length ? await reachableMatrix(opts.provider, siteIds.map((id) => sites.get(id)!), practicePoints) : undefined;
 
   const interns: BuiltInstance['interns'] = [];
   const minutes: BuiltInstance['minutes'] = {};

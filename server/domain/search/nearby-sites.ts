@@ -3,6 +3,7 @@ import { presentPublicSite } from '../../presenters/site.ts';
 import type { DriveTimeProvider, LngLat } from '../../routing/provider.ts';
 import { loadSitesWithBeds, siteStats } from '../sites/catalogue.ts';
 import type { DateWindow } from './date-window.ts';
+import { couldReachWithin, reachableMatrix } from './reachable-matrix.ts';
 
 /** A site with a free bed for the whole window, and its drive to each destination. */
 export type NearbySite = ReturnType<typeof presentPublicSite> & {
@@ -27,7 +28,9 @@ export interface NearbySitesResult {
 /**
  * Sites with a free bed for every day of the window whose drive to each of
  * the destinations (practices, or a point) is within `limitMinutes`, nearest
- * first. Drive times come from the provider's matrix, sites as sources.
+ * first. Drive times come from the provider's matrix, sites as sources; sites
+ * no road could bring within the limit are not asked about, and sites the
+ * provider cannot route are left out.
  */
 export async function findNearbySites(opts: {
   prisma: Pick<PrismaClient, 'site'>;
@@ -38,17 +41,18 @@ export async function findNearbySites(opts: {
 }): Promise<NearbySitesResult> {
   const { window, limitMinutes } = opts;
   const loaded = await loadSitesWithBeds(opts.prisma, window);
+  const limit = limitMinutes * 60;
   const candidates = loaded
     .map((site) => ({ site, stats: siteStats(site, window.from, window.to) }))
-    .filter(({ stats }) => (stats.freeBeds ?? 0) > 0);
+    .filter(({ site, stats }) => (stats.freeBeds ?? 0) > 0 && opts.destinations.every((d) => couldReachWithin([site.lng, site.lat], d, limit)));
   if (candidates.length === 0 || opts.destinations.length === 0) {
     return { window, limitMinutes, estimate: false, provider: null, sites: [] };
   }
-  const matrix = await opts.provider.matrix(
+  const matrix = await reachableMatrix(
+    opts.provider,
     candidates.map(({ site }) => [site.lng, site.lat]),
     opts.destinations,
   );
-  const limit = limitMinutes * 60;
   const sites: NearbySite[] = [];
   candidates.forEach(({ site, stats }, i) => {
     const row = matrix.durations[i];
