@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { booleanPointInPolygon, point } from '@turf/turf';
 import { EmbeddedEngine } from './embedded-engine.ts';
 import { graphFromWays } from './test-graph.ts';
 import { PointNotRoutableError, type LngLat } from './provider.ts';
@@ -90,6 +91,20 @@ describe('embedded engine on hand-built graphs', () => {
     expect(iso.features[0].properties.group_index).toBe(0);
     const outer = iso.features[1].geometry.type === 'Polygon' ? iso.features[1].geometry.coordinates[0] : iso.features[1].geometry.coordinates[0][0];
     expect(outer[0]).toEqual(outer[outer.length - 1]);
+  });
+
+  it('draws destination isochrones against one-way streets', async () => {
+    // 0 → 1 one-way (~76 s at 36 km/h); back from 1 only by a long detour through 2.
+    const g = graphFromWays([at(0, 0), at(1, 0), at(0.5, 3)], [
+      { nodes: [0, 1], speedKmh: 36, oneway: true },
+      { nodes: [1, 2, 0], speedKmh: 36 },
+    ]);
+    const e = new EmbeddedEngine(g, { snapRadiusM: 100 });
+    const from = await e.isochrones([at(0, 0) as LngLat], [150]);
+    const to = await e.isochrones([at(0, 0) as LngLat], [150], { locationType: 'destination' });
+    const b = point(at(0.95, 0));
+    expect(booleanPointInPolygon(b, from.features[0])).toBe(true);
+    expect(booleanPointInPolygon(b, to.features[0])).toBe(false);
   });
 
   it('matches plain Dijkstra on random grids (property)', () => {

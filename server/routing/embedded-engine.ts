@@ -1,6 +1,6 @@
 import type { IsochroneFeature, IsochroneOptions, IsochroneResult, LngLat, MatrixResult, DriveTimeProvider } from './provider.ts';
 import { PointNotRoutableError } from './provider.ts';
-import type { RoadGraph } from './graph/road-graph.ts';
+import { forwardAdjacency, reverseAdjacency, type Adjacency, type RoadGraph } from './graph/road-graph.ts';
 import { ManyToMany, type NodeEntry } from './ch/many-to-many.ts';
 import { TreeSearch } from './graph/dijkstra.ts';
 import { SegmentIndex, arrivalEntries, departureEntries, sameSegmentCost, type Snap } from './snap/segment-index.ts';
@@ -28,6 +28,8 @@ export class EmbeddedEngine implements DriveTimeProvider {
   private index: SegmentIndex;
   private m2m: ManyToMany;
   private tree: TreeSearch;
+  private forward: Adjacency;
+  private reverse: Adjacency;
 
   constructor(readonly graph: RoadGraph, options: EngineOptions = {}) {
     this.name = options.name ?? 'embedded';
@@ -36,6 +38,8 @@ export class EmbeddedEngine implements DriveTimeProvider {
     this.index = new SegmentIndex(graph);
     this.m2m = new ManyToMany(graph.ch, graph.nodeCount);
     this.tree = new TreeSearch(graph);
+    this.forward = forwardAdjacency(graph);
+    this.reverse = reverseAdjacency(graph);
   }
 
   /** Snaps a point or throws {@link PointNotRoutableError} naming it. */
@@ -87,13 +91,16 @@ export class EmbeddedEngine implements DriveTimeProvider {
   /** Synchronous core of {@link isochrones}, for benchmarks. */
   isochronesSync(locations: LngLat[], ranges: number[], options: IsochroneOptions = {}): IsochroneResult {
     const kind = options.rangeType ?? 'time';
+    const towards = options.locationType === 'destination';
+    const adjacency = towards ? this.reverse : this.forward;
     const sorted = [...ranges].sort((a, b) => a - b);
     const maxCost = sorted[sorted.length - 1];
     const features: IsochroneFeature[] = [];
     locations.forEach((loc, group) => {
       const snap = this.snap(loc, group);
-      const tree = this.tree.run(departureEntries(this.graph, snap, this.accessSpeedKmh), maxCost, kind);
-      const field = reachField(this.graph, tree, { maxCost, kind, accessSpeedKmh: this.accessSpeedKmh, maxOffroadM: this.snapRadiusM });
+      const entries = towards ? arrivalEntries(this.graph, snap, this.accessSpeedKmh) : departureEntries(this.graph, snap, this.accessSpeedKmh);
+      const tree = this.tree.run(entries, maxCost, kind, adjacency);
+      const field = reachField(this.graph, tree, { maxCost, kind, accessSpeedKmh: this.accessSpeedKmh, maxOffroadM: this.snapRadiusM, adjacency });
       for (const value of sorted) {
         const { geometry, area } = fieldPolygon(field, value);
         features.push({ type: 'Feature', geometry, properties: { group_index: group, value, center: loc, area } });

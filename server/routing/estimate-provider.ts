@@ -1,4 +1,4 @@
-import circle from '@turf/circle';
+import type { Polygon } from 'geojson';
 import type { DriveTimeProvider, IsochroneOptions, IsochroneResult, LngLat, MatrixResult } from './provider.ts';
 import { haversineM } from './graph/road-graph.ts';
 
@@ -31,7 +31,7 @@ export class EstimateProvider implements DriveTimeProvider {
       sorted.map((value) => {
         const roadM = options.rangeType === 'distance' ? value : value * (ESTIMATE_SPEED_KMH / 3.6);
         const radiusKm = roadM / ESTIMATE_DETOUR_FACTOR / 1000;
-        const geometry = circle(center, radiusKm, { steps: 64, units: 'kilometers' }).geometry;
+        const geometry = circle(center, radiusKm * 1000);
         return {
           type: 'Feature' as const,
           geometry,
@@ -41,4 +41,19 @@ export class EstimateProvider implements DriveTimeProvider {
     );
     return { type: 'FeatureCollection', features, estimate: true, provider: this.name };
   }
+}
+
+/** A 64-sided geodesic circle, counter-clockwise, as a GeoJSON polygon. */
+function circle(center: LngLat, radiusM: number): Polygon {
+  const r = Math.PI / 180;
+  const [lng0, lat0] = [center[0] * r, center[1] * r];
+  const delta = radiusM / 6371008.8;
+  const ring: [number, number][] = [];
+  for (let i = 0; i <= 64; i++) {
+    const bearing = (-2 * Math.PI * (i % 64)) / 64;
+    const lat = Math.asin(Math.sin(lat0) * Math.cos(delta) + Math.cos(lat0) * Math.sin(delta) * Math.cos(bearing));
+    const lng = lng0 + Math.atan2(Math.sin(bearing) * Math.sin(delta) * Math.cos(lat0), Math.cos(delta) - Math.sin(lat0) * Math.sin(lat));
+    ring.push([Math.round((lng / r) * 1e6) / 1e6, Math.round((lat / r) * 1e6) / 1e6]);
+  }
+  return { type: 'Polygon', coordinates: [ring] };
 }

@@ -30,6 +30,11 @@ export interface IsochroneResult {
 /** Optional knobs of `isochrones()`; ranges are seconds unless `rangeType` is `distance` (metres). */
 export interface IsochroneOptions {
   rangeType?: 'time' | 'distance';
+  /**
+   * `start` (default): where one can drive to from the location; `destination`: where one can
+   * drive from to reach it (interns drive from their room to the placement).
+   */
+  locationType?: 'start' | 'destination';
 }
 
 /**

@@ -107,3 +107,18 @@ describe('choosing road data', () => {
     expect(m.durations[0][0]).toBeLessThan(900);
   });
 });
+
+describe('estimate isochrone geometry', () => {
+  it('is a closed counter-clockwise ring of the right radius', async () => {
+    const iso = await new EstimateProvider().isochrones([[1.3359, 47.5861]], [600]);
+    const g = iso.features[0].geometry;
+    if (g.type !== 'Polygon') throw new Error('expected a polygon');
+    const ring = g.coordinates[0];
+    expect(ring[0]).toEqual(ring[ring.length - 1]);
+    let twiceArea = 0;
+    for (let i = 0; i + 1 < ring.length; i++) twiceArea += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+    expect(twiceArea).toBeGreaterThan(0);
+    const radius = (600 * (ESTIMATE_SPEED_KMH / 3.6)) / ESTIMATE_DETOUR_FACTOR;
+    expect(haversineM(1.3359, 47.5861, ring[10][0], ring[10][1])).toBeCloseTo(radius, -1);
+  });
+});

@@ -72,7 +72,7 @@ export function createOrsRouter(provider: DriveTimeProvider): express.Router {
       if (ranges[ranges.length - 1] !== body.range[0]) ranges.push(body.range[0]);
     }
     const costRanges = body.range_type === 'distance' ? ranges.map((r) => r * UNIT_M[body.units]) : ranges;
-    const result = await provider.isochrones(body.locations as LngLat[], costRanges, { rangeType: body.range_type });
+    const result = await provider.isochrones(body.locations as LngLat[], costRanges, { rangeType: body.range_type, locationType: body.location_type });
     const areaUnit = UNIT_M[body.area_units] ** 2;
     const features = result.features.map((f) => {
       const props: Record<string, unknown> = { ...f.properties, value: body.range_type === 'distance' ? f.properties.value / UNIT_M[body.units] : f.properties.value };

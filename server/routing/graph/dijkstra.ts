@@ -1,5 +1,5 @@
 import { MinHeap } from './min-heap.ts';
-import type { BaseGraph } from './road-graph.ts';
+import { forwardAdjacency, type Adjacency, type BaseGraph } from './road-graph.ts';
 import type { NodeEntry } from '../ch/many-to-many.ts';
 
 /** Which cost a search minimises: travel time (s) or length (m). */
@@ -26,9 +26,12 @@ export class TreeSearch {
     this.cost = new Float64Array(g.nodeCount).fill(Infinity);
   }
 
-  /** Settles every node whose cost is at most `limit`, starting from the entries. */
-  run(entries: NodeEntry[], limit: number, kind: CostKind = 'time'): ShortestPathTree {
-    const { firstOut, arcHead, arcSeg } = this.g;
+  /**
+   * Settles every node whose cost is at most `limit`, starting from the entries, along `adj`
+   * (forward by default; pass the reverse adjacency to search towards a destination).
+   */
+  run(entries: NodeEntry[], limit: number, kind: CostKind = 'time', adj: Adjacency = forwardAdjacency(this.g)): ShortestPathTree {
+    const { first: firstOut, head: arcHead, seg: arcSeg } = adj;
     const w = kind === 'time' ? this.g.segDur : this.g.segDist;
     const cost = this.cost;
     const heap = this.heap;

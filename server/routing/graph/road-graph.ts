@@ -39,6 +39,39 @@ export interface SegmentInput {
 /** The graph without its hierarchy, as produced by an importer or a test. */
 export type BaseGraph = Omit<RoadGraph, 'ch'>;
 
+/** A CSR adjacency over segments: arcs of v are `first[v]..first[v+1]`, each to `head` along `seg`. */
+export interface Adjacency {
+  first: Uint32Array;
+  head: Uint32Array;
+  seg: Uint32Array;
+}
+
+/** The graph's own forward adjacency as an {@link Adjacency}. */
+export function forwardAdjacency(g: BaseGraph): Adjacency {
+  return { first: g.firstOut, head: g.arcHead, seg: g.arcSeg };
+}
+
+/**
+ * Arcs reversed (v lists the nodes that can drive to v), for searches towards a destination:
+ * "where can I live and still reach this practice in 30 minutes". Built at load time in one pass.
+ */
+export function reverseAdjacency(g: BaseGraph): Adjacency {
+  const n = g.nodeCount;
+  const first = new Uint32Array(n + 1);
+  for (let v = 0; v < n; v++) for (let a = g.firstOut[v]; a < g.firstOut[v + 1]; a++) first[g.arcHead[a] + 1]++;
+  for (let v = 0; v < n; v++) first[v + 1] += first[v];
+  const fill = first.slice(0, n);
+  const head = new Uint32Array(g.arcHead.length);
+  const seg = new Uint32Array(g.arcHead.length);
+  for (let v = 0; v < n; v++)
+    for (let a = g.firstOut[v]; a < g.firstOut[v + 1]; a++) {
+      const k = fill[g.arcHead[a]]++;
+      head[k] = v;
+      seg[k] = g.arcSeg[a];
+    }
+  return { first, head, seg };
+}
+
 /** Direction bits of `segDir`. */
 export const FORWARD = 1;
 export const BACKWARD = 2;

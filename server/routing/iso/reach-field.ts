@@ -1,5 +1,4 @@
-import type { BaseGraph } from '../graph/road-graph.ts';
-import { LIMITED_ACCESS } from '../graph/road-graph.ts';
+import { LIMITED_ACCESS, type Adjacency, type BaseGraph } from '../graph/road-graph.ts';
 import type { ShortestPathTree } from '../graph/dijkstra.ts';
 
 /** Cost to reach each cell of a regular lng/lat grid; Infinity where unreachable. */
@@ -25,6 +24,8 @@ export interface ReachFieldOptions {
   maxOffroadM: number;
   /** Target number of cells along the longer side. */
   resolution?: number;
+  /** The adjacency the tree was grown along (forward, or reversed for destination isochrones). */
+  adjacency: Adjacency;
 }
 
 /**
@@ -65,9 +66,10 @@ export function reachField(g: BaseGraph, tree: ShortestPathTree, o: ReachFieldOp
   for (const v of nodes) {
     const cv = costOf[v];
     paint(g.lng[v], g.lat[v], cv, true);
-    for (let a = g.firstOut[v]; a < g.firstOut[v + 1]; a++) {
-      const s = g.arcSeg[a];
-      const h = g.arcHead[a];
+    const { first, head, seg } = o.adjacency;
+    for (let a = first[v]; a < first[v + 1]; a++) {
+      const s = seg[a];
+      const h = head[a];
       const cost = w[s];
       const fMax = cost > 0 ? Math.min(1, (o.maxCost - cv) / cost) : 1;
       if (fMax <= 0) continue;

@@ -110,13 +110,15 @@ export class OrsProvider implements DriveTimeProvider {
 
   private async isochronesBlock(locations: LngLat[], ranges: number[], options: IsochroneOptions): Promise<IsochroneResult> {
     const rangeType = options.rangeType ?? 'time';
-    const key = `ors:${PROFILE}:isochrones:${JSON.stringify({ l: locations.map(round), r: [...ranges].sort((a, b) => a - b), t: rangeType })}`;
+    const locationType = options.locationType ?? 'start';
+    const key = `ors:${PROFILE}:isochrones:${JSON.stringify({ l: locations.map(round), r: [...ranges].sort((a, b) => a - b), t: rangeType, lt: locationType })}`;
     return this.cached(key, 'isochrones', async () => {
       const res = (await this.isoClient.calculate({
         profile: PROFILE,
         locations,
         range: ranges,
         range_type: rangeType,
+        location_type: locationType,
         attributes: ['area'],
         area_units: 'm',
       })) as { features: IsochroneFeature[] };
