@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { writeCsv } from './csv.ts';
-import { SITE_COLUMNS, type SiteColumn } from './site-columns.ts';
+import { guardFormula, SITE_COLUMNS, VALUE_COLUMNS, type SiteColumn } from './site-columns.ts';
 
 type Db = Pick<PrismaClient, 'site'>;
 
@@ -56,11 +56,11 @@ function cell(column: SiteColumn, value: unknown): string {
   return String(value);
 }
 
-/** The inventory as CSV (header = SITE_COLUMNS, UTF-8 BOM so spreadsheets read accents). */
+/** The inventory as CSV (header = SITE_COLUMNS, UTF-8 BOM so spreadsheets read accents, text cells guarded against formulas). */
 export function inventoryToCsv(sites: InventorySite[]): string {
   const rows = sites.map((s) => {
     const rec = inventoryRecord(s);
-    return SITE_COLUMNS.map((c) => cell(c, rec[c]));
+    return SITE_COLUMNS.map((c) => (VALUE_COLUMNS.has(c) ? cell(c, rec[c]) : guardFormula(cell(c, rec[c]))));
   });
   return writeCsv([[...SITE_COLUMNS], ...rows], { bom: true });
 }

@@ -1,5 +1,5 @@
 import { CsvSyntaxError, parseCsv } from './csv.ts';
-import { IMPORTED_COLUMNS, inventorySiteRow, REQUIRED_COLUMNS, SITE_COLUMNS, type InventorySiteRow, type SiteColumn } from './site-columns.ts';
+import { IMPORTED_COLUMNS, inventorySiteRow, REQUIRED_COLUMNS, SITE_COLUMNS, unguardFormula, VALUE_COLUMNS, type InventorySiteRow, type SiteColumn } from './site-columns.ts';
 
 /** Where an import row came from: a CSV line (header = line 1) or a GeoJSON feature index (0-based). */
 export type RowRef = { line: number } | { feature: number };
@@ -39,7 +39,8 @@ const TRUE = new Set(['true', '1', 'yes', 'oui']);
 const FALSE = new Set(['false', '0', 'no', 'non']);
 
 /** Converts one CSV cell to the value the row schema expects; unreadable cells pass through for zod to name. */
-function fromCell(column: SiteColumn, raw: string): unknown {
+function fromCell(column: SiteColumn, cell: string): unknown {
+  const raw = VALUE_COLUMNS.has(column) ? cell : unguardFormula(cell);
   const v = raw.trim();
   if (column === 'amenities') return v === '' ? [] : v.split(';').map((a) => a.trim()).filter(Boolean);
   if (v === '') return KEEP_WHEN_EMPTY.has(column) ? undefined : REQUIRED_TEXT.has(column) ? '' : null;

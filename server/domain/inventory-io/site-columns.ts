@@ -36,6 +36,25 @@ export type SiteColumn = (typeof SITE_COLUMNS)[number];
 /** Columns a CSV header must have (and a GeoJSON feature must carry). */
 export const REQUIRED_COLUMNS: SiteColumn[] = ['slug', 'name', 'commune', 'departement', 'subdivision', 'lng', 'lat', 'funderKind'];
 
+/** Columns holding numbers or booleans; every other column holds text (or lists of text). */
+export const VALUE_COLUMNS = new Set<SiteColumn>(['lng', 'lat', 'rentCents', 'beds', 'chargesIncluded', 'furnished', 'partnerAllowed', 'guestsAllowed', 'active', 'planned']);
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula
+ * (CSV injection): exported text cells that do are prefixed with `'`, and the
+ * importer removes that prefix again, so a round trip changes nothing.
+ */
+export function guardFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Undoes guardFormula on an imported text cell. */
+export function unguardFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 /** Columns the importer reads; `beds` is informative only. */
 export const IMPORTED_COLUMNS = SITE_COLUMNS.filter((c) => c !== 'beds');
 

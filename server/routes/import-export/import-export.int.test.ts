@@ -47,7 +47,7 @@ describe('inventory import/export', () => {
       data: {
         slug: unique('tricky'), name: 'Maison "Les Tilleuls", Vendôme', commune: 'Vendôme', departement: 'Loir-et-Cher', subdivision: 'Tours',
         lng: 1.0656123456789, lat: 47.7929, funderKind: 'commune', rentCents: null, amenities: ['wifi', 'lave-linge'], partnerAllowed: true,
-        description: 'Deux lignes,\navec des "guillemets" et un € ', houseRules: '', chargesIncluded: null,
+        description: 'Deux lignes,\navec des "guillemets" et un € ', houseRules: '', chargesIncluded: null, funderName: '=HYPERLINK("http://x")',
       },
     });
     const plain = await buildSite(db.prisma, { rentCents: 15000 });
@@ -67,6 +67,7 @@ describe('inventory import/export', () => {
     expect(row[header.indexOf('beds')]).toBe('3');
     expect(row[header.indexOf('rentCents')]).toBe('');
     expect(row[header.indexOf('amenities')]).toBe('wifi;lave-linge');
+    expect(row[header.indexOf('funderName')]).toBe(`'=HYPERLINK("http://x")`);
 
     const back = await staff.request('POST', '/api/import/sites?format=csv', onlySlugs(csv.body, slugs), { 'content-type': 'text/csv' });
     expect(back.status).toBe(200);
