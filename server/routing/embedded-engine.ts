@@ -90,6 +90,7 @@ export class EmbeddedEngine implements DriveTimeProvider {
 
   /** Synchronous core of {@link isochrones}, for benchmarks. */
   isochronesSync(locations: LngLat[], ranges: number[], options: IsochroneOptions = {}): IsochroneResult {
+    if (ranges.length === 0 || ranges.some((r) => !(r > 0 && Number.isFinite(r)))) throw new RangeError(`isochrone ranges must be positive numbers, got [${ranges.join(', ')}]`);
     const kind = options.rangeType ?? 'time';
     const towards = options.locationType === 'destination';
     const adjacency = towards ? this.reverse : this.forward;

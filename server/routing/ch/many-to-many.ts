@@ -1,4 +1,4 @@
-import { MinHeap } from '../graph/min-heap.ts';
+import { IndexedMinHeap } from '../graph/indexed-heap.ts';
 import type { ContractionHierarchy } from './contraction-hierarchy.ts';
 
 /** A graph node a snapped point enters or leaves the network by, with the cost of the partial edge. */
@@ -23,13 +23,14 @@ export class ManyToMany {
   private dist: Float64Array;
   private len: Float64Array;
   private touched: number[] = [];
-  private heap = new MinHeap(1024);
+  private heap: IndexedMinHeap;
   private bucketHead: Int32Array;
 
   constructor(private ch: ContractionHierarchy, nodeCount: number) {
     this.dist = new Float64Array(nodeCount).fill(Infinity);
     this.len = new Float64Array(nodeCount);
     this.bucketHead = new Int32Array(nodeCount).fill(-1);
+    this.heap = new IndexedMinHeap(nodeCount);
   }
 
   /** Durations and distances from every source to every target. */
@@ -121,13 +122,12 @@ export class ManyToMany {
         if (dist[e.node] === Infinity) touched.push(e.node);
         dist[e.node] = e.dur;
         length[e.node] = e.dist;
-        heap.push(e.dur, e.node);
+        heap.pushOrDecrease(e.dur, e.node);
       }
     }
     while (heap.size > 0) {
       const k = heap.peekKey();
       const v = heap.pop();
-      if (k > dist[v]) continue;
       // Stall-on-demand: a higher node already reached more cheaply proves v is not on a shortest up-path.
       let stalled = false;
       for (let a = stallFirst[v], end = stallFirst[v + 1]; a < end; a++) {
@@ -145,7 +145,7 @@ export class ManyToMany {
           if (dist[w] === Infinity) touched.push(w);
           dist[w] = nd;
           length[w] = length[v] + len[a];
-          heap.push(nd, w);
+          heap.pushOrDecrease(nd, w);
         }
       }
     }
