@@ -21,12 +21,15 @@ export function BaseLayer() {
     () => (data ? data.features.filter((f) => f.properties.kind === 'departement' || showCommunes) : []),
     [data, showCommunes],
   );
+  // Département names from zoom 7 (below, they overlap); commune names from zoom 10.
   const labels = useMemo(
     () =>
-      features
+      view.zoom < 7
+        ? []
+        : features
         .filter((f) => (showCommunes ? f.properties.kind === 'commune' : f.properties.kind === 'departement'))
         .map((f) => ({ key: `${f.properties.kind}-${f.properties.code}`, name: f.properties.name, at: f.properties.label })),
-    [features, showCommunes],
+    [features, showCommunes, view.zoom],
   );
   if (!data || !features.length) return null;
   const key = `${view.bbox}-${showCommunes}-${features.length}`;

@@ -19,10 +19,13 @@ export const siteDetailSchema = publicSiteSchema.extend({
 });
 export type SiteDetail = z.infer<typeof siteDetailSchema>;
 
-/** Fetches one site (silently: the list already shows the essentials). */
-export const getSite = (id: number) => api(`/sites/${id}`, { schema: siteDetailSchema, silent: true });
+/** GET /api/sites/:id answers `{window, site}`. */
+export const siteDetailResponseSchema = z.object({ site: siteDetailSchema }).transform((x) => x.site);
+
+/** Fetches one site for a semester (silently: the list already shows the essentials). */
+export const getSite = (id: number, semester: string) => api(`/sites/${id}`, { query: { semester }, schema: siteDetailResponseSchema, silent: true });
 
 /** One site's details, when a site is selected. */
-export function useSite(id: number | undefined) {
-  return useQuery({ queryKey: ['site', id], queryFn: () => getSite(id!), enabled: id !== undefined, retry: false });
+export function useSite(id: number | undefined, semester: string) {
+  return useQuery({ queryKey: ['site', id, semester], queryFn: () => getSite(id!, semester), enabled: id !== undefined, retry: false });
 }

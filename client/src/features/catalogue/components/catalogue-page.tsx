@@ -63,7 +63,7 @@ export default function CataloguePage() {
             <Legend />
           </div>
           <div className="split-side">
-            {current && <SiteDetailPanel site={current} onClose={() => setSelected(undefined)} />}
+            {current && <SiteDetailPanel site={current} semester={semester} onClose={() => setSelected(undefined)} />}
             <h2 className="list-title">{t('catalogue.listTitle', { count: list.length })}</h2>
             <ul className="site-list" aria-label={t('catalogue.listTitle', { count: list.length })}>
               {list.map((s) => (

@@ -4,9 +4,9 @@ import { useSite } from '../api/get-site.ts';
 import type { PublicSite } from '../api/site-schema.ts';
 
 /** The detail panel of a site: rent, funder, rules, amenities, rooms and availability when known. */
-export function SiteDetailPanel({ site, onClose }: { site: PublicSite; onClose: () => void }) {
+export function SiteDetailPanel({ site, semester, onClose }: { site: PublicSite; semester: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const detail = useSite(site.id);
+  const detail = useSite(site.id, semester);
   return (
     <section className="card detail" aria-labelledby={`site-${site.id}-title`}>
       <header className="detail-head">

@@ -21,22 +21,20 @@ const placementSchema = z.looseObject({
   secondPractice: practiceSchema.nullish(),
 });
 
-const profileSchema = z.looseObject({
+const profileSchema = z.looseObject({ id: z.number(), name: z.string() });
+
+const assignmentSchema = z.looseObject({
   id: z.number(),
-  name: z.string(),
-  subdivision: z.string().nullish(),
-  hasCar: z.boolean().nullish(),
-  withPartner: z.boolean().nullish(),
-  placements: z.array(placementSchema).default([]),
-  assignments: z.array(z.looseObject({ id: z.number(), status: z.string().nullish(), startDate: z.string().nullish(), endDate: z.string().nullish(), site: z.looseObject({ id: z.number(), name: z.string() }).nullish(), siteName: z.string().nullish() })).default([]),
-  preferences: z
-    .union([
-      z.looseObject({ siteIds: z.array(z.number()).default([]), note: z.string().nullish() }),
-      z.array(z.looseObject({ siteId: z.number(), rank: z.number().optional() })),
-    ])
-    .nullish(),
-  requests: z.array(z.looseObject({ id: z.number().optional(), siteId: z.number(), status: z.string().nullish() })).nullish(),
+  status: z.string().nullish(),
+  startDate: z.string().nullish(),
+  endDate: z.string().nullish(),
+  driveMinutes: z.number().nullish(),
+  driveEstimate: z.boolean().nullish(),
+  site: z.looseObject({ id: z.number(), name: z.string() }).nullish(),
+  room: z.looseObject({ label: z.string() }).nullish(),
 });
+
+const requestSchema = z.looseObject({ id: z.number().optional(), siteId: z.number().optional(), site: z.looseObject({ id: z.number() }).nullish(), status: z.string().nullish() });
 
 /** A practice where the intern works, with its position `[lng, lat]`. */
 export interface Practice {
@@ -60,7 +58,7 @@ export interface MyInternProfile {
   id: number;
   name: string;
   placements: Placement[];
-  assignments: z.infer<typeof profileSchema>['assignments'];
+  assignments: z.infer<typeof assignmentSchema>[];
   preferences: { siteIds: number[]; note: string };
   requestedSiteIds: number[];
 }
@@ -75,14 +73,19 @@ function toPractice(p: z.infer<typeof practiceSchema>): Practice {
   };
 }
 
-/** GET /api/me/intern, accepting the profile at the top level or under `intern`. */
+/** GET /api/me/intern → `{intern, placements, assignments, preferences, requests}`. */
 export const meInternSchema = z
-  .union([z.looseObject({ intern: profileSchema }).transform((x) => ({ ...x, ...x.intern })), profileSchema])
-  .transform((x): MyInternProfile => {
-    const prefs = x.preferences;
-    return {
-      id: x.id,
-      name: x.name,
+  .looseObject({
+    intern: profileSchema,
+    placements: z.array(placementSchema).default([]),
+    assignments: z.array(assignmentSchema).default([]),
+    preferences: z.looseObject({ siteIds: z.array(z.number()).default([]), note: z.string().nullish() }).nullish(),
+    requests: z.array(requestSchema).default([]),
+  })
+  .transform(
+    (x): MyInternProfile => ({
+      id: x.intern.id,
+      name: x.intern.name,
       placements: x.placements.map((pl) => ({
         id: pl.id,
         startDate: pl.startDate.slice(0, 10),
@@ -90,12 +93,10 @@ export const meInternSchema = z
         practices: (pl.practices ?? [pl.practice, pl.secondPractice].filter((p): p is NonNullable<typeof p> => !!p)).map(toPractice),
       })),
       assignments: x.assignments,
-      preferences: Array.isArray(prefs)
-        ? { siteIds: [...prefs].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map((p) => p.siteId), note: '' }
-        : { siteIds: prefs?.siteIds ?? [], note: prefs?.note ?? '' },
-      requestedSiteIds: (x.requests ?? []).map((r) => r.siteId),
-    };
-  });
+      preferences: { siteIds: x.preferences?.siteIds ?? [], note: x.preferences?.note ?? '' },
+      requestedSiteIds: x.requests.map((r) => r.siteId ?? r.site?.id ?? 0),
+    }),
+  );
 
 /** Fetches the signed-in intern's profile. */
 export const getMeIntern = () => api('/me/intern', { schema: meInternSchema });

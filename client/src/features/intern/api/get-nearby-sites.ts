@@ -17,9 +17,10 @@ const nearbySiteSchema = z.looseObject({
   beds: z.number().nullish(),
   freeBeds: z.number().nullish(),
   minutes: z.array(z.number().nullable()).default([]),
+  totalMinutes: z.number().nullish(),
   estimate: z.boolean().nullish(),
 });
-export type NearbySite = z.infer<typeof nearbySiteSchema> & { worstMinutes: number };
+export type NearbySite = z.infer<typeof nearbySiteSchema> & { sortMinutes: number };
 
 /** GET /api/placements/:id/nearby-sites: sites with a free bed within N minutes of each practice. */
 export const nearbySitesSchema = z
@@ -30,8 +31,8 @@ export const nearbySitesSchema = z
     return {
       estimate,
       sites: sites
-        .map((s): NearbySite => ({ ...s, worstMinutes: Math.max(...s.minutes.map((m) => m ?? Infinity)) }))
-        .sort((a, b) => a.worstMinutes - b.worstMinutes),
+        .map((s): NearbySite => ({ ...s, sortMinutes: s.totalMinutes ?? s.minutes.reduce<number>((n, m) => n + (m ?? Infinity), 0) }))
+        .sort((a, b) => a.sortMinutes - b.sortMinutes),
     };
   });
 
@@ -39,7 +40,7 @@ export const nearbySitesSchema = z
 export const getNearbySites = (placementId: number, minutes: number) =>
   api(`/placements/${placementId}/nearby-sites`, { query: { minutes }, schema: nearbySitesSchema });
 
-/** Sites near a placement, sorted by drive time (the longer of the two for two practices). */
+/** Sites near a placement, sorted by drive time (the sum of both drives for two practices). */
 export function useNearbySites(placementId: number | undefined, minutes = 30) {
   return useQuery({ queryKey: ['nearby-sites', placementId, minutes], queryFn: () => getNearbySites(placementId!, minutes), enabled: placementId !== undefined });
 }

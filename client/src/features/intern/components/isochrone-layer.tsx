@@ -14,9 +14,11 @@ export function bandSeconds(p: Record<string, unknown> | null | undefined): numb
  * practices, the area within reach of both, outlined in purple.
  */
 export function IsochroneLayer({ data, dataKey }: { data: FeatureCollection; dataKey: string }) {
+  // The area within reach of both practices is shown for the largest band only, to keep the map legible.
+  const widest = Math.max(...data.features.map((f) => bandSeconds(f.properties)));
   const sorted = {
     ...data,
-    features: [...data.features].sort((a, b) => {
+    features: data.features.filter((f) => f.properties?.kind !== 'both' || bandSeconds(f.properties) === widest).sort((a, b) => {
       const both = (f: typeof a) => (f.properties?.kind === 'both' ? 1 : 0);
       return both(a) - both(b) || bandSeconds(b.properties) - bandSeconds(a.properties);
     }),

@@ -11,6 +11,7 @@ const roomSchema = z.looseObject({
 });
 const occupancySchema = z.looseObject({
   semester: z.string().optional(),
+  bookedBeds: z.number().nullish(),
   beds: z.number().nullish(),
   bookedBedDays: z.number().nullish(),
   availableBedDays: z.number().nullish(),
@@ -22,7 +23,7 @@ const managedSiteSchema = z.looseObject({
   commune: z.string().nullish(),
   rentCents: z.number().nullish(),
   rooms: z.array(roomSchema).default([]),
-  occupancy: z.union([z.array(occupancySchema), z.record(z.string(), occupancySchema)]).nullish(),
+  occupancy: z.union([z.array(occupancySchema), occupancySchema]).nullish(),
 });
 
 export type AvailabilityWindow = z.infer<typeof windowSchema>;
@@ -48,8 +49,9 @@ export const mySitesSchema = z
   .transform((x): ManagedSite[] =>
     (Array.isArray(x) ? x : x.sites).map((s) => {
       const occ: Record<string, Occupancy> = {};
-      if (Array.isArray(s.occupancy)) for (const o of s.occupancy) occ[o.semester ?? ''] = { ...o, rate: o.rate ?? null };
-      else if (s.occupancy) for (const [k, o] of Object.entries(s.occupancy)) occ[k] = { ...o, rate: o.rate ?? null };
+      const rateOf = (o: z.infer<typeof occupancySchema>) => o.rate ?? (o.bookedBeds != null && o.beds ? o.bookedBeds / o.beds : null);
+      if (Array.isArray(s.occupancy)) for (const o of s.occupancy) occ[o.semester ?? ''] = { ...o, rate: rateOf(o) };
+      else if (s.occupancy) occ.window = { rate: rateOf(s.occupancy) };
       return {
         id: s.id,
         name: s.name,
@@ -64,10 +66,10 @@ export const mySitesSchema = z
 /** The react-query key of my sites, invalidated by every edit. */
 export const MY_SITES_KEY = ['me-sites'] as const;
 
-/** Fetches my sites. */
-export const getMySites = () => api('/me/sites', { schema: mySitesSchema });
+/** Fetches my sites, with occupancy over a semester (under `occupancy.window`). */
+export const getMySites = (semester: string) => api('/me/sites', { query: { semester }, schema: mySitesSchema });
 
-/** My sites with their rooms and availability. */
-export function useMySites() {
-  return useQuery({ queryKey: MY_SITES_KEY, queryFn: getMySites });
+/** My sites with their rooms, availability and occupancy for a semester. */
+export function useMySites(semester: string) {
+  return useQuery({ queryKey: [...MY_SITES_KEY, semester], queryFn: () => getMySites(semester) });
 }

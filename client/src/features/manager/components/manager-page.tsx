@@ -11,14 +11,14 @@ import { SemesterCalendar } from './semester-calendar.tsx';
 
 /** Occupancy of a site for a semester (0–1), or null when the server does not say. */
 function occupancyOf(site: ManagedSite, semester: string): number | null {
-  return site.occupancy[semester]?.rate ?? null;
+  return site.occupancy[semester]?.rate ?? site.occupancy.window?.rate ?? null;
 }
 
 /** The housing manager's page: my sites → rooms → availability per semester → edit; occupancy at a glance. */
 export default function ManagerPage() {
   const { t } = useTranslation();
-  const sites = useMySites();
   const [semesterId, setSemesterId] = useState(nextSemester(currentSemester()).id);
+  const sites = useMySites(semesterId);
   const semester = semesterById(semesterId)!;
   const [siteId, setSiteId] = useState<number>();
   const list = sites.data ?? [];

@@ -1,32 +1,29 @@
 import { z } from 'zod';
 
-const named = z.looseObject({ id: z.number(), name: z.string().nullish(), label: z.string().nullish() });
+const id = z.union([z.number(), z.string()]).transform((v) => Number(v));
 
 const rawAssignment = z.looseObject({
-  internId: z.number(),
+  intern: id.optional(),
+  internId: id.optional(),
   internName: z.string().nullish(),
-  intern: named.nullish(),
-  bedId: z.number().nullable(),
+  bed: id.nullish(),
+  bedId: id.nullish(),
   siteId: z.number().nullish(),
   siteName: z.string().nullish(),
-  site: named.nullish(),
   roomLabel: z.string().nullish(),
-  room: z.union([z.string(), named]).nullish(),
-  minutes: z.array(z.number().nullable()).nullish(),
-  driveMinutes: z.array(z.number().nullable()).nullish(),
+  bedLabel: z.string().nullish(),
+  minutes: z.number().nullish(),
+  drives: z.array(z.number().nullable()).nullish(),
   estimate: z.boolean().nullish(),
-  explanation: z.union([z.string(), z.array(z.string())]).nullish(),
-  reasons: z.array(z.string()).nullish(),
-  locked: z.boolean().nullish(),
+  explanation: z.string().nullish(),
 });
 
 const rawUnmatched = z.looseObject({
-  internId: z.number(),
+  intern: id.optional(),
+  internId: id.optional(),
   internName: z.string().nullish(),
-  intern: named.nullish(),
   reason: z.string().nullish(),
-  reasons: z.array(z.string()).nullish(),
-  explanation: z.union([z.string(), z.array(z.string())]).nullish(),
+  alternatives: z.array(z.looseObject({ siteName: z.string().nullish(), minutes: z.number().nullish(), why: z.string().nullish() })).nullish(),
 });
 
 /** One proposed assignment, normalised for display. */
@@ -40,7 +37,6 @@ export interface ProposedAssignment {
   minutes: (number | null)[];
   estimate: boolean;
   explanation: string;
-  locked: boolean;
 }
 
 /** One intern the matching could not house, and why. */
@@ -50,41 +46,44 @@ export interface Unmatched {
   reason: string;
 }
 
-const text = (x: string | string[] | null | undefined) => (Array.isArray(x) ? x.join(' ; ') : (x ?? ''));
-
-/** POST /api/matching/preview → `{runId, result}` with assignments and unmatched interns. */
+/**
+ * POST /api/matching/preview → `{runId, result: {assignments, unmatched, estimate, …}, labels}`;
+ * the solver names interns and beds by string ids, `labels.interns` gives names.
+ */
 export const previewSchema = z
   .looseObject({
-    runId: z.union([z.number(), z.string()]),
+    runId: z.number(),
     result: z.looseObject({
       assignments: z.array(rawAssignment).default([]),
       unmatched: z.array(rawUnmatched).default([]),
       estimate: z.boolean().nullish(),
+      housed: z.number().nullish(),
     }),
+    labels: z.looseObject({ interns: z.record(z.string(), z.looseObject({ name: z.string() })).default({}) }).nullish(),
   })
-  .transform((x) => ({
-    runId: x.runId,
-    estimate: !!x.result.estimate || x.result.assignments.some((a) => a.estimate),
-    assignments: x.result.assignments.map(
-      (a): ProposedAssignment => ({
-        internId: a.internId,
-        internName: a.internName ?? a.intern?.name ?? `#${a.internId}`,
-        bedId: a.bedId,
-        siteId: a.siteId ?? a.site?.id,
-        siteName: a.siteName ?? a.site?.name ?? '—',
-        roomLabel: a.roomLabel ?? (typeof a.room === 'string' ? a.room : (a.room?.label ?? a.room?.name ?? '')),
-        minutes: a.minutes ?? a.driveMinutes ?? [],
-        estimate: !!a.estimate,
-        explanation: text(a.explanation) || text(a.reasons),
-        locked: !!a.locked,
+  .transform((x) => {
+    const nameOf = (internId: number, given?: string | null) => given ?? x.labels?.interns[String(internId)]?.name ?? `#${internId}`;
+    return {
+      runId: x.runId,
+      estimate: !!x.result.estimate,
+      assignments: x.result.assignments.map((a): ProposedAssignment => {
+        const internId = a.internId ?? a.intern ?? 0;
+        return {
+          internId,
+          internName: nameOf(internId, a.internName),
+          bedId: a.bedId ?? a.bed ?? null,
+          siteId: a.siteId,
+          siteName: a.siteName ?? '—',
+          roomLabel: [a.roomLabel, a.bedLabel && a.bedLabel !== 'Lit' ? a.bedLabel : null].filter(Boolean).join(' · '),
+          minutes: a.drives ?? (a.minutes != null ? [a.minutes] : []),
+          estimate: !!(a.estimate ?? x.result.estimate),
+          explanation: a.explanation ?? '',
+        };
       }),
-    ),
-    unmatched: x.result.unmatched.map(
-      (u): Unmatched => ({
-        internId: u.internId,
-        internName: u.internName ?? u.intern?.name ?? `#${u.internId}`,
-        reason: u.reason ?? (text(u.reasons) || text(u.explanation)),
+      unmatched: x.result.unmatched.map((u): Unmatched => {
+        const internId = u.internId ?? u.intern ?? 0;
+        return { internId, internName: nameOf(internId, u.internName), reason: u.reason ?? '' };
       }),
-    ),
-  }));
+    };
+  });
 export type Preview = z.infer<typeof previewSchema>;

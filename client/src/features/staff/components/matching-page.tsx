@@ -191,6 +191,7 @@ export default function MatchingPage() {
                 <tr>
                   <th scope="col">{t('matching.intern')}</th>
                   <th scope="col">{t('matching.housing')}</th>
+                  <th scope="col">{t('intern.driveTime')}</th>
                   <th scope="col">{t('matching.dates')}</th>
                   <th scope="col">{t('matching.status')}</th>
                   <th scope="col">{t('matching.lock')}</th>
@@ -201,6 +202,7 @@ export default function MatchingPage() {
                   <tr key={a.id}>
                     <th scope="row">{a.internName}</th>
                     <td>{a.siteName} {a.roomLabel && <span className="muted small">{a.roomLabel}</span>}</td>
+                    <td>{minutes(a.driveMinutes)} <EstimateBadge estimate={a.estimate} /></td>
                     <td>{day(a.startDate)} → {day(a.endDate)}</td>
                     <td>{t(`status.${a.status}`, { defaultValue: a.status })}</td>
                     <td>

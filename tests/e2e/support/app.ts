@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { start } from '../../../server/boot.ts';
+import { loadConfig } from '../../../server/config.ts';
+import { createLogger } from '../../../server/logger.ts';
+
+/** Repository root. */
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+/** Debian's chromium, driven by playwright-core. */
+export const CHROMIUM = '/usr/bin/chromium';
+/** True when the browser is installed; journeys skip (with a message) otherwise. */
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM) console.warn(`[e2e] ${CHROMIUM} is absent: browser journeys are skipped (apt-get install -y chromium).`);
+
+/** Where the committed screenshots go. */
+export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+export const DEMO_PASSWORD = 'demo1234';
+
+function newestMtime(p: string): number {
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+}
+
+/** Builds the client with Vite when `dist/client` is missing or older than its sources. */
+export async function ensureClientBuilt(): Promise<void> {
+  const index = path.join(ROOT, 'dist/client/index.html');
+  const sources = Math.max(newestMtime(path.join(ROOT, 'client')), statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  const { build } = await import('vite');
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** A running app (real server, fresh seeded embedded database) and a browser locked to it. */
+export interface Journey {
+  baseUrl: string;
+  context: BrowserContext;
+  page: Page;
+  /** Requests to other hosts that were blocked (tiles, fonts…). */
+  blocked: string[];
+  /** Console errors and uncaught page errors. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real server in process (migrates, seeds demo data, serves the built
+ * client) and a headless chromium that cannot reach anything but the app: every
+ * other request (map tiles included) is aborted, so the offline base layer must
+ * keep the map readable.
+ */
+export async function startJourney(): Promise<Journey> {
+  await ensureClientBuilt();
+  const dbDir = mkdtempSync(path.join(tmpdir(), 'im-e2e-db-'));
+  const profile = mkdtempSync(path.join(tmpdir(), 'im-e2e-chromium-'));
+  const { server, stop } = await start(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: dbDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
+    createLogger('silent'),
+  );
+  const address = server.address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1280, height: 860 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  const origin = new URL(baseUrl).origin;
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/ERR_BLOCKED_BY_CLIENT|Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+  return {
+    baseUrl,
+    context,
+    page,
+    blocked,
+    errors,
+    async close() {
+      await context.close().catch(() => undefined);
+      await stop();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(dbDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the login form as a demo account. */
+export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/connexion`);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).last().click();
+}
+
+/** Waits until the offline base layer has drawn outlines, so the map is readable with no tiles. */
+export async function waitForReadableMap(page: Page): Promise<number> {
+  await page.waitForFunction(() => document.querySelectorAll('.leaflet-overlay-pane path').length > 0, undefined, { timeout: 30_000 });
+  return page.locator('.leaflet-overlay-pane path').count();
+}
+
+/** Writes a screenshot under docs/screenshots. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
