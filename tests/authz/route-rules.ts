@@ -109,6 +109,7 @@ export const routeRules: RouteRule[] = [
   ...allow('POST', '/api/matching/preview', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
   ...allow('POST', '/api/matching/apply', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
   ...allow('GET', '/api/matching/runs', STAFF_ONLY_GET),
+  ...allow('GET', '/api/matching/runs/:id', STAFF_ONLY_GET),
 
   // Drive-time search
   ...allow('GET', '/api/placements/:id/nearby-sites', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: 200 }),
@@ -194,6 +195,7 @@ export const routeCalls: Record<string, RouteCall> = {
       return { runId: run.id };
     },
   },
+  'GET /api/matching/runs/:id': { params: async (w) => ({ id: (await w.prisma.matchingRun.create({ data: { kind: 'apply', input: {}, result: {} } })).id }) },
   'GET /api/placements/:id/nearby-sites': { params: (w, r) => ({ id: placement(w, r).id }) },
   'GET /api/placements/:id/isochrone': { params: (w, r) => ({ id: placement(w, r).id }) },
   'GET /api/drive-times/nearby': { query: () => 'lng=1.5&lat=47.5&minutes=30' },

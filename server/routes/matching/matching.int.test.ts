@@ -67,6 +67,11 @@ describe('matching runs', () => {
     const runs = await staff.get('/api/matching/runs');
     expect(runs.status).toBe(200);
     expect(runs.body.runs.find((r: any) => r.id === res.body.runId)).toMatchObject({ kind: 'preview', window: { from: w.from, to: w.to }, limitMinutes: 30, summary: { interns: 3, housed: 2, estimate: true } });
+    const one = await staff.get(`/api/matching/runs/${res.body.runId}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ kind: 'preview', runId: res.body.runId, result: { housed: 2 } });
+    expect(one.body.result.assignments).toEqual(res.body.result.assignments);
+    expect((await staff.get('/api/matching/runs/999999999')).status).toBe(404);
   });
 
   it('applies a preview: proposed assignments with drive time and explanation, audited with its inputs', async () => {

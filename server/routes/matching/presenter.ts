@@ -63,3 +63,10 @@ export function presentApply(out: { run: { id: number }; previewRunId: number; c
     bumped: out.bumped,
   };
 }
+
+/** One stored run: a preview in full (to resume a review), an apply as its summary. */
+export function presentRun(run: { id: number; kind: string; createdAt: Date; createdById: number | null; input: unknown; result: unknown }) {
+  if (run.kind !== 'preview') return presentRunSummary(run);
+  const preview = presentPreview(run.id, run.input as PreviewInput, run.result as Parameters<typeof presentPreview>[2]);
+  return { kind: run.kind, createdAt: run.createdAt.toISOString(), createdById: run.createdById, ...preview };
+}

@@ -4,8 +4,10 @@ import type { AppContext } from '../../context.ts';
 import { applyMatching, previewMatching } from '../../domain/matching-runs/run-matching.ts';
 import { solveInstance } from '../../domain/matching-runs/solver.ts';
 import { resolveWindow } from '../../domain/search/date-window.ts';
+import { NotFoundError } from '../../errors.ts';
 import { parse } from '../../middleware/validate.ts';
-import { presentApply, presentPreview, presentRunSummary } from './presenter.ts';
+import { idParams } from '../../schemas/params.ts';
+import { presentApply, presentPreview, presentRun, presentRunSummary } from './presenter.ts';
 import { applyBody, listRunsQuery, previewBody } from './schema.ts';
 
 /** Matching runs for department staff: preview (solve, store, write no assignment), apply, list. */
@@ -36,6 +38,13 @@ export function createMatchingRouter(ctx: AppContext): Router {
     const q = parse(listRunsQuery, req.query, 'query');
     const runs = await ctx.db.prisma.matchingRun.findMany({ orderBy: { id: 'desc' }, take: q.limit });
     res.json({ runs: runs.map(presentRunSummary) });
+  });
+
+  router.get('/matching/runs/:id', staff, async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    const run = await ctx.db.prisma.matchingRun.findUnique({ where: { id } });
+    if (!run) throw new NotFoundError('No such matching run', 'params.id');
+    res.json(presentRun(run));
   });
 
   return router;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { refineWindow, windowFields } from '../../domain/search/date-window.ts';
 import { registerRoute } from '../../openapi/registry.ts';
+import { idParams } from '../../schemas/params.ts';
 
 /** POST /api/matching/preview body: a semester or from/to (default: the next semester) and the run's drive limit. */
 export const previewBody = refineWindow(
@@ -59,6 +60,15 @@ registerRoute({
     404: 'Unknown preview',
     409: 'Something changed since the preview (`details.changed`)',
   },
+});
+registerRoute({
+  method: 'get',
+  path: '/api/matching/runs/:id',
+  summary: 'One matching run: a preview as the review screen shows it, or an apply\'s summary',
+  roles: ['staff'],
+  tags: ['matching'],
+  request: { params: idParams },
+  responses: { 200: { description: 'Preview: `{runId, window, limitMinutes, result, labels, kind}`; apply: the run summary', schema: z.any() }, 404: 'Unknown run' },
 });
 registerRoute({
   method: 'get',
