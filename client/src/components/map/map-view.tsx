@@ -12,7 +12,7 @@ const FRANCE_CENTRE: [number, number] = [47.5, 1.5];
 function FitBounds({ bounds, fitKey }: { bounds?: LatLngBoundsExpression; fitKey: string }) {
   const map = useMap();
   useEffect(() => {
-    if (bounds) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 12 });
+    if (bounds) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 12, animate: false });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fitKey, map]);
   return null;

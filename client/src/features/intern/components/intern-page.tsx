@@ -11,7 +11,7 @@ import { day, minutes } from '../../../lib/format.ts';
 import { useIsochrone } from '../api/get-isochrone.ts';
 import { useMeIntern } from '../api/get-me-intern.ts';
 import { useNearbySites } from '../api/get-nearby-sites.ts';
-import { IsochroneLayer } from './isochrone-layer.tsx';
+import { IsochroneLayer, outerRing } from './isochrone-layer.tsx';
 import { NearbyList } from './nearby-list.tsx';
 import { PracticesLayer } from './practices-layer.tsx';
 import { PreferencesPanel } from './preferences-panel.tsx';
@@ -53,7 +53,11 @@ export default function InternPage() {
     [sites, selected, t],
   );
   const practices = placement?.practices ?? [];
-  const bounds = useMemo(() => boundsOf([...practices.map((p) => p.location), ...sites.map((s) => s.location)]), [practices, sites]);
+  // Fit the widest drive-time band when known, else the practices and sites.
+  const bounds = useMemo(
+    () => boundsOf([...practices.map((p) => p.location), ...sites.map((s) => s.location), ...(iso.data ? outerRing(iso.data) : [])]),
+    [practices, sites, iso.data],
+  );
   const current = sites.find((s) => s.id === selected);
   const estimate = !!nearby.data?.estimate || !!iso.data?.estimate;
 
@@ -94,7 +98,7 @@ export default function InternPage() {
       {placement && (
         <div className="split">
           <div className="split-map">
-            <MapView label={t('intern.mapLabel')} bounds={bounds} fitKey={`${placement.id}-${sites.length}`}>
+            <MapView label={t('intern.mapLabel')} bounds={bounds} fitKey={`${placement.id}-${sites.length}-${!!iso.data}`}>
               {iso.data && <IsochroneLayer data={iso.data} dataKey={`${placement.id}-${iso.dataUpdatedAt}`} />}
               <PracticesLayer practices={practices} />
               <ClusteredMarkers points={points} onSelect={setSelected} />

@@ -9,6 +9,18 @@ export function bandSeconds(p: Record<string, unknown> | null | undefined): numb
   return Number.isFinite(v) ? v : 1800;
 }
 
+/** Every `[lng, lat]` vertex of the widest band(s), to fit the map on them. */
+export function outerRing(data: FeatureCollection): [number, number][] {
+  const widest = Math.max(...data.features.map((f) => bandSeconds(f.properties)));
+  const out: [number, number][] = [];
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') out.push([c[0], c[1] as number]);
+    else if (Array.isArray(c)) c.forEach(walk);
+  };
+  for (const f of data.features) if (bandSeconds(f.properties) === widest && f.geometry && 'coordinates' in f.geometry) walk(f.geometry.coordinates);
+  return out;
+}
+
 /**
  * The 10/20/30-minute drive-time bands (largest drawn first) and, for two
  * practices, the area within reach of both, outlined in purple.
@@ -29,9 +41,9 @@ export function IsochroneLayer({ data, dataKey }: { data: FeatureCollection; dat
       data={sorted}
       interactive={false}
       style={(f) => {
-        if (f?.properties?.kind === 'both') return { color: '#7c3aed', weight: 3, dashArray: '6 4', fillColor: '#7c3aed', fillOpacity: 0.12 };
+        if (f?.properties?.kind === 'both') return { className: 'iso-both', color: '#7c3aed', weight: 3, dashArray: '6 4', fillColor: '#7c3aed', fillOpacity: 0.12 };
         const s = bandSeconds(f?.properties);
-        return { color: BAND_COLOURS[s] ?? '#60a5fa', weight: 1, fillColor: BAND_COLOURS[s] ?? '#60a5fa', fillOpacity: 0.16 };
+        return { className: `iso-band iso-${s}`, color: BAND_COLOURS[s] ?? '#60a5fa', weight: 1, fillColor: BAND_COLOURS[s] ?? '#60a5fa', fillOpacity: 0.16 };
       }}
     />
   );

@@ -10,6 +10,7 @@ export function NearbyList({ sites, practices, selected, onSelect }: { sites: Ne
   const { t } = useTranslation();
   if (!sites.length) return <p className="muted">{t('intern.noneNearby')}</p>;
   return (
+    <div className="table-wrap">
     <table className="nearby">
       <caption className="sr-only">{t('intern.listCaption')}</caption>
       <thead>
@@ -18,7 +19,6 @@ export function NearbyList({ sites, practices, selected, onSelect }: { sites: Ne
           <th scope="col">{t('intern.driveTime')}</th>
           <th scope="col">{t('site.rent')}</th>
           <th scope="col" className="hide-phone">{t('site.funder')}</th>
-          <th scope="col" className="hide-phone">{t('site.amenities')}</th>
           <th scope="col">{t('site.freeBeds')}</th>
         </tr>
       </thead>
@@ -30,6 +30,7 @@ export function NearbyList({ sites, practices, selected, onSelect }: { sites: Ne
                 {s.name}
               </button>
               <div className="muted small">{s.commune}</div>
+              {s.amenities.length > 0 && <div className="small hide-phone">{t('site.amenities')} : {s.amenities.join(', ')}</div>}
             </th>
             <td>
               {s.minutes.map((m, i) => (
@@ -42,7 +43,6 @@ export function NearbyList({ sites, practices, selected, onSelect }: { sites: Ne
             </td>
             <td>{euros(s.rentCents)}</td>
             <td className="hide-phone">{s.funder?.name ?? '—'}</td>
-            <td className="hide-phone small">{s.amenities.join(', ')}</td>
             <td>
               <span className={`dot ${freeBedsTone(s.freeBeds)}`} aria-hidden="true" /> {s.freeBeds ?? '?'}
             </td>
@@ -50,5 +50,6 @@ export function NearbyList({ sites, practices, selected, onSelect }: { sites: Ne
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, screenshot, signIn, startJourney, waitForReadableMap, type Journey } from './support/app.ts';
+
+// The intern (Léa Bernard, placed at the MSP de Vendôme): map with bands, list by drive time, detail, choices, request; then on a phone.
+describe.skipIf(!HAS_CHROMIUM)('intern journey', () => {
+  let j: Journey;
+  beforeAll(async () => {
+    j = await startJourney();
+  });
+  afterAll(async () => {
+    await j?.close();
+  });
+
+  it('signs in and sees the placement, 10/20/30-minute bands and housing sorted by drive time', async () => {
+    const { page, baseUrl } = j;
+    await signIn(page, baseUrl, 'intern@demo.test');
+    await page.waitForURL(`${baseUrl}/interne`);
+    await page.getByRole('heading', { level: 1, name: 'Mon stage et mon logement' }).waitFor();
+    await page.getByText('MSP de Vendôme (démo)').first().waitFor();
+    await waitForReadableMap(page);
+    await page.locator('.practice-pin').first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('path.iso-band').length === 3, undefined, { timeout: 30_000 });
+    for (const s of [600, 1200, 1800]) expect(await page.locator(`path.iso-${s}`).count()).toBe(1);
+
+    const table = page.getByRole('table', { name: 'Logements triés par temps de trajet' });
+    await table.locator('tbody tr').first().waitFor();
+    const drive = await table.locator('tbody tr td:nth-of-type(1)').allTextContents();
+    const mins = drive.map((d) => Number(/(\d+) min/.exec(d)?.[1]));
+    expect(mins.length).toBeGreaterThan(0);
+    expect(mins.every((m) => Number.isFinite(m) && m <= 30)).toBe(true);
+    expect([...mins].sort((a, b) => a - b)).toEqual(mins);
+    // Housing markers are coloured by free beds.
+    expect(await page.locator('.leaflet-marker-pane .pin.tone-many, .leaflet-marker-pane .cluster').count()).toBeGreaterThan(0);
+  });
+
+  it('opens a detail panel, ranks it in the choices, saves them and requests a room', async () => {
+    const { page } = j;
+    const first = page.getByRole('table', { name: 'Logements triés par temps de trajet' }).locator('tbody tr').first().getByRole('button');
+    const name = (await first.textContent())!;
+    await first.click();
+    const panel = page.getByRole('region', { name });
+    await panel.waitFor();
+    await panel.getByText('Trajet vers MSP de Vendôme (démo)').waitFor();
+    await panel.getByRole('button', { name: 'Ajouter à mes vœux' }).click();
+    await panel.getByRole('button', { name: 'Dans mes vœux' }).waitFor();
+    const choices = page.getByRole('region', { name: 'Mes vœux de logement' });
+    await choices.getByRole('listitem').filter({ hasText: name }).waitFor();
+    await choices.getByLabel('Précisions (conjoint, co-internes, dates…)').fill('Arrivée le 2 mai.');
+    await choices.getByRole('button', { name: 'Enregistrer mes vœux' }).click();
+    await page.getByRole('status').filter({ hasText: 'Vos vœux sont enregistrés.' }).waitFor();
+
+    await panel.getByLabel('Message au gestionnaire (facultatif)').fill('Je cherche une chambre calme.');
+    await panel.getByRole('button', { name: 'Demander une chambre' }).click();
+    await panel.getByRole('button', { name: 'Demande envoyée' }).waitFor();
+    await screenshot(page, 'intern');
+
+    // Saved on the server: still there after a reload.
+    await page.reload();
+    const again = page.getByRole('region', { name: 'Mes vœux de logement' });
+    await again.getByRole('listitem').filter({ hasText: name }).waitFor();
+    expect(await again.getByLabel('Précisions (conjoint, co-internes, dates…)').inputValue()).toBe('Arrivée le 2 mai.');
+    expect(j.errors).toEqual([]);
+  });
+
+  it('works on a phone (390×844): no sideways scrolling, map then list', async () => {
+    const { page, baseUrl } = j;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl}/interne`);
+    await page.getByRole('table', { name: 'Logements triés par temps de trajet' }).locator('tbody tr').first().waitFor();
+    await waitForReadableMap(page);
+    await page.locator('path.iso-1800').waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    const map = await page.locator('.map').boundingBox();
+    const table = await page.getByRole('table', { name: 'Logements triés par temps de trajet' }).boundingBox();
+    expect(map!.width).toBeGreaterThan(300);
+    expect(table!.y).toBeGreaterThan(map!.y + map!.height - 1);
+    await screenshot(page, 'intern-phone');
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+});
