@@ -49,7 +49,7 @@ interface Evaluated {
  * Worst case: exponential in the number of grouping pairs (times sites and
  * rooms) and of bed-time conflicts; each node costs one flow, O(n·E log V).
  */
-export function solveByBranchAndBound(p: Problem, members: number[], opts: SearchOptions = {}): { assign: number[]; nodes: number } {
+export function solveByBranchAndBound(p: Problem, members: number[], opts: SearchOptions = {}, clique = false): { assign: number[]; nodes: number } {
   const maxNodes = opts.maxNodes ?? 100_000;
   const local = new Map(members.map((i, k) => [i, k]));
   const w = flowWeights(p, members);
@@ -97,23 +97,70 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
     const b = p.beds[bed];
     return (r.site === undefined || b.site === r.site) && (r.room === undefined || b.room === r.room);
   };
+  /** Sites (or rooms) both interns may still use, cheapest pair of drives first, then by id. */
   const commonPlaces = (n: Node, a: number, b: number, key: 'site' | 'room') => {
-    const mine = new Set(p.edges[a].filter((e) => allowed(n, a, e.bed)).map((e) => p.beds[e.bed][key]));
-    const both = new Set(p.edges[b].filter((e) => allowed(n, b, e.bed) && mine.has(p.beds[e.bed][key])).map((e) => p.beds[e.bed][key]));
-    return [...both].sort();
+    const cheapest = (i: number) => {
+      const m = new Map<string, number>();
+      for (const e of p.edges[i]) {
+        if (!allowed(n, i, e.bed)) continue;
+        const place = p.beds[e.bed][key];
+        if (!m.has(place)) m.set(place, e.tenths);
+      }
+      return m;
+    };
+    const ma = cheapest(a);
+    const mb = cheapest(b);
+    const both = [...ma.keys()].filter((x) => mb.has(x)).map((x) => ({ x, c: ma.get(x)! + mb.get(x)! }));
+    return both.sort((u, v) => u.c - v.c || (u.x < v.x ? -1 : 1)).map((u) => u.x);
   };
   const fixedPair = (a: number, b: number) => isFixed(a) && isFixed(b);
 
+  const special = p.specialBeds;
+  const windowsKey = bedsUsed.map((b) => p.beds[b].windows.map((x) => `${x.from}-${x.to}`).join(','));
+  /**
+   * Flow slots of a node: single beds with their capacity in general; when all
+   * stays overlap, interchangeable beds of a site merge into one slot (rooms
+   * pinned by a branch stay apart), which keeps each relaxation small.
+   */
+  const slotsOf = (n: Node) => {
+    if (!clique) return { slotOfBed: (b: number) => slot.get(b)!, caps: cap, beds: bedsUsed.map((b) => [b]) };
+    const pinned = new Set(n.r.map((r) => r.room).filter((x) => x !== undefined));
+    const keyToSlot = new Map<string, number>();
+    const beds: number[][] = [];
+    const of = new Map<number, number>();
+    bedsUsed.forEach((b, k) => {
+      const bed = p.beds[b];
+      const key = special.has(b) ? `#${b}` : `${bed.site}|${windowsKey[k]}|${bed.rentCents ?? ''}|${bed.partnerAllowed}|${pinned.has(bed.room) ? bed.room : ''}`;
+      let c = keyToSlot.get(key);
+      if (c === undefined) {
+        c = beds.length;
+        keyToSlot.set(key, c);
+        beds.push([]);
+      }
+      beds[c].push(b);
+      of.set(b, c);
+    });
+    return { slotOfBed: (b: number) => of.get(b)!, caps: beds.map((x) => x.length), beds };
+  };
+
   const evaluate = (n: Node): Evaluated | null => {
-    const adj = members.map((i, k) =>
-      p.edges[i]
-        .filter((e) => allowed(n, i, e.bed))
-        .map((e) => ({ to: slot.get(e.bed)!, cost: edgeCost(w, e.tenths, p.interns[i].proposed === e.bed, n.r[k].forced) })),
-    );
-    const got = minCostAssignment({ nLeft: members.length, rightCap: cap, adj });
+    const slots = slotsOf(n);
+    const adj = members.map((i, k) => {
+      const seen = new Map<number, number>();
+      for (const e of p.edges[i]) {
+        if (!allowed(n, i, e.bed)) continue;
+        const c = slots.slotOfBed(e.bed);
+        const cost = edgeCost(w, e.tenths, p.interns[i].proposed === e.bed, n.r[k].forced);
+        const prev = seen.get(c);
+        if (prev === undefined || cost < prev) seen.set(c, cost);
+      }
+      return [...seen.entries()].map(([to, cost]) => ({ to, cost }));
+    });
+    const got = minCostAssignment({ nLeft: members.length, rightCap: slots.caps, adj });
     if (members.some((_, k) => n.r[k].forced && got[k] < 0)) return null;
     const assign = new Array<number>(p.interns.length).fill(-1);
-    members.forEach((i, k) => (assign[i] = got[k] < 0 ? -1 : bedsUsed[got[k]]));
+    const used = slots.beds.map(() => 0);
+    members.forEach((i, k) => (assign[i] = got[k] < 0 ? -1 : slots.beds[got[k]][clique ? used[got[k]]++ : 0]));
     const bound = scoreOf(p, assign, members);
     bound[1] = 0;
     bound[2] = 0;
@@ -165,17 +212,17 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
       const [a, b] = partners[k];
       if (n.partnerSite[k] === 'open' && !partnerOk(p, assign, a, b)) {
         const out: Node[] = [];
+        for (const s of commonPlaces(n, a, b, 'site')) {
+          const c = clone(n);
+          c.partnerSite[k] = 'site';
+          if (pin(c, a, 'site', s) && pin(c, b, 'site', s)) out.push(c);
+        }
         const none = clone(n);
         none.partnerSite[k] = 'neither';
         none.partnerRoom[k] = 'forfeit';
         none.r[local.get(a)!].excluded = true;
         none.r[local.get(b)!].excluded = true;
         out.push(none);
-        for (const s of commonPlaces(n, a, b, 'site')) {
-          const c = clone(n);
-          c.partnerSite[k] = 'site';
-          if (pin(c, a, 'site', s) && pin(c, b, 'site', s)) out.push(c);
-        }
         return out;
       }
     }
@@ -232,27 +279,22 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
 
   let best: { assign: number[]; score: Score } | null = null;
   let nodes = 0;
-  const first = evaluate(root);
-  const stack: Evaluated[] = first ? [first] : [];
+  // Depth first, children in a promising order, each evaluated only when reached:
+  // once the incumbent matches a parent's bound, its remaining children cost nothing.
+  const stack: { node: Node; parent: Score | null }[] = [{ node: root, parent: null }];
   while (stack.length) {
-    const ev = stack.pop()!;
-    if (best && compareScores(ev.bound, best.score) <= 0) continue;
+    const { node, parent } = stack.pop()!;
+    if (best && parent && compareScores(parent, best.score) <= 0) continue;
+    const ev = evaluate(node);
+    if (!ev || (best && compareScores(ev.bound, best.score) <= 0)) continue;
     if (++nodes > maxNodes) throw new SearchLimitError(`exact search stopped after ${maxNodes} nodes on a group of ${members.length} interns`);
-    if (!best || compareScores(ev.bound, best.score) > 0) {
-      // Any feasible relaxed answer is a candidate: it tightens the cut early.
-      const score = feasible(ev.assign) ? scoreOf(p, ev.assign, members) : null;
-      if (score && (!best || compareScores(score, best.score) > 0)) best = { assign: ev.assign, score };
-    }
-    const kids = children(ev);
-    if (!kids.length) {
-      // Feasible, and every optimistic count is met: the bound is reached.
+    // Any feasible relaxed answer is a candidate: it tightens the cut early.
+    if (feasible(ev.assign)) {
       const score = scoreOf(p, ev.assign, members);
       if (!best || compareScores(score, best.score) > 0) best = { assign: ev.assign, score };
-      continue;
     }
-    const evs = kids.map(evaluate).filter((x): x is Evaluated => x !== null);
-    evs.sort((x, y) => compareScores(y.bound, x.bound));
-    for (let k = evs.length - 1; k >= 0; k--) stack.push(evs[k]);
+    const kids = children(ev);
+    for (let k = kids.length - 1; k >= 0; k--) stack.push({ node: kids[k], parent: ev.bound });
   }
   const assign = best ? best.assign : new Array<number>(p.interns.length).fill(-1);
   return { assign: members.map((i) => assign[i]), nodes };

@@ -12,12 +12,7 @@ import type { Problem } from './problem.ts';
  */
 export function solveCliqueByFlow(p: Problem, members: number[]): number[] {
   const w = flowWeights(p, members);
-  const special = new Set<number>();
-  for (const i of members) {
-    const x = p.interns[i];
-    if (x.fixed >= 0) special.add(x.fixed);
-    if (x.proposed >= 0) special.add(x.proposed);
-  }
+  const special = p.specialBeds;
   const classOf = new Map<number, number>();
   const keyToClass = new Map<string, number>();
   const classBeds: number[][] = [];

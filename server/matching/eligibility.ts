@@ -113,5 +113,10 @@ export function buildProblem(inst: Instance): Problem {
     }
   });
   const peers = [...wish.values()].sort((x, y) => x.a - y.a || x.b - y.b);
-  return { interns: p, beds, edges, peers, partners };
+  const specialBeds = new Set<number>();
+  for (const x of p) {
+    if (x.fixed >= 0) specialBeds.add(x.fixed);
+    if (x.proposed >= 0) specialBeds.add(x.proposed);
+  }
+  return { interns: p, beds, edges, peers, partners, specialBeds };
 }

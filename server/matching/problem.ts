@@ -57,4 +57,10 @@ export interface Problem {
   peers: PeerPair[];
   /** Partner pairs as [a, b] with a < b. */
   partners: [number, number][];
+  /**
+   * Beds that someone holds or was proposed: they are not interchangeable with
+   * their look-alikes (a kept stay blocks them for overlapping dates; keeping
+   * a proposal scores), so solvers never merge them into a class.
+   */
+  specialBeds: Set<number>;
 }

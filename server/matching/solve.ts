@@ -33,7 +33,7 @@ export function solveProblem(p: Problem, opts: SearchOptions = {}): ProblemSolut
       got = solveCliqueByFlow(p, c.members);
     } else {
       stats.searchedComponents++;
-      const r = solveByBranchAndBound(p, c.members, opts);
+      const r = solveByBranchAndBound(p, c.members, opts, c.clique);
       stats.searchNodes += r.nodes;
       got = r.assign;
       if (c.members.length <= 200) {
