@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRoadGraph } from '../server/routing/graph/load-graph.ts';
@@ -123,7 +123,6 @@ await benchExtract('heidelberg', 600, 'heidelberg_isochrone10', 50, 50, 'heidelb
 
 // 3. Growth on generated road-like graphs.
 for (const size of [100_000, 1_000_000, 4_000_000]) {
-  const rss0 = process.memoryUsage().rss;
   const [base, buildMs] = time(() => generateRoadGraph(size, 3));
   const label = size >= 1e6 ? `${size / 1e6}M` : `${size / 1e3}k`;
   let graph: RoadGraph = { ...base, ch: emptyHierarchy(base.nodeCount) };
@@ -147,10 +146,11 @@ for (const size of [100_000, 1_000_000, 4_000_000]) {
     result[`gen_${label}_ch_build_s`] = round(chMs / 1000);
   }
   const rss = process.memoryUsage().rss;
-  say(`generated ${label}: ${base.nodeCount} nodes built in ${round(buildMs)} ms, ${mb(graphBytes(base))} MB arrays, RSS +${mb(rss - rss0)} MB; 10-min isochrone p50 ${round(percentile(iso, 50))} ms p95 ${round(percentile(iso, 95))} ms; one-to-all Dijkstra ${round(full)} ms${m}`);
+  say(`generated ${label}: ${base.nodeCount} nodes built in ${round(buildMs)} ms, ${mb(graphBytes(graph))} MB arrays (hierarchy included), process RSS ${mb(rss)} MB; 10-min isochrone p50 ${round(percentile(iso, 50))} ms p95 ${round(percentile(iso, 95))} ms; one-to-all Dijkstra ${round(full)} ms${m}`);
   Object.assign(result, {
     [`gen_${label}_nodes`]: base.nodeCount,
-    [`gen_${label}_graph_mb`]: mb(graphBytes(base)),
+    [`gen_${label}_graph_mb`]: mb(graphBytes(graph)),
+    [`gen_${label}_rss_mb`]: mb(rss),
     [`gen_${label}_isochrone10_p50_ms`]: round(percentile(iso, 50)),
     [`gen_${label}_isochrone10_p95_ms`]: round(percentile(iso, 95)),
     [`gen_${label}_one_to_all_ms`]: round(full),
@@ -159,4 +159,7 @@ for (const size of [100_000, 1_000_000, 4_000_000]) {
 say('note: hierarchies are built up to 1M nodes only (4M would take several more minutes) (see server/routing/README.md).');
 
 rmSync(cacheDir, { recursive: true, force: true });
+// Other work on the machine skews every figure: record how busy it was.
+result.load_avg_1m = round(loadavg()[0]);
+say(`machine load average (1 min) at the end: ${result.load_avg_1m} on ${cpus().length} cores`);
 console.log(JSON.stringify(result));
