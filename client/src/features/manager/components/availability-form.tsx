@@ -37,6 +37,10 @@ export function AvailabilityForm({ roomId, roomLabel, semester, window, onDone }
     const body = { startDate, endDate, note: note.trim() || undefined };
     const onSuccess = () => {
       notify('success', t(window ? 'manager.windowUpdated' : 'manager.windowAdded', { room: roomLabel }));
+      if (!window) {
+        setNote('');
+        setTouched(false);
+      }
       onDone?.();
     };
     if (window) update.mutate({ id: window.id, ...body }, { onSuccess });

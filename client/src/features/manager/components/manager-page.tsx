@@ -46,9 +46,9 @@ export default function ManagerPage() {
                     <button type="button" className={`site-card${s.id === site?.id ? ' selected' : ''}`} aria-pressed={s.id === site?.id} onClick={() => setSiteId(s.id)}>
                       <strong>{s.name}</strong>
                       <span className="muted">{s.commune} · {t('manager.roomsBeds', { rooms: s.rooms.length, beds })}</span>
-                      <span className="occupancy" aria-label={t('manager.occupancyOf', { rate: percent(rate) })}>
-                        <span className="occupancy-bar"><span style={{ width: `${Math.round((rate ?? 0) * 100)}%` }} /></span>
-                        <span>{t('manager.occupancy')}: {percent(rate)}</span>
+                      <span className="occupancy">
+                        <span className="occupancy-bar" aria-hidden="true"><span style={{ width: `${Math.round((rate ?? 0) * 100)}%` }} /></span>
+                        <span>{t('manager.occupancyOf', { rate: percent(rate) })}</span>
                       </span>
                     </button>
                   </li>
