@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { booleanValid, kinks } from '@turf/turf';
 import { loadRoadGraph } from './graph/load-graph.ts';
 import { EmbeddedEngine } from './embedded-engine.ts';
-import type { LngLat, MatrixResult } from './provider.ts';
+import type { IsochroneFeature, LngLat, MatrixResult } from './provider.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sharedData = path.resolve(repoRoot, '../shared/data');
@@ -15,6 +16,13 @@ const cacheDir = mkdtempSync(path.join(tmpdir(), 'im-graphs-'));
 
 if (!existsSync(heidelberg)) console.warn(`skipping Heidelberg tests: ${heidelberg} is absent`);
 if (!existsSync(france)) console.warn(`skipping France tests: ${france} is absent`);
+
+function expectValidPolygons(features: IsochroneFeature[]): void {
+  for (const f of features) {
+    expect(booleanValid(f)).toBe(true);
+    expect(kinks(f as Parameters<typeof kinks>[0]).features).toHaveLength(0);
+  }
+}
 
 function expectPlausible(m: MatrixResult, n: number): void {
   for (let i = 0; i < n; i++) expect(m.durations[i][i]).toBe(0);
@@ -53,6 +61,7 @@ describe.skipIf(!existsSync(heidelberg))('Heidelberg (full-detail OSM)', () => {
     expect(five).toBeGreaterThan(2);
     expect(ten).toBeGreaterThan(five);
     expect(ten).toBeLessThan(400);
+    expectValidPolygons(iso.features);
   });
 });
 
@@ -83,5 +92,6 @@ describe.skipIf(!existsSync(france))('France main roads (demo network)', () => {
     expect(areas[1]).toBeLessThan(areas[2]);
     expect(areas[2]).toBeGreaterThan(300);
     expect(areas[2]).toBeLessThan(6000);
+    expectValidPolygons(iso.features);
   });
 });
