@@ -13,9 +13,9 @@ export interface Bar {
 export function BarChart({ title, bars, max, unit = '' }: { title: string; bars: Bar[]; max?: number; unit?: string }) {
   const top = max ?? Math.max(1, ...bars.map((b) => Math.max(b.value, b.total ?? 0)));
   const rowH = 28;
-  const labelW = 170;
+  const labelW = 210;
   const width = 520;
-  const barW = width - labelW - 70;
+  const barW = width - labelW - 60;
   const height = bars.length * rowH + 8;
   return (
     <figure className="chart">
@@ -28,7 +28,8 @@ export function BarChart({ title, bars, max, unit = '' }: { title: string; bars:
           return (
             <g key={b.label + i}>
               <text x={labelW - 8} y={y + rowH / 2 + 4} textAnchor="end" className="chart-label">
-                {b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label}
+                <title>{b.label}</title>
+                {b.label.length > 28 ? `${b.label.slice(0, 27)}…` : b.label}
               </text>
               {b.total !== undefined && <rect x={labelW} y={y + 4} width={tw} height={rowH - 10} className="chart-bar-total" rx="3" />}
               <rect x={labelW} y={y + 4} width={w} height={rowH - 10} className="chart-bar" rx="3" />

@@ -16,6 +16,8 @@ const rawAssignment = z.looseObject({
   drives: z.array(z.number().nullable()).nullish(),
   estimate: z.boolean().nullish(),
   explanation: z.string().nullish(),
+  reasonCode: z.string().nullish(),
+  details: z.record(z.string(), z.unknown()).nullish(),
 });
 
 const rawUnmatched = z.looseObject({
@@ -23,6 +25,8 @@ const rawUnmatched = z.looseObject({
   internId: id.optional(),
   internName: z.string().nullish(),
   reason: z.string().nullish(),
+  reasonCode: z.string().nullish(),
+  details: z.record(z.string(), z.unknown()).nullish(),
   alternatives: z.array(z.looseObject({ siteName: z.string().nullish(), minutes: z.number().nullish(), why: z.string().nullish() })).nullish(),
 });
 
@@ -36,7 +40,11 @@ export interface ProposedAssignment {
   roomLabel: string;
   minutes: (number | null)[];
   estimate: boolean;
+  /** The solver's own sentence (English), kept as a fallback and a tooltip. */
   explanation: string;
+  /** Stable code and figures, to say it in the reader's language. */
+  reasonCode?: string | null;
+  details: Record<string, unknown>;
 }
 
 /** One intern the matching could not house, and why. */
@@ -44,6 +52,9 @@ export interface Unmatched {
   internId: number;
   internName: string;
   reason: string;
+  reasonCode?: string | null;
+  details: Record<string, unknown>;
+  nearest?: { siteName: string; minutes: number | null } | null;
 }
 
 /**
@@ -78,11 +89,21 @@ export const previewSchema = z
           minutes: a.drives ?? (a.minutes != null ? [a.minutes] : []),
           estimate: !!(a.estimate ?? x.result.estimate),
           explanation: a.explanation ?? '',
+          reasonCode: a.reasonCode,
+          details: a.details ?? {},
         };
       }),
       unmatched: x.result.unmatched.map((u): Unmatched => {
         const internId = u.internId ?? u.intern ?? 0;
-        return { internId, internName: nameOf(internId, u.internName), reason: u.reason ?? '' };
+        const alt = u.alternatives?.[0];
+        return {
+          internId,
+          internName: nameOf(internId, u.internName),
+          reason: u.reason ?? '',
+          reasonCode: u.reasonCode,
+          details: u.details ?? {},
+          nearest: alt ? { siteName: alt.siteName ?? '—', minutes: alt.minutes ?? null } : null,
+        };
       }),
     };
   });

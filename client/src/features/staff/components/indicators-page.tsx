@@ -6,14 +6,30 @@ import { QueryState } from '../../../components/query-state.tsx';
 import { SemesterSelect } from '../../../components/semester-select.tsx';
 import { minutes, percent } from '../../../lib/format.ts';
 import { currentSemester, nextSemester } from '../../../lib/semesters.ts';
+import { useAssignments, type Assignment } from '../api/get-assignments.ts';
 import { useIndicators } from '../api/get-indicators.ts';
+
+/** Average drive time per site over a semester's live assignments, longest first. */
+export function driveTimesBySite(assignments: Assignment[]): { label: string; value: number }[] {
+  const bySite = new Map<string, number[]>();
+  for (const a of assignments) {
+    if (a.status === 'cancelled' || a.driveMinutes === null) continue;
+    bySite.set(a.siteName, [...(bySite.get(a.siteName) ?? []), a.driveMinutes]);
+  }
+  return [...bySite]
+    .map(([label, m]) => ({ label, value: Math.round(m.reduce((x, y) => x + y, 0) / m.length) }))
+    .sort((a, b) => b.value - a.value);
+}
 
 /** Indicators for a semester (occupancy per site, housed vs placed, average drive time, aid) and exports. */
 export default function IndicatorsPage() {
   const { t } = useTranslation();
   const [semester, setSemester] = useState(nextSemester(currentSemester()).id);
   const ind = useIndicators(semester);
+  const assignments = useAssignments(semester);
   const d = ind.data;
+  const drives = driveTimesBySite(assignments.data ?? []);
+  const drivesEstimated = (assignments.data ?? []).some((a) => a.estimate);
   return (
     <main id="main" className="page wide">
       <div className="page-head">
@@ -54,6 +70,12 @@ export default function IndicatorsPage() {
                   { label: t('indicators.housed'), value: d.interns.housed, total: d.interns.placed },
                 ]}
               />
+              {drives.length > 0 && (
+                <BarChart
+                  title={`${t('indicators.driveChart')}${drivesEstimated ? ` (${t('common.estimate')})` : ''}`}
+                  bars={drives.map((b) => ({ ...b, text: minutes(b.value) }))}
+                />
+              )}
             </div>
             <table className="board">
               <caption>{t('indicators.occupancyTable')}</caption>

@@ -9,6 +9,7 @@ import { useApplyMatching, type Override } from '../api/apply-matching.ts';
 import { useCreateMatchingPreview } from '../api/create-matching-preview.ts';
 import { useAssignments } from '../api/get-assignments.ts';
 import { useBeds } from '../api/get-beds.ts';
+import { explainAssignment, explainUnmatched } from './explain.ts';
 import { useUpdateAssignment } from '../api/update-assignment.ts';
 
 const NONE = 'none';
@@ -116,7 +117,7 @@ export default function MatchingPage() {
                         <td>
                           {a.minutes.map((m) => minutes(m)).join(' / ') || '—'} <EstimateBadge estimate={a.estimate} />
                         </td>
-                        <td className="small">{a.explanation || '—'}</td>
+                        <td className="small" title={a.explanation}>{explainAssignment(t, a) || '—'}</td>
                         <td className="decision">
                           <label className="check">
                             <input type="checkbox" checked={locked.has(a.internId)} onChange={() => toggleLock(a.internId)} disabled={changed} />
@@ -147,7 +148,7 @@ export default function MatchingPage() {
               <ul className="unmatched">
                 {data.unmatched.map((u) => (
                   <li key={u.internId} className="card">
-                    <strong>{u.internName}</strong> — <span>{u.reason || t('matching.noReason')}</span>
+                    <strong>{u.internName}</strong> — <span title={u.reason}>{explainUnmatched(t, u) || t('matching.noReason')}</span>
                     <label className="inline">
                       {t('matching.assignBed')}
                       <select value={overrides.has(u.internId) ? String(overrides.get(u.internId) ?? NONE) : NONE} onChange={(e) => setOverride(u.internId, e.target.value, null)}>

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, screenshot, signIn, startJourney, type Journey } from './support/app.ts';
+
+// Department staff: matching preview → read, lock, override → apply; then indicators with charts and exports.
+describe.skipIf(!HAS_CHROMIUM)('department staff journey', () => {
+  let j: Journey;
+  beforeAll(async () => {
+    j = await startJourney();
+  });
+  afterAll(async () => {
+    await j?.close();
+  });
+
+  it('runs a matching preview and reads assignments with drive times and explanations, and the unmatched with reasons', async () => {
+    const { page, baseUrl } = j;
+    await signIn(page, baseUrl, 'staff@demo.test');
+    await page.waitForURL(`${baseUrl}/equipe/appariement`);
+    await page.getByRole('heading', { level: 1, name: 'Affectations des internes' }).waitFor();
+    await page.getByRole('button', { name: 'Lancer la simulation' }).click();
+    await page.getByRole('heading', { level: 2, name: /affectations? proposées?/ }).waitFor({ timeout: 60_000 });
+    const rows = page.locator('section[aria-labelledby="proposals-title"] tbody tr');
+    const n = await rows.count();
+    expect(n).toBeGreaterThan(3);
+    const drives = await rows.locator('td:nth-of-type(2)').allTextContents();
+    expect(drives.every((d) => /\d+ min/.test(d))).toBe(true);
+    const why = await rows.locator('td:nth-of-type(3)').allTextContents();
+    expect(why.every((w) => w.trim().length > 5)).toBe(true);
+    const unmatched = page.getByRole('region', { name: /internes? sans logement/ });
+    await unmatched.waitFor();
+    const reasons = await unmatched.locator('li').allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.every((r) => /à moins de \d+ min de/.test(r))).toBe(true);
+    // Explanations are said in French from the solver's codes and figures.
+    expect(why.every((w) => /\d+ min de .+ \(limite \d+ min\)/.test(w))).toBe(true);
+  });
+
+  it('locks one proposal, overrides another, applies, and sees the saved assignments', async () => {
+    const { page } = j;
+    const rows = page.locator('section[aria-labelledby="proposals-title"] tbody tr');
+    const firstName = (await rows.nth(0).locator('th').textContent())!;
+    const secondName = (await rows.nth(1).locator('th').textContent())!;
+    await rows.nth(0).getByLabel('Verrouiller').check();
+    await rows.nth(1).getByLabel(`Autre choix pour ${secondName}`).selectOption({ label: 'Sans logement' });
+    await page.getByText('1 modification(s), 1 verrouillée(s)').waitFor();
+    await screenshot(page, 'staff-matching');
+
+    await page.getByRole('button', { name: 'Appliquer les affectations' }).click();
+    await page.getByRole('status').filter({ hasText: 'Affectations enregistrées.' }).waitFor({ timeout: 60_000 });
+    const saved = page.locator('section[aria-labelledby="current-title"] tbody tr');
+    await saved.first().waitFor();
+    const names = await saved.locator('th').allTextContents();
+    expect(names).toContain(firstName);
+    expect(names).not.toContain(secondName);
+
+    // Lock a saved assignment.
+    const lock = saved.first().getByRole('checkbox');
+    expect(await lock.isChecked()).toBe(false);
+    await lock.click();
+    await page.waitForFunction(() => (document.querySelector('section[aria-labelledby="current-title"] tbody tr input[type=checkbox]') as HTMLInputElement | null)?.checked === true);
+    expect(j.errors).toEqual([]);
+  });
+
+  it('reads the indicators (charts drawn in SVG) and downloads the exports', async () => {
+    const { page } = j;
+    await page.getByRole('link', { name: 'Indicateurs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Indicateurs' }).waitFor();
+    const housed = page.locator('.kpi').filter({ hasText: 'internes logés / internes en stage' }).locator('.kpi-value');
+    await housed.waitFor();
+    const [h, p] = (await housed.textContent())!.split('/').map((x) => Number(x.trim()));
+    expect(h).toBeGreaterThan(0);
+    expect(p).toBeGreaterThanOrEqual(h);
+    expect(await page.locator('.kpi').filter({ hasText: 'temps de trajet moyen' }).locator('.kpi-value').textContent()).toMatch(/\d+ min/);
+    await page.getByText('Temps de trajet moyen par logement').waitFor();
+    expect(await page.locator('figure.chart svg[role=img]').count()).toBe(3);
+    expect(await page.locator('figure.chart rect.chart-bar').count()).toBeGreaterThan(2);
+    await screenshot(page, 'indicators');
+
+    for (const [label, type] of [
+      ['Exporter les logements (CSV)', 'text/csv'],
+      ['Exporter les logements (GeoJSON)', 'json'],
+    ] as const) {
+      const href = (await page.getByRole('link', { name: label }).getAttribute('href'))!;
+      const res = await page.request.get(new URL(href, j.baseUrl).toString());
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toContain(type);
+    }
+    expect(j.errors).toEqual([]);
+  });
+});
