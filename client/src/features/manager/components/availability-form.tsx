@@ -6,15 +6,7 @@ import type { Semester } from '../../../lib/semesters.ts';
 import { useCreateAvailability } from '../api/create-availability.ts';
 import { useUpdateAvailability } from '../api/update-availability.ts';
 import type { AvailabilityWindow } from '../api/get-my-sites.ts';
-
-/** Checks a window before sending it; returns a message key per field. */
-export function validateWindow(startDate: string, endDate: string): { startDate?: string; endDate?: string } {
-  const errors: { startDate?: string; endDate?: string } = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) errors.startDate = 'manager.errDate';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate)) errors.endDate = 'manager.errDate';
-  if (!errors.startDate && !errors.endDate && endDate < startDate) errors.endDate = 'manager.errOrder';
-  return errors;
-}
+import { validateWindow } from './calendar-math.ts';
 
 /** Adds (or edits) an availability window of a room, with validation and immediate feedback. */
 export function AvailabilityForm({ roomId, roomLabel, semester, window, onDone }: { roomId: number; roomLabel: string; semester: Semester; window?: AvailabilityWindow; onDone?: () => void }) {

@@ -1,20 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { day } from '../../../lib/format.ts';
-import { daysBetween, monthsOf, type Semester } from '../../../lib/semesters.ts';
+import { monthsOf, type Semester } from '../../../lib/semesters.ts';
 import { useDeleteAvailability } from '../api/delete-availability.ts';
 import type { ManagedRoom } from '../api/get-my-sites.ts';
 import type { Occupant } from '../api/get-occupants.ts';
 import { AvailabilityForm } from './availability-form.tsx';
-
-/** Left offset and width (percent of the semester) of a period clipped to the semester, or undefined outside it. */
-export function segment(s: Semester, from: string, to: string): { left: number; width: number } | undefined {
-  const a = from.slice(0, 10) < s.start ? s.start : from.slice(0, 10);
-  const b = to.slice(0, 10) > s.end ? s.end : to.slice(0, 10);
-  if (b < a) return undefined;
-  const total = daysBetween(s.start, s.end);
-  return { left: ((daysBetween(s.start, a) - 1) / total) * 100, width: (daysBetween(a, b) / total) * 100 };
-}
+import { segment } from './calendar-math.ts';
 
 /**
  * One semester's calendar for a site: a row per room with its availability
