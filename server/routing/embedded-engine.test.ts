@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { booleanPointInPolygon, point } from '@turf/turf';
+import { booleanPointInPolygon, booleanValid, point } from '@turf/turf';
 import { EmbeddedEngine } from './embedded-engine.ts';
 import { graphFromWays } from './test-graph.ts';
 import { PointNotRoutableError, type LngLat } from './provider.ts';
@@ -105,6 +105,19 @@ describe('embedded engine on hand-built graphs', () => {
     const b = point(at(0.95, 0));
     expect(booleanPointInPolygon(b, from.features[0])).toBe(true);
     expect(booleanPointInPolygon(b, to.features[0])).toBe(false);
+  });
+
+  it('paints a long, partly reached edge to the exact point reached, inside the grid', async () => {
+    // One 75 km road at 100 km/h: 600 s reach 16.7 km along it, far beyond the snapping radius.
+    const g = graphFromWays([[1, 47], [2, 47]], [{ nodes: [0, 1], speedKmh: 100 }]);
+    const e = new EmbeddedEngine(g, { snapRadiusM: 100 });
+    const iso = await e.isochrones([[1, 47]], [600]);
+    const f = iso.features[0];
+    expect(booleanValid(f)).toBe(true);
+    const lngs = (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat()).flat().map((p) => p[0]);
+    const reachM = haversineM(1, 47, Math.max(...lngs), 47);
+    expect(reachM).toBeGreaterThan(16_000);
+    expect(reachM).toBeLessThan(17_500);
   });
 
   it('matches plain Dijkstra on random grids (property)', () => {

@@ -36,12 +36,24 @@ export interface ReachFieldOptions {
  */
 export function reachField(g: BaseGraph, tree: ShortestPathTree, o: ReachFieldOptions): ReachField {
   const { nodes, costOf } = tree;
+  const w = o.kind === 'time' ? g.segDur : g.segDist;
+  const { first, head, seg } = o.adjacency;
+  // The box holds every painted point, including the far end of partly reached long edges.
   let minLng = Infinity, minLat = Infinity, maxLng = -Infinity, maxLat = -Infinity;
+  const extend = (lng: number, lat: number): void => {
+    if (lng < minLng) minLng = lng;
+    if (lng > maxLng) maxLng = lng;
+    if (lat < minLat) minLat = lat;
+    if (lat > maxLat) maxLat = lat;
+  };
   for (const v of nodes) {
-    if (g.lng[v] < minLng) minLng = g.lng[v];
-    if (g.lng[v] > maxLng) maxLng = g.lng[v];
-    if (g.lat[v] < minLat) minLat = g.lat[v];
-    if (g.lat[v] > maxLat) maxLat = g.lat[v];
+    extend(g.lng[v], g.lat[v]);
+    for (let a = first[v]; a < first[v + 1]; a++) {
+      const cost = w[seg[a]];
+      const f = cost > 0 ? Math.min(1, (o.maxCost - costOf[v]) / cost) : 1;
+      const h = head[a];
+      if (f > 0) extend(g.lng[v] + (g.lng[h] - g.lng[v]) * f, g.lat[v] + (g.lat[h] - g.lat[v]) * f);
+    }
   }
   const midLat = (minLat + maxLat) / 2;
   const kx = Math.cos((midLat * Math.PI) / 180) * 111319.49;
@@ -60,13 +72,11 @@ export function reachField(g: BaseGraph, tree: ShortestPathTree, o: ReachFieldOp
   const values = new Float64Array(width * height).fill(Infinity);
   const offroad = new Float64Array(width * height);
   const spreads = new Uint8Array(width * height);
-  const w = o.kind === 'time' ? g.segDur : g.segDist;
   const stepM = cellM / 2;
 
   for (const v of nodes) {
     const cv = costOf[v];
     paint(g.lng[v], g.lat[v], cv, true);
-    const { first, head, seg } = o.adjacency;
     for (let a = first[v]; a < first[v + 1]; a++) {
       const s = seg[a];
       const h = head[a];
@@ -84,6 +94,7 @@ export function reachField(g: BaseGraph, tree: ShortestPathTree, o: ReachFieldOp
   function paint(lng: number, lat: number, cost: number, spread: boolean): void {
     const i = Math.round((lng - lng0) / dLng);
     const j = Math.round((lat - lat0) / dLat);
+    if (i < 2 || j < 2 || i >= width - 2 || j >= height - 2) return; // never on the empty border
     const c = j * width + i;
     if (cost < values[c]) values[c] = cost;
     if (spread) spreads[c] = 1;
