@@ -23,12 +23,18 @@ vite.printUrls();
 console.log(`API on http://localhost:${apiPort} (proxied by Vite under /api and /ors)`);
 
 let stopping = false;
-async function stop(code: number): Promise<void> {
+/** Stops Vite, then the API: Ctrl-C already reached it (same process group), so it gets a few seconds before SIGTERM. */
+async function stop(code: number, fromSignal = false): Promise<void> {
   if (stopping) return;
   stopping = true;
-  if (api.exitCode === null) api.kill('SIGINT');
   await vite.close();
-  await new Promise<void>((resolve) => (api.exitCode !== null ? resolve() : api.once('exit', () => resolve())));
+  if (api.exitCode === null && api.signalCode === null) {
+    const exited = new Promise<void>((resolve) => api.once('exit', () => resolve()));
+    if (!fromSignal) api.kill('SIGTERM');
+    const timer = setTimeout(() => api.kill('SIGTERM'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
   process.exit(code);
 }
 
@@ -38,4 +44,4 @@ api.on('exit', (code) => {
     void stop(code ?? 1);
   }
 });
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void stop(0));
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void stop(0, sig === 'SIGINT'));

@@ -62,13 +62,38 @@ describe.skipIf(!HAS_CHROMIUM)('intern journey', () => {
     expect(j.errors).toEqual([]);
   });
 
+  it('shows both practices and the area within reach of both for a split placement', async () => {
+    const { page, baseUrl } = j;
+    // Staff splits Léa's placement between Vendôme and Montoire, through the real API.
+    const staff = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'staff@demo.test', password: 'demo1234' }) });
+    const cookie = staff.headers.getSetCookie()[0].split(';')[0];
+    const { csrfToken } = (await staff.json()) as { csrfToken: string };
+    const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+    const practices = (await (await fetch(`${baseUrl}/api/practices`, { headers })).json()) as { practices?: { id: number; commune: string }[] } | { id: number; commune: string }[];
+    const list = Array.isArray(practices) ? practices : practices.practices!;
+    const montoire = list.find((p) => p.commune === 'Montoire-sur-le-Loir')!;
+    const me = await page.evaluate(async () => (await fetch('/api/me/intern')).json());
+    const placementId = me.placements[0].id as number;
+    const patched = await fetch(`${baseUrl}/api/placements/${placementId}`, { method: 'PATCH', headers, body: JSON.stringify({ secondPracticeId: montoire.id }) });
+    expect(patched.status).toBe(200);
+
+    await page.reload();
+    await page.getByText('Cabinet de Montoire-sur-le-Loir (démo)').first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.practice-pin').length === 2);
+    await page.locator('path.iso-both').waitFor({ timeout: 30_000 });
+    expect(await page.getByText('à moins de 30 min des deux cabinets').isVisible()).toBe(true);
+    // Each site lists a drive time per practice.
+    const first = page.getByRole('table', { name: 'Logements triés par temps de trajet' }).locator('tbody tr').first();
+    if (await first.count()) expect(await first.locator('td').first().textContent()).toMatch(/1\. \d+ min.*2\. \d+ min/);
+  });
+
   it('works on a phone (390×844): no sideways scrolling, map then list', async () => {
     const { page, baseUrl } = j;
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl}/interne`);
     await page.getByRole('table', { name: 'Logements triés par temps de trajet' }).locator('tbody tr').first().waitFor();
     await waitForReadableMap(page);
-    await page.locator('path.iso-1800').waitFor();
+    await page.locator('path.iso-1800').first().waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     const map = await page.locator('.map').boundingBox();

@@ -29,7 +29,7 @@ export function MapView({ label, bounds, fitKey, children }: { label: string; bo
   return (
     <div className="map-frame" role="region" aria-label={label}>
       <p className="sr-only">{t('map.srHint')}</p>
-      <MapContainer center={FRANCE_CENTRE} zoom={8} className="map" scrollWheelZoom attributionControl>
+      <MapContainer center={FRANCE_CENTRE} zoom={8} zoomSnap={0.5} className="map" scrollWheelZoom attributionControl>
         {config.data && <TileLayer url={config.data.tileUrl} attribution={config.data.attribution} />}
         <BaseLayer />
         <FitBounds bounds={bounds} fitKey={fitKey ?? String(!!bounds)} />
