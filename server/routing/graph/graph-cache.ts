@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RoadGraph } from './road-graph.ts';
 
@@ -58,6 +58,15 @@ export function writeGraphCache(file: string, g: RoadGraph, meta: Record<string,
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, out);
   renameSync(tmp, file);
+  removeOtherVersions(file);
+}
+
+/** Graphs of the same extract in older formats are dead weight once the new one is written. */
+function removeOtherVersions(file: string): void {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  const prefix = base.slice(0, base.lastIndexOf('-v') + 2);
+  for (const f of readdirSync(dir)) if (f !== base && f.startsWith(prefix) && f.endsWith('.graph')) rmSync(path.join(dir, f), { force: true });
 }
 
 /** Reads a cached graph, or `undefined` when absent or written by another format version. */
