@@ -25,7 +25,7 @@ describe.skipIf(!HAS_CHROMIUM)('public catalogue (no sign-in)', () => {
     expect(j.blocked.some((u) => u.includes('tile.openstreetmap.org'))).toBe(true);
 
     // Sites all over France at this zoom: neighbours are clustered into numbered bubbles.
-    expect(await page.locator('.leaflet-marker-pane .cluster').count()).toBeGreaterThan(0);
+    await page.locator('.leaflet-marker-pane .cluster').first().waitFor();
     const clusterCount = await page.locator('.leaflet-marker-pane .cluster, .leaflet-marker-pane .pin').count();
     expect(clusterCount).toBeLessThan(rows);
     // Clicking a cluster zooms in on its sites; names of départements appear once zoomed in.

@@ -1,5 +1,5 @@
 import L from 'leaflet';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { GeoJSON, Marker, useMap, useMapEvents } from 'react-leaflet';
 import { snapBbox, useBaseLayer } from './api/get-base-layer.ts';
 
@@ -15,21 +15,25 @@ export function BaseLayer() {
   };
   const [view, setView] = useState(read);
   useMapEvents({ moveend: () => setView(read()) });
+  // The map may have been fitted before this layer subscribed: read the view once mounted.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => setView(read()), [map]);
   const { data } = useBaseLayer(view.bbox, view.zoom);
-  const showCommunes = view.zoom >= 10;
+  const showCommunes = view.zoom >= 9;
+  const communeNames = view.zoom >= 10;
   const features = useMemo(
     () => (data ? data.features.filter((f) => f.properties.kind === 'departement' || showCommunes) : []),
     [data, showCommunes],
   );
-  // Département names from zoom 7 (below, they overlap); commune names from zoom 10.
+  // Commune outlines from zoom 9; département names from zoom 7 (below, they overlap), commune names from zoom 10.
   const labels = useMemo(
     () =>
       view.zoom < 7
         ? []
         : features
-        .filter((f) => (showCommunes ? f.properties.kind === 'commune' : f.properties.kind === 'departement'))
+        .filter((f) => (communeNames ? f.properties.kind === 'commune' : f.properties.kind === 'departement'))
         .map((f) => ({ key: `${f.properties.kind}-${f.properties.code}`, name: f.properties.name, at: f.properties.label })),
-    [features, showCommunes, view.zoom],
+    [features, communeNames, view.zoom],
   );
   if (!data || !features.length) return null;
   const key = `${view.bbox}-${showCommunes}-${features.length}`;
@@ -51,7 +55,7 @@ export function BaseLayer() {
           position={[l.at[1], l.at[0]]}
           interactive={false}
           keyboard={false}
-          icon={L.divIcon({ className: `base-label ${showCommunes ? 'commune' : 'departement'}`, html: escapeHtml(l.name), iconSize: [120, 16], iconAnchor: [60, 8] })}
+          icon={L.divIcon({ className: `base-label ${communeNames ? 'commune' : 'departement'}`, html: escapeHtml(l.name), iconSize: [120, 16], iconAnchor: [60, 8] })}
         />
       ))}
     </>

@@ -1,5 +1,5 @@
 import L from 'leaflet';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Marker, useMap, useMapEvents } from 'react-leaflet';
 import { escapeHtml } from './base-layer.tsx';
 
@@ -44,7 +44,9 @@ function clusterPoints(map: L.Map, points: MapPoint[], zoom: number, cell: numbe
 export function ClusteredMarkers({ points, onSelect, cell = 44 }: { points: MapPoint[]; onSelect: (id: number) => void; cell?: number }) {
   const map = useMap();
   const [zoom, setZoom] = useState(map.getZoom());
-  useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+  useMapEvents({ zoomend: () => setZoom(map.getZoom()), moveend: () => setZoom(map.getZoom()) });
+  // The map may have been fitted before this layer subscribed: read the zoom once mounted.
+  useEffect(() => setZoom(map.getZoom()), [map]);
   const clusters = useMemo(() => clusterPoints(map, points, zoom, cell), [map, points, zoom, cell]);
   return (
     <>
