@@ -26,7 +26,8 @@ const schema = z.object({
   PGLITE_DIR: z.string().default('data/pglite'),
   SEED_DEMO: flag(true),
   ROAD_NETWORK: optionalString,
-  SNAP_RADIUS_M: z.coerce.number({ message: 'must be a number of metres' }).positive().max(50_000).default(2000),
+  // Unset: 2 km on a real extract, 5 km on the coarse demo network (main roads only).
+  SNAP_RADIUS_M: z.coerce.number({ message: 'must be a number of metres' }).positive().max(50_000).optional(),
   ORS_API_KEY: optionalString,
   ORS_HOST: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: 'must be an http(s) URL' }),
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
@@ -46,7 +47,7 @@ export interface Config {
   databaseUrl?: string;
   pgliteDir: string;
   seedDemo: boolean;
-  roads: { network?: string; roadsDir: string; sharedDemoNetwork: string; cacheDir: string; snapRadiusM: number };
+  roads: { network?: string; roadsDir: string; sharedDemoNetwork: string; cacheDir: string; snapRadiusM?: number };
   ors: { apiKey?: string; host?: string };
   map: { tileUrl: string; tileAttribution: string };
   session: { ttlHours: number; cookieSecure: 'auto' | 'always' | 'never' };
