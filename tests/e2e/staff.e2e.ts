@@ -60,6 +60,25 @@ describe.skipIf(!HAS_CHROMIUM)('department staff journey', () => {
     expect(j.errors).toEqual([]);
   });
 
+  it('answers an intern\'s room request', async () => {
+    const { page, baseUrl } = j;
+    // Léa asks for a room through the real API, then staff accept it on the board.
+    const intern = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'intern@demo.test', password: 'demo1234' }) });
+    const cookie = intern.headers.getSetCookie()[0].split(';')[0];
+    const { csrfToken } = (await intern.json()) as { csrfToken: string };
+    const sites = (await (await fetch(`${baseUrl}/api/sites`)).json()) as { sites: { id: number; name: string }[] };
+    const vendome = sites.sites.find((s) => s.name.startsWith('Internat rural de Vendôme'))!;
+    const made = await fetch(`${baseUrl}/api/me/requests`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ siteId: vendome.id, note: 'Chambre calme' }) });
+    expect(made.status).toBe(201);
+
+    await page.reload();
+    const panel = page.getByRole('region', { name: /demandes? de chambre en attente/ });
+    await panel.getByText('« Chambre calme »').waitFor();
+    await panel.getByRole('button', { name: 'Accepter la demande de Léa Bernard' }).click();
+    await page.getByRole('status').filter({ hasText: 'Demande de Léa Bernard acceptée.' }).waitFor();
+    await panel.getByText('Aucune demande en attente.').waitFor();
+  });
+
   it('reads the indicators (charts drawn in SVG) and downloads the exports', async () => {
     const { page } = j;
     await page.getByRole('link', { name: 'Indicateurs' }).click();

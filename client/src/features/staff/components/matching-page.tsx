@@ -10,6 +10,7 @@ import { useCreateMatchingPreview } from '../api/create-matching-preview.ts';
 import { useAssignments } from '../api/get-assignments.ts';
 import { useBeds } from '../api/get-beds.ts';
 import { explainAssignment, explainUnmatched } from './explain.ts';
+import { RequestsPanel } from './requests-panel.tsx';
 import { useUpdateAssignment } from '../api/update-assignment.ts';
 
 const NONE = 'none';
@@ -180,6 +181,8 @@ export default function MatchingPage() {
           )}
         </>
       )}
+
+      <RequestsPanel />
 
       <section aria-labelledby="current-title">
         <h2 id="current-title">{t('matching.current')}</h2>
