@@ -4,6 +4,7 @@ import { HAS_CHROMIUM, screenshot, signIn, startJourney, type Journey } from './
 // Department staff: matching preview → read, lock, override → apply; then indicators with charts and exports.
 describe.skipIf(!HAS_CHROMIUM)('department staff journey', () => {
   let j: Journey;
+  let overridden = '';
   beforeAll(async () => {
     j = await startJourney();
   });
@@ -39,6 +40,7 @@ describe.skipIf(!HAS_CHROMIUM)('department staff journey', () => {
     const rows = page.locator('section[aria-labelledby="proposals-title"] tbody tr');
     const firstName = (await rows.nth(0).locator('th').textContent())!;
     const secondName = (await rows.nth(1).locator('th').textContent())!;
+    overridden = secondName;
     await rows.nth(0).getByLabel('Verrouiller').check();
     await rows.nth(1).getByLabel(`Autre choix pour ${secondName}`).selectOption({ label: 'Sans logement' });
     await page.getByText('1 modification(s), 1 verrouillée(s)').waitFor();
@@ -104,5 +106,18 @@ describe.skipIf(!HAS_CHROMIUM)('department staff journey', () => {
       expect(res.headers()['content-type']).toContain(type);
     }
     expect(j.errors).toEqual([]);
+  });
+
+  it('shows the intern their housing once applied', async () => {
+    const { page, baseUrl } = j;
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logements pour internes' }).waitFor();
+    await signIn(page, baseUrl, 'intern@demo.test');
+    await page.waitForURL(`${baseUrl}/interne`);
+    await page.getByRole('heading', { level: 1, name: 'Mon stage et mon logement' }).waitFor();
+    if (overridden === 'Léa Bernard') return;
+    const mine = page.locator('.assignment').filter({ hasText: 'Mon logement :' });
+    await mine.waitFor();
+    expect(await mine.textContent()).toMatch(/proposée.*\d+ min/);
   });
 });

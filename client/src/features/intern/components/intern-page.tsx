@@ -60,6 +60,7 @@ export default function InternPage() {
   );
   const current = sites.find((s) => s.id === selected);
   const estimate = !!nearby.data?.estimate || !!iso.data?.estimate;
+  const myAssignments = (me.data?.assignments ?? []).filter((a) => a.status !== 'cancelled');
 
   return (
     <main id="main" className="page wide">
@@ -91,6 +92,13 @@ export default function InternPage() {
                 ))}{' '}
                 · {day(placement.startDate)} → {day(placement.endDate)} <EstimateBadge estimate={estimate} />
               </p>
+              {myAssignments.map((a) => (
+                <p key={a.id} className="card assignment" role="status">
+                  <strong>{t('intern.myHousing')}</strong> {a.site?.name} {a.room?.label && `(${a.room.label})`} · {day(a.startDate)} → {day(a.endDate)} ·{' '}
+                  {t(`status.${a.status}`, { defaultValue: a.status ?? '' })}
+                  {a.driveMinutes != null && <> · {minutes(a.driveMinutes)} <EstimateBadge estimate={a.driveEstimate} /></>}
+                </p>
+              ))}
             </div>
           )}
         </QueryState>
