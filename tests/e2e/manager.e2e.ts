@@ -63,6 +63,27 @@ describe.skipIf(!HAS_CHROMIUM)('housing manager journey', () => {
     await page.getByRole('status').filter({ hasText: 'Disponibilité de Chambre 1 modifiée.' }).waitFor();
   });
 
+  it('edits the site description with validation', async () => {
+    const { page } = j;
+    await page.getByText('Fiche du logement (loyer, équipements, contact)').click();
+    const form = page.getByRole('form', { name: 'Fiche du logement (loyer, équipements, contact)' });
+    await form.getByLabel('Loyer mensuel, charges comprises (€)').fill('-5');
+    await form.getByLabel('E-mail de contact').fill('pas-un-email');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await form.getByText('Loyer invalide : un montant entre 0 et 5 000 €.').waitFor();
+    await form.getByText('Adresse e-mail invalide.').waitFor();
+    await form.getByLabel('Loyer mensuel, charges comprises (€)').fill('135');
+    await form.getByLabel('E-mail de contact').fill('internat@romorantin.test');
+    await form.getByLabel('Équipements (séparés par des virgules)').fill('wifi, cuisine équipée, vélos');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Fiche du logement enregistrée.' }).waitFor();
+    // The public catalogue shows the new rent at once.
+    const sites = await page.evaluate(async () => (await (await fetch('/api/sites')).json()) as { sites: { name: string; rentCents: number; amenities: string[] }[] });
+    const romorantin = sites.sites.find((s) => s.name.startsWith('Internat de Romorantin'))!;
+    expect(romorantin.rentCents).toBe(13500);
+    expect(romorantin.amenities).toContain('vélos');
+  });
+
   it('adds a room and is refused the staff pages', async () => {
     const { page, baseUrl } = j;
     const add = page.getByRole('form', { name: 'Ajouter une chambre' });

@@ -22,6 +22,9 @@ const managedSiteSchema = z.looseObject({
   name: z.string(),
   commune: z.string().nullish(),
   rentCents: z.number().nullish(),
+  amenities: z.array(z.string()).default([]),
+  description: z.string().nullish(),
+  contact: z.looseObject({ name: z.string().nullish(), email: z.string().nullish(), phone: z.string().nullish() }).nullish(),
   rooms: z.array(roomSchema).default([]),
   occupancy: z.union([z.array(occupancySchema), occupancySchema]).nullish(),
 });
@@ -39,6 +42,9 @@ export interface ManagedSite {
   name: string;
   commune?: string | null;
   rentCents?: number | null;
+  amenities: string[];
+  description?: string | null;
+  contact?: { name?: string | null; email?: string | null; phone?: string | null } | null;
   rooms: ManagedRoom[];
   occupancy: Record<string, Occupancy>;
 }
@@ -57,6 +63,9 @@ export const mySitesSchema = z
         name: s.name,
         commune: s.commune,
         rentCents: s.rentCents,
+        amenities: s.amenities,
+        description: s.description,
+        contact: s.contact,
         rooms: s.rooms.map((r) => ({ ...r, bedCount: Array.isArray(r.beds) ? r.beds.length : r.beds })),
         occupancy: occ,
       };

@@ -8,6 +8,7 @@ import { useMySites, type ManagedSite } from '../api/get-my-sites.ts';
 import { useOccupants } from '../api/get-occupants.ts';
 import { AddRoomForm } from './add-room-form.tsx';
 import { SemesterCalendar } from './semester-calendar.tsx';
+import { SiteInfoForm } from './site-info-form.tsx';
 
 /** Occupancy of a site for a semester (0–1), or null when the server does not say. */
 function occupancyOf(site: ManagedSite, semester: string): number | null {
@@ -59,6 +60,7 @@ export default function ManagerPage() {
           {site && (
             <section className="site-detail" aria-labelledby="managed-site-title">
               <h2 id="managed-site-title">{site.name}</h2>
+              <SiteInfoForm key={site.id} site={site} />
               {site.rooms.length === 0 && <p className="muted">{t('manager.noRooms')}</p>}
               <SemesterCalendar semester={semester} rooms={site.rooms} occupants={occupants.data ?? []} />
               <AddRoomForm siteId={site.id} />
