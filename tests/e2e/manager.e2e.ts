@@ -82,6 +82,7 @@ describe.skipIf(!HAS_CHROMIUM)('housing manager journey', () => {
     const romorantin = sites.sites.find((s) => s.name.startsWith('Internat de Romorantin'))!;
     expect(romorantin.rentCents).toBe(13500);
     expect(romorantin.amenities).toContain('vélos');
+    await page.getByText('Fiche du logement (loyer, équipements, contact)').click();
   });
 
   it('adds a room and is refused the staff pages', async () => {
