@@ -58,14 +58,17 @@ export interface Journey {
  * other request (map tiles included) is aborted, so the offline base layer must
  * keep the map readable.
  */
-export async function startJourney(): Promise<Journey> {
+export async function startJourney(opts: { withoutRoadNetwork?: boolean } = {}): Promise<Journey> {
   await ensureClientBuilt();
   const dbDir = mkdtempSync(path.join(tmpdir(), 'im-e2e-db-'));
   const profile = mkdtempSync(path.join(tmpdir(), 'im-e2e-chromium-'));
-  const { server, stop } = await start(
-    loadConfig({ PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: dbDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
-    createLogger('silent'),
-  );
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: dbDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  if (opts.withoutRoadNetwork) {
+    // A deployment with no road network at all: drive times fall back to flagged straight-line estimates.
+    const none = path.join(dbDir, 'no-roads');
+    config.roads = { ...config.roads, network: undefined, roadsDir: none, sharedDemoNetwork: path.join(none, 'none.osm.pbf'), cacheDir: path.join(none, 'graphs') };
+  }
+  const { server, stop } = await start(config, createLogger('silent'));
   const address = server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const context = await chromium.launchPersistentContext(profile, {
