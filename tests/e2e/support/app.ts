@@ -14,8 +14,13 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) console.warn(`[e2e] ${CHROMIUM} is absent: browser journeys are skipped (apt-get install -y chromium).`);
 
-/** Where the committed screenshots go. */
-export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+/**
+ * Where screenshots go: the committed docs/screenshots with UPDATE_SCREENSHOTS=1,
+ * otherwise a temp folder, so a test run never dirties the checkout.
+ */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1'
+  ? path.join(ROOT, 'docs/screenshots')
+  : path.join(tmpdir(), 'internat-match-screenshots');
 export const DEMO_PASSWORD = 'demo1234';
 
 function newestMtime(p: string): number {
@@ -131,7 +136,7 @@ export async function waitForReadableMap(page: Page): Promise<number> {
   return page.locator('.leaflet-overlay-pane path').count();
 }
 
-/** Writes a screenshot under docs/screenshots. */
+/** Writes a screenshot under SCREENSHOTS. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
