@@ -1,7 +1,47 @@
 import { edgeCost, flowWeights } from './flow-weights.ts';
-import { minCostAssignment } from './min-cost-flow.ts';
+import { minCostAssignmentWithDuals } from './min-cost-flow.ts';
 import type { Problem } from './problem.ts';
 import { compareScores, partnerOk, scoreOf, type Score } from './score.ts';
+
+/** Max-heap of waiting nodes by bound, first created first among equals (keeps the search deterministic). */
+class BoundQueue {
+  private items: { p: Pending; seq: number }[] = [];
+  private seq = 0;
+  private before(x: { p: Pending; seq: number }, y: { p: Pending; seq: number }) {
+    const c = x.p.limit && y.p.limit ? compareScores(x.p.limit, y.p.limit) : x.p.limit ? -1 : y.p.limit ? 1 : 0;
+    return c > 0 || (c === 0 && x.seq < y.seq);
+  }
+  get size() {
+    return this.items.length;
+  }
+  push(p: Pending) {
+    const a = this.items;
+    a.push({ p, seq: this.seq++ });
+    for (let i = a.length - 1; i > 0; ) {
+      const up = (i - 1) >> 1;
+      if (!this.before(a[i], a[up])) break;
+      [a[i], a[up]] = [a[up], a[i]];
+      i = up;
+    }
+  }
+  pop(): Pending {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop()!;
+    if (a.length) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        let c = 2 * i + 1;
+        if (c >= a.length) break;
+        if (c + 1 < a.length && this.before(a[c + 1], a[c])) c++;
+        if (!this.before(a[c], a[i])) break;
+        [a[i], a[c]] = [a[c], a[i]];
+        i = c;
+      }
+    }
+    return top.p;
+  }
+}
 
 /** Limits for the exact search (it never returns a non-optimal answer: it throws instead). */
 export interface SearchOptions {
@@ -18,10 +58,16 @@ interface Restrict {
   room?: string;
   forbidden: Set<number>;
 }
+/** A node waiting on the stack, with an upper bound known before solving it. */
+interface Pending {
+  node: Node;
+  limit: Score | null;
+}
 type SiteState = 'open' | 'neither' | 'site';
 type BonusState = 'open' | 'room' | 'site' | 'forfeit';
 interface Node {
-  r: Restrict[];
+  /** Restrictions by member index, only for interns a branch touched (copy on write). */
+  r: Map<number, Restrict>;
   /** Partner rule per pair: still to check, or settled by a branch. */
   partnerSite: SiteState[];
   /** Partner room bonus per pair. */
@@ -32,6 +78,8 @@ interface Evaluated {
   node: Node;
   assign: number[];
   bound: Score;
+  /** Least rise of the relaxation's cost if intern (member index) k is made to use bed b. */
+  rise: (k: number, bed: number) => number;
 }
 
 /**
@@ -50,7 +98,7 @@ interface Evaluated {
  * rooms) and of bed-time conflicts; each node costs one flow, O(n·E log V).
  */
 export function solveByBranchAndBound(p: Problem, members: number[], opts: SearchOptions = {}, clique = false): { assign: number[]; nodes: number } {
-  const maxNodes = opts.maxNodes ?? 100_000;
+  const maxNodes = opts.maxNodes ?? 5_000;
   const local = new Map(members.map((i, k) => [i, k]));
   const w = flowWeights(p, members);
   const partners = p.partners.filter(([a]) => local.has(a));
@@ -71,8 +119,18 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
     return n;
   });
   const isFixed = (i: number) => p.interns[i].fixed >= 0;
+  const defaults: Restrict[] = members.map((i) => ({ excluded: false, forced: isFixed(i), forbidden: new Set() }));
+  const get = (n: Node, k: number) => n.r.get(k) ?? defaults[k];
+  /** A private copy of intern i's restriction in node n, safe to change. */
+  const mut = (n: Node, i: number) => {
+    const k = local.get(i)!;
+    const r = get(n, k);
+    const copy = { ...r, forbidden: new Set(r.forbidden) };
+    n.r.set(k, copy);
+    return copy;
+  };
   const root: Node = {
-    r: members.map((i) => ({ excluded: false, forced: isFixed(i), forbidden: new Set() })),
+    r: new Map(),
     partnerSite: partners.map(() => 'open'),
     partnerRoom: partners.map(() => 'open'),
     peer: peers.map(() => 'open'),
@@ -86,13 +144,13 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
       root.partnerRoom[k] = 'forfeit';
     } else if (fa || fb) {
       const [f, o] = fa ? [a, b] : [b, a];
-      root.r[local.get(o)!].site = p.beds[p.interns[f].fixed].site;
+      mut(root, o).site = p.beds[p.interns[f].fixed].site;
       root.partnerSite[k] = 'site';
     }
   });
 
   const allowed = (n: Node, i: number, bed: number) => {
-    const r = n.r[local.get(i)!];
+    const r = get(n, local.get(i)!);
     if (r.excluded || r.forbidden.has(bed)) return false;
     const b = p.beds[bed];
     return (r.site === undefined || b.site === r.site) && (r.room === undefined || b.room === r.room);
@@ -124,7 +182,7 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
    */
   const slotsOf = (n: Node) => {
     if (!clique) return { slotOfBed: (b: number) => slot.get(b)!, caps: cap, beds: bedsUsed.map((b) => [b]) };
-    const pinned = new Set(n.r.map((r) => r.room).filter((x) => x !== undefined));
+    const pinned = new Set([...n.r.values()].map((r) => r.room).filter((x) => x !== undefined));
     const keyToSlot = new Map<string, number>();
     const beds: number[][] = [];
     const of = new Map<number, number>();
@@ -143,6 +201,22 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
     return { slotOfBed: (b: number) => of.get(b)!, caps: beds.map((x) => x.length), beds };
   };
 
+  /** Optimistic partner-room and peer counts of a node: settled bonuses, plus open ones still possible. */
+  const groupingBound = (n: Node): [number, number] => {
+    const g: [number, number] = [0, 0];
+    partners.forEach(([a, b], k) => {
+      const st = n.partnerRoom[k];
+      if (fixedPair(a, b)) g[0] += p.beds[p.interns[a].fixed].room === p.beds[p.interns[b].fixed].room ? 1 : 0;
+      else if (st === 'room') g[0]++;
+      else if (st === 'open' && n.partnerSite[k] !== 'neither' && commonPlaces(n, a, b, 'room').length) g[0]++;
+    });
+    peers.forEach((x, k) => {
+      const st = n.peer[k];
+      if (st === 'site' || (st === 'open' && commonPlaces(n, x.a, x.b, 'site').length)) g[1] += x.weight;
+    });
+    return g;
+  };
+
   const evaluate = (n: Node): Evaluated | null => {
     const slots = slotsOf(n);
     const adj = members.map((i, k) => {
@@ -150,43 +224,67 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
       for (const e of p.edges[i]) {
         if (!allowed(n, i, e.bed)) continue;
         const c = slots.slotOfBed(e.bed);
-        const cost = edgeCost(w, e.tenths, p.interns[i].proposed === e.bed, n.r[k].forced);
+        const cost = edgeCost(w, e.tenths, p.interns[i].proposed === e.bed, get(n, k).forced);
         const prev = seen.get(c);
         if (prev === undefined || cost < prev) seen.set(c, cost);
       }
       return [...seen.entries()].map(([to, cost]) => ({ to, cost }));
     });
-    const got = minCostAssignment({ nLeft: members.length, rightCap: slots.caps, adj });
-    if (members.some((_, k) => n.r[k].forced && got[k] < 0)) return null;
+    const flow = minCostAssignmentWithDuals({ nLeft: members.length, rightCap: slots.caps, adj });
+    const got = flow.assign;
+    const rise = (k: number, bed: number) => {
+      const to = slots.slotOfBed(bed);
+      const a = adj[k].find((x) => x.to === to);
+      return a ? flow.reducedCost(k, to, a.cost) : Infinity;
+    };
+    if (members.some((_, k) => get(n, k).forced && got[k] < 0)) return null;
     const assign = new Array<number>(p.interns.length).fill(-1);
     const used = slots.beds.map(() => 0);
     members.forEach((i, k) => (assign[i] = got[k] < 0 ? -1 : slots.beds[got[k]][clique ? used[got[k]]++ : 0]));
     const bound = scoreOf(p, assign, members);
-    bound[1] = 0;
-    bound[2] = 0;
-    partners.forEach(([a, b], k) => {
-      const st = n.partnerRoom[k];
-      if (fixedPair(a, b)) bound[1] += p.beds[p.interns[a].fixed].room === p.beds[p.interns[b].fixed].room ? 1 : 0;
-      else if (st === 'room') bound[1]++;
-      else if (st === 'open' && n.partnerSite[k] !== 'neither' && commonPlaces(n, a, b, 'room').length) bound[1]++;
-    });
-    peers.forEach((x, k) => {
-      const st = n.peer[k];
-      if (st === 'site' || (st === 'open' && commonPlaces(n, x.a, x.b, 'site').length)) bound[2] += x.weight;
-    });
-    return { node: n, assign, bound };
+    [bound[1], bound[2]] = groupingBound(n);
+    return { node: n, assign, bound, rise };
   };
 
-  const clone = (n: Node): Node => ({ r: n.r.map((r) => ({ ...r, forbidden: new Set(r.forbidden) })), partnerSite: [...n.partnerSite], partnerRoom: [...n.partnerRoom], peer: [...n.peer] });
+  const clone = (n: Node): Node => ({ r: new Map(n.r), partnerSite: [...n.partnerSite], partnerRoom: [...n.partnerRoom], peer: [...n.peer] });
   const pin = (n: Node, i: number, key: 'site' | 'room', value: string) => {
-    const r = n.r[local.get(i)!];
+    const r = mut(n, i);
     if (r[key] !== undefined && r[key] !== value) return false;
     r[key] = value;
     r.forced = true;
     return true;
   };
 
-  const children = (ev: Evaluated): Node[] => {
+  /**
+   * Upper bound of a child that pins interns to a place, from the parent's
+   * duals alone: its flow cost rises at least by each pinned intern's cheapest
+   * reduced cost there; the scalar bound is read back into levels.
+   */
+  const pinnedLimit = (ev: Evaluated, child: Node, pinned: number[]): Score | null => {
+    let rise = 0;
+    for (const i of pinned) {
+      const k = local.get(i)!;
+      let m = Infinity;
+      for (const e of p.edges[i]) if (allowed(child, i, e.bed)) m = Math.min(m, ev.rise(k, e.bed));
+      if (m === Infinity) return null;
+      rise += m;
+    }
+    const maxT = w.kept - 1;
+    const u = w.housed * ev.bound[0] + w.kept * ev.bound[3] + ev.bound[4] - rise;
+    const h = Math.floor((u + maxT) / w.housed);
+    const rest = u - w.housed * h;
+    const kept = Math.floor((rest + maxT) / w.kept);
+    const [rooms, peersUb] = groupingBound(child);
+    return [h, rooms, peersUb, kept, rest - w.kept * kept];
+  };
+
+  const children = (ev: Evaluated): Pending[] => {
+    // A child that only narrows choices keeps the parent's flow bound, with its own grouping counts.
+    const narrowed = (node: Node): Pending => {
+      const [rooms, peersUb] = groupingBound(node);
+      return { node, limit: [ev.bound[0], rooms, peersUb, ev.bound[3], ev.bound[4]] };
+    };
+    const pending = (nodes: Node[]) => nodes.map(narrowed);
     const { node: n, assign } = ev;
     // 1. Two overlapping stays on one bed.
     const onBed = new Map<number, number[]>();
@@ -200,29 +298,29 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
         const take = clone(n);
         for (const j of members) {
           const rj = p.interns[j].range;
-          if (j !== i && rj.from <= ri.to && ri.from <= rj.to) take.r[local.get(j)!].forbidden.add(b);
+          if (j !== i && rj.from <= ri.to && ri.from <= rj.to) mut(take, j).forbidden.add(b);
         }
         const skip = clone(n);
-        skip.r[local.get(i)!].forbidden.add(b);
-        return [take, skip];
+        mut(skip, i).forbidden.add(b);
+        return pending([take, skip]);
       }
     }
     // 2. Partner pairs.
     for (let k = 0; k < partners.length; k++) {
       const [a, b] = partners[k];
       if (n.partnerSite[k] === 'open' && !partnerOk(p, assign, a, b)) {
-        const out: Node[] = [];
+        const out: Pending[] = [];
         for (const s of commonPlaces(n, a, b, 'site')) {
           const c = clone(n);
           c.partnerSite[k] = 'site';
-          if (pin(c, a, 'site', s) && pin(c, b, 'site', s)) out.push(c);
+          if (pin(c, a, 'site', s) && pin(c, b, 'site', s)) out.push({ node: c, limit: pinnedLimit(ev, c, [a, b]) });
         }
         const none = clone(n);
         none.partnerSite[k] = 'neither';
         none.partnerRoom[k] = 'forfeit';
-        none.r[local.get(a)!].excluded = true;
-        none.r[local.get(b)!].excluded = true;
-        out.push(none);
+        mut(none, a).excluded = true;
+        mut(none, b).excluded = true;
+        out.push(narrowed(none));
         return out;
       }
     }
@@ -232,15 +330,15 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
       const rooms = commonPlaces(n, a, b, 'room');
       const together = assign[a] >= 0 && assign[b] >= 0 && p.beds[assign[a]].room === p.beds[assign[b]].room;
       if (!rooms.length || together) continue;
-      const out: Node[] = [];
+      const out: Pending[] = [];
       for (const room of rooms) {
         const c = clone(n);
         c.partnerRoom[k] = 'room';
-        if (pin(c, a, 'room', room) && pin(c, b, 'room', room)) out.push(c);
+        if (pin(c, a, 'room', room) && pin(c, b, 'room', room)) out.push({ node: c, limit: pinnedLimit(ev, c, [a, b]) });
       }
       const f = clone(n);
       f.partnerRoom[k] = 'forfeit';
-      out.push(f);
+      out.push(narrowed(f));
       return out;
     }
     // 3. Peer wishes.
@@ -250,15 +348,15 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
       const sites = commonPlaces(n, a, b, 'site');
       const together = assign[a] >= 0 && assign[b] >= 0 && p.beds[assign[a]].site === p.beds[assign[b]].site;
       if (!sites.length || together) continue;
-      const out: Node[] = [];
+      const out: Pending[] = [];
       for (const s of sites) {
         const c = clone(n);
         c.peer[k] = 'site';
-        if (pin(c, a, 'site', s) && pin(c, b, 'site', s)) out.push(c);
+        if (pin(c, a, 'site', s) && pin(c, b, 'site', s)) out.push({ node: c, limit: pinnedLimit(ev, c, [a, b]) });
       }
       const f = clone(n);
       f.peer[k] = 'forfeit';
-      out.push(f);
+      out.push(narrowed(f));
       return out;
     }
     return [];
@@ -279,12 +377,13 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
 
   let best: { assign: number[]; score: Score } | null = null;
   let nodes = 0;
-  // Depth first, children in a promising order, each evaluated only when reached:
-  // once the incumbent matches a parent's bound, its remaining children cost nothing.
-  const stack: { node: Node; parent: Score | null }[] = [{ node: root, parent: null }];
-  while (stack.length) {
-    const { node, parent } = stack.pop()!;
-    if (best && parent && compareScores(parent, best.score) <= 0) continue;
+  // Best first: always expand the waiting node with the highest bound (ties: first created),
+  // each solved only when reached, so a node whose bound cannot beat the incumbent costs nothing.
+  const queue = new BoundQueue();
+  queue.push({ node: root, limit: null });
+  while (queue.size) {
+    const { node, limit } = queue.pop();
+    if (best && limit && compareScores(limit, best.score) <= 0) break;
     const ev = evaluate(node);
     if (!ev || (best && compareScores(ev.bound, best.score) <= 0)) continue;
     if (++nodes > maxNodes) throw new SearchLimitError(`exact search stopped after ${maxNodes} nodes on a group of ${members.length} interns`);
@@ -293,8 +392,8 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
       const score = scoreOf(p, ev.assign, members);
       if (!best || compareScores(score, best.score) > 0) best = { assign: ev.assign, score };
     }
-    const kids = children(ev);
-    for (let k = kids.length - 1; k >= 0; k--) stack.push({ node: kids[k], parent: ev.bound });
+    // A child's limit can never exceed its parent's bound.
+    for (const kid of children(ev)) queue.push({ node: kid.node, limit: kid.limit && compareScores(kid.limit, ev.bound) < 0 ? kid.limit : ev.bound });
   }
   const assign = best ? best.assign : new Array<number>(p.interns.length).fill(-1);
   return { assign: members.map((i) => assign[i]), nodes };

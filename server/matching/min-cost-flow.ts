@@ -72,6 +72,16 @@ class Heap {
  * cheapest slot is free costs a few heap operations.
  */
 export function minCostAssignment(input: AssignmentInput): number[] {
+  return minCostAssignmentWithDuals(input).assign;
+}
+
+/**
+ * Same, plus optimal node potentials: `reducedCost(i, slot)` is how much the
+ * optimum must rise, at least, if item i is made to take that slot (LP
+ * duality; 0 for the slot it already holds). Branch-and-bound uses it to cut
+ * children without solving them.
+ */
+export function minCostAssignmentWithDuals(input: AssignmentInput): { assign: number[]; reducedCost: (i: number, slot: number, cost: number) => number } {
   const L = input.nLeft;
   const R = input.rightCap.length;
   const T = L + R;
@@ -147,5 +157,6 @@ export function minCostAssignment(input: AssignmentInput): number[] {
       const v = to[k];
       if (v >= L && v < T && (k & 1) === 0 && cap[k] === 0) out[i] = v - L;
     }
-  return out;
+  const reducedCost = (i: number, slot: number, c: number) => (out[i] === slot ? 0 : Math.max(0, c + pi[i] - pi[L + slot]));
+  return { assign: out, reducedCost };
 }
