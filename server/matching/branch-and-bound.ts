@@ -89,13 +89,20 @@ interface Evaluated {
  * candidates with disjoint stays) and adds optimistic grouping counts; that
  * bound is lexicographically at least as good as any solution in the node.
  * Branching, in this order: two overlapping stays on one bed (i on that bed
- * and no overlapping stay there | i not on it); a partner pair (neither
- * housed | both at site s, for each s); a partner room (both in room r | no
- * room bonus); a peer wish (both at site s | no bonus). Children are explored
- * best bound first, ties in creation order, and a node is cut when its bound
- * is not better than the incumbent, so the first optimum found is kept.
- * Worst case: exponential in the number of grouping pairs (times sites and
- * rooms) and of bed-time conflicts; each node costs one flow, O(n·E log V).
+ * and no overlapping stay there | i not on it); a partner pair (both at site s,
+ * for each s | neither housed); a partner room (both in room r | no room
+ * bonus); a peer wish (both at site s | no bonus). Nodes are expanded best
+ * bound first (ties: first created), each solved only when it reaches the top;
+ * a child that pins interns to a place gets a bound from its parent's duals
+ * (its cost rises at least by their reduced costs there), so most children
+ * are cut without a flow. The search stops when no waiting bound beats the
+ * incumbent: the incumbent is then optimal. Worst case: exponential in the
+ * number of grouping pairs (times their common sites and rooms) and of
+ * bed-time conflicts, each node costing one flow, O(n·E log V); past
+ * `maxNodes` (default 5,000) it throws `SearchLimitError` rather than answer
+ * without proof. Measured: a 494-intern semester group with 5 partner pairs
+ * and 10 peer wishes takes ~2 s; a 993-intern group with 10 pairs and 20
+ * wishes did not finish in 5 minutes.
  */
 export function solveByBranchAndBound(p: Problem, members: number[], opts: SearchOptions = {}, clique = false): { assign: number[]; nodes: number } {
   const maxNodes = opts.maxNodes ?? 5_000;
