@@ -7,6 +7,10 @@ export interface SyntheticSize {
   beds: number;
   sites: number;
   practices: number;
+  /** Partner pairs among the first winter interns (the second shares the first's placement). */
+  partnerPairs?: number;
+  /** Peer wishes between the next winter interns (same placement too, so they can share a site). */
+  peerWishes?: number;
 }
 
 /**
@@ -73,6 +77,16 @@ export function syntheticInstance(seed: number, size: SyntheticSize): InstanceIn
       ...(r() < 0.15 ? { maxRentCents: (18 + Math.floor(r() * 5)) * 1000 } : {}),
       ...(r() < 0.05 ? { withPartner: true } : {}),
     });
+  }
+  for (let k = 0; k < (size.partnerPairs ?? 0); k++) {
+    interns[2 * k].partner = interns[2 * k + 1].id;
+    minutes[interns[2 * k + 1].id] = minutes[interns[2 * k].id];
+  }
+  for (let k = 0; k < (size.peerWishes ?? 0); k++) {
+    const a = interns[2 * (size.partnerPairs ?? 0) + 2 * k];
+    const b = interns[2 * (size.partnerPairs ?? 0) + 2 * k + 1];
+    a.peers = [b.id];
+    minutes[b.id] = minutes[a.id];
   }
   return { interns, beds, minutes, limitMinutes: 30 };
 }
