@@ -1,46 +1,21 @@
 import { edgeCost, flowWeights } from './flow-weights.ts';
 import { minCostAssignmentWithDuals } from './min-cost-flow.ts';
 import type { Problem } from './problem.ts';
+import { BoundQueue } from './bound-queue.ts';
+import type { DayRange } from './dates.ts';
 import { compareScores, partnerOk, scoreOf, type Score } from './score.ts';
 
-/** Max-heap of waiting nodes by bound, first created first among equals (keeps the search deterministic). */
-class BoundQueue {
-  private items: { p: Pending; seq: number }[] = [];
-  private seq = 0;
-  private before(x: { p: Pending; seq: number }, y: { p: Pending; seq: number }) {
-    const c = x.p.limit && y.p.limit ? compareScores(x.p.limit, y.p.limit) : x.p.limit ? -1 : y.p.limit ? 1 : 0;
-    return c > 0 || (c === 0 && x.seq < y.seq);
+/** Most stays with pairwise disjoint dates among `ranges` (earliest end first is optimal): a bed's capacity in the relaxation. */
+function maxDisjoint(ranges: DayRange[]): number {
+  const sorted = [...ranges].sort((x, y) => x.to - y.to);
+  let n = 0;
+  let last = -Infinity;
+  for (const r of sorted) {
+    if (r.from <= last) continue;
+    n++;
+    last = r.to;
   }
-  get size() {
-    return this.items.length;
-  }
-  push(p: Pending) {
-    const a = this.items;
-    a.push({ p, seq: this.seq++ });
-    for (let i = a.length - 1; i > 0; ) {
-      const up = (i - 1) >> 1;
-      if (!this.before(a[i], a[up])) break;
-      [a[i], a[up]] = [a[up], a[i]];
-      i = up;
-    }
-  }
-  pop(): Pending {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop()!;
-    if (a.length) {
-      a[0] = last;
-      for (let i = 0; ; ) {
-        let c = 2 * i + 1;
-        if (c >= a.length) break;
-        if (c + 1 < a.length && this.before(a[c + 1], a[c])) c++;
-        if (!this.before(a[c], a[i])) break;
-        [a[i], a[c]] = [a[c], a[i]];
-        i = c;
-      }
-    }
-    return top.p;
-  }
+  return n;
 }
 
 /** Limits for the exact search (it never returns a non-optimal answer: it throws instead). */
@@ -112,19 +87,7 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
   const peers = p.peers.filter((x) => local.has(x.a));
   const bedsUsed = [...new Set(members.flatMap((i) => p.edges[i].map((e) => e.bed)))].sort((a, b) => a - b);
   const slot = new Map(bedsUsed.map((b, k) => [b, k]));
-  // Capacity: most candidates of the bed with pairwise disjoint stays (earliest end first is optimal).
-  const cap = bedsUsed.map((b) => {
-    const c = members.filter((i) => p.edges[i].some((e) => e.bed === b)).map((i) => p.interns[i].range);
-    c.sort((x, y) => x.to - y.to);
-    let n = 0;
-    let last = -Infinity;
-    for (const r of c) {
-      if (r.from <= last) continue;
-      n++;
-      last = r.to;
-    }
-    return n;
-  });
+  const cap = bedsUsed.map((b) => maxDisjoint(members.filter((i) => p.edges[i].some((e) => e.bed === b)).map((i) => p.interns[i].range)));
   const isFixed = (i: number) => p.interns[i].fixed >= 0;
   const defaults: Restrict[] = members.map((i) => ({ excluded: false, forced: isFixed(i), forbidden: new Set() }));
   const get = (n: Node, k: number) => n.r.get(k) ?? defaults[k];
@@ -386,7 +349,7 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
   let nodes = 0;
   // Best first: always expand the waiting node with the highest bound (ties: first created),
   // each solved only when reached, so a node whose bound cannot beat the incumbent costs nothing.
-  const queue = new BoundQueue();
+  const queue = new BoundQueue<Pending>();
   queue.push({ node: root, limit: null });
   while (queue.size) {
     const { node, limit } = queue.pop();
