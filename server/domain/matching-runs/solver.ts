@@ -1,4 +1,5 @@
-import { ConflictError } from '../../errors.ts';
+import { AppError, ConflictError } from '../../errors.ts';
+import { SearchLimitError, type SearchOptions } from '../../matching/branch-and-bound.ts';
 import { solveMatching } from '../../matching/solve.ts';
 import { MatchingInputError } from '../../matching/validate-instance.ts';
 import type { SolveFn } from './run-matching.ts';
@@ -6,13 +7,22 @@ import type { SolveFn } from './run-matching.ts';
 /**
  * The exact solver of server/matching, as the runs layer calls it. An instance
  * the solver refuses comes from inconsistent data (say, partners named in a
- * chain): a 409 naming the field rather than an opaque 500.
+ * chain): a 409 naming the field rather than an opaque 500. A group too hard to
+ * prove optimal within the search budget is a 422 that says so — never a
+ * silently non-optimal answer.
  */
-export const solveInstance: SolveFn = (instance) => {
+export const solveInstance = ((instance: Parameters<SolveFn>[0], opts?: SearchOptions) => {
   try {
-    return solveMatching(instance) as unknown as ReturnType<SolveFn>;
+    return solveMatching(instance, opts) as unknown as ReturnType<SolveFn>;
   } catch (e) {
     if (e instanceof MatchingInputError) throw new ConflictError(`The data cannot be matched as it stands: ${e.message}`, { field: e.field });
+    if (e instanceof SearchLimitError) {
+      throw new AppError(
+        422,
+        'matching_too_complex',
+        `The exact matching could not be proven optimal in time (${e.message}). Run it on a shorter window or fewer grouping wishes, or lock some assignments first.`,
+      );
+    }
     throw e;
   }
-};
+}) satisfies SolveFn;

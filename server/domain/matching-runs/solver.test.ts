@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../errors.ts';
+import { solveInstance } from './solver.ts';
+
+// Eight interns in a ring of peer wishes with two partner pairs force the exact search.
+const interns = Array.from({ length: 8 }, (_, i) => ({
+  id: `i${i}`,
+  start: '2027-05-01',
+  end: '2027-10-31',
+  peers: [`i${(i + 1) % 8}`],
+  ...(i % 4 === 0 ? { partner: `i${i + 1}` } : i % 4 === 1 ? { partner: `i${i - 1}` } : {}),
+}));
+const beds = Array.from({ length: 7 }, (_, b) => ({
+  id: `b${b}`,
+  siteId: ['a', 'b', 'c'][b % 3],
+  roomId: `r${b % 4}`,
+  available: [{ from: '2027-01-01', to: '2027-12-31' }],
+}));
+const minutes = Object.fromEntries(interns.map((it, i) => [it.id, { a: 5 + i, b: 10 - i, c: 7 }]));
+const instance = { interns, beds, minutes, limitMinutes: 30 } as never;
+
+describe('solveInstance', () => {
+  it('solves to the optimum within the default search budget', () => {
+    const r = solveInstance(instance) as unknown as { housed: number; optimal: boolean };
+    expect(r.optimal).toBe(true);
+    expect(r.housed).toBeGreaterThan(0);
+  });
+
+  it('answers a 422 that says so when the exact search runs out of budget, never a guess', () => {
+    let err: unknown;
+    try {
+      solveInstance(instance, { maxNodes: 1 });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).status).toBe(422);
+    expect((err as AppError).id).toBe('matching_too_complex');
+  });
+});
