@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { openTestDatabase } from './test-db.ts';
 import type { Server } from 'node:http';
 import type { Router } from 'express';
 import { createApp } from '../../server/app.ts';
@@ -106,4 +108,22 @@ export async function signIn(client: TestClient, email: string, password: string
   if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
   client.csrfToken = res.body.csrfToken;
   return res.body.user;
+}
+
+/**
+ * The usual test-file setup: a migrated database and the real app on it for
+ * the whole file, both closed afterwards. `bind` receives them once ready.
+ */
+export function useTestApp(bind: (t: { db: Database; app: TestApp }) => void, opts?: Parameters<typeof startTestApp>[1]): void {
+  let db: Database | undefined;
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    app = await startTestApp(db, opts);
+    bind({ db, app });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
 }

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildAssignment, buildIntern, buildPlacement, buildRoom, buildSite, buildUser } from '../../../tests/helpers/factories.ts';
-import { signIn, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { openTestDatabase } from '../../../tests/helpers/test-db.ts';
+import { signIn, useTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { Database } from '../../db/connect.ts';
 
 // A semester no other test file uses, so counts of interns are this file's own on a shared PostgreSQL.
@@ -10,14 +9,7 @@ const S = { id: '2043-05', from: '2043-05-01', to: '2043-10-31' };
 describe('GET /api/indicators', () => {
   let db: Database;
   let app: TestApp;
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    app = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
+  useTestApp((t) => ({ db, app } = t));
 
   it('reports occupancy per site, interns placed vs housed and the average drive', async () => {
     const site = await buildSite(db.prisma, { name: 'Indicateurs A' });

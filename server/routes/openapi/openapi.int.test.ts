@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { openTestDatabase } from '../../../tests/helpers/test-db.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { Database } from '../../db/connect.ts';
 
 describe('OpenAPI document and docs page', () => {
   let db: Database;
   let app: TestApp;
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    app = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
+  useTestApp((t) => ({ db, app } = t));
 
   it('serves an OpenAPI 3 document generated from the zod schemas', async () => {
     const res = await app.client().get('/api/openapi.json');

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildIntern, buildPlacement, buildPractice, clientAs } from '../../../tests/helpers/factories.ts';
-import { startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { openTestDatabase } from '../../../tests/helpers/test-db.ts';
+import { useTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { Database } from '../../db/connect.ts';
 
 describe('practices and placements', () => {
   let db: Database;
   let app: TestApp;
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    app = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
+  useTestApp((t) => ({ db, app } = t));
 
   it('lets staff create and change practices; anyone signed in reads them', async () => {
     const { client: staff } = await clientAs(app, db.prisma, 'staff');

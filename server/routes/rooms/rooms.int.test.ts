@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildAssignment, buildRoom, buildSite, clientAs } from '../../../tests/helpers/factories.ts';
-import { startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { openTestDatabase } from '../../../tests/helpers/test-db.ts';
+import { useTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { Database } from '../../db/connect.ts';
 
 describe('rooms, beds and availability', () => {
   let db: Database;
   let app: TestApp;
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    app = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
+  useTestApp((t) => ({ db, app } = t));
 
   it("lets a site's manager add a room with beds, resize it and declare availability, all audited", async () => {
     const site = await buildSite(db.prisma);

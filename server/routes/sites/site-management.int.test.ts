@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildAssignment, buildIntern, buildRoom, buildSite, clientAs } from '../../../tests/helpers/factories.ts';
-import { startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { openTestDatabase } from '../../../tests/helpers/test-db.ts';
+import { useTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { Database } from '../../db/connect.ts';
 
 const newSite = () => ({
@@ -18,14 +17,7 @@ const newSite = () => ({
 describe('sites: detail, create, change, my sites, occupants', () => {
   let db: Database;
   let app: TestApp;
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    app = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
+  useTestApp((t) => ({ db, app } = t));
 
   it('shows a site with rooms and beds to anyone, and its contact only when signed in', async () => {
     const site = await buildSite(db.prisma);

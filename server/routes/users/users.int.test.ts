@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildIntern, buildSite, clientAs } from '../../../tests/helpers/factories.ts';
-import { signIn, startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { openTestDatabase, unique } from '../../../tests/helpers/test-db.ts';
+import { signIn, useTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { unique } from '../../../tests/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
 
 describe('/api/users (staff manage accounts)', () => {
   let db: Database;
   let app: TestApp;
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    app = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
+  useTestApp((t) => ({ db, app } = t));
 
   it('creates a manager account that can sign in and manage its sites; the hash never leaves', async () => {
     const { client: staff, user: actor } = await clientAs(app, db.prisma, 'staff');
