@@ -1,16 +1,6 @@
+import { mulberry32 } from '../server/lib/seeded-random.ts';
 import { buildBaseGraph, BACKWARD, FORWARD, type BaseGraph } from '../server/routing/graph/road-graph.ts';
 
-/** Deterministic PRNG so every bench run measures the same graphs and points. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Road-like synthetic network: a jittered grid of ~150 m blocks with 30 km/h streets, a 70 km/h

@@ -15,7 +15,8 @@ import { TreeSearch } from '../server/routing/graph/dijkstra.ts';
 import { buildContractionHierarchy, type ContractionHierarchy } from '../server/routing/ch/contraction-hierarchy.ts';
 import type { BaseGraph, RoadGraph } from '../server/routing/graph/road-graph.ts';
 import type { LngLat } from '../server/routing/provider.ts';
-import { generateRoadGraph, mulberry32 } from './routing-generated.ts';
+import { mulberry32 } from '../server/lib/seeded-random.ts';
+import { generateRoadGraph } from './routing-generated.ts';
 import { orderByRank } from '../server/routing/graph/reorder-graph.ts';
 import { baselineDijkstra, toObjectGraph } from './routing-baseline.ts';
 

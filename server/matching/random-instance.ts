@@ -1,16 +1,6 @@
+import { mulberry32 } from '../lib/seeded-random.ts';
 import type { InstanceInput } from './instance-schema.ts';
 
-/** Small deterministic PRNG (mulberry32): the same seed gives the same instance. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STAYS = [
   ['2026-11-02', '2027-04-30'],
@@ -31,7 +21,7 @@ const WINDOWS = [
  * assignments), for property tests against the brute-force oracle.
  */
 export function randomInstance(seed: number, size: { interns: number; beds: number; sites: number }): InstanceInput {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const sites = Array.from({ length: size.sites }, (_, k) => `s${k}`);
   const interns = Array.from({ length: size.interns }, (_, k) => {

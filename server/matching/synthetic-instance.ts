@@ -1,5 +1,5 @@
 import type { InstanceInput } from './instance-schema.ts';
-import { prng } from './random-instance.ts';
+import { mulberry32 } from '../lib/seeded-random.ts';
 
 /** Sizes of a synthetic département. */
 export interface SyntheticSize {
@@ -22,7 +22,7 @@ export interface SyntheticSize {
  * of 100–250 €, a few rent ceilings, partner needs and custom limits.
  */
 export function syntheticInstance(seed: number, size: SyntheticSize): InstanceInput {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   const side = 150;
   const towns = Array.from({ length: 12 }, () => [r() * side, r() * side]);
   const near = (spread: number) => {
