@@ -112,15 +112,19 @@ export async function signIn(client: TestClient, email: string, password: string
 
 /**
  * The usual test-file setup: a migrated database and the real app on it for
- * the whole file, both closed afterwards. `bind` receives them once ready.
+ * the whole file, both closed afterwards. `bind` receives them once ready and
+ * may go on with the file's own async setup (sign in, seed…).
  */
-export function useTestApp(bind: (t: { db: Database; app: TestApp }) => void, opts?: Parameters<typeof startTestApp>[1]): void {
+export function useTestApp(
+  bind: (t: { db: Database; app: TestApp }) => unknown,
+  opts?: Parameters<typeof startTestApp>[1],
+): void {
   let db: Database | undefined;
   let app: TestApp | undefined;
   beforeAll(async () => {
     db = await openTestDatabase();
     app = await startTestApp(db, opts);
-    bind({ db, app });
+    await bind({ db, app });
   });
   afterAll(async () => {
     await app?.close();

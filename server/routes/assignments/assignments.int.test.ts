@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildIntern, buildRoom, clientAs } from '../../../tests/helpers/factories.ts';
-import { startTestApp, type TestApp, type TestClient } from '../../../tests/helpers/test-app.ts';
-import { openTestDatabase } from '../../../tests/helpers/test-db.ts';
+import { useTestApp, type TestApp, type TestClient } from '../../../tests/helpers/test-app.ts';
 import type { Database } from '../../db/connect.ts';
 
 describe('/api/assignments', () => {
@@ -9,16 +8,11 @@ describe('/api/assignments', () => {
   let app: TestApp;
   let staff: TestClient;
   let staffId: number;
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    app = await startTestApp(db);
+  useTestApp(async (t) => {
+    ({ db, app } = t);
     const s = await clientAs(app, db.prisma, 'staff');
     staff = s.client;
     staffId = s.user.id;
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
   });
 
   const summer = { startDate: '2027-05-01', endDate: '2027-10-31' };

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildRoom, buildSite, buildUser } from '../../../tests/helpers/factories.ts';
-import { signIn, startTestApp, type TestApp, type TestClient } from '../../../tests/helpers/test-app.ts';
-import { openTestDatabase, unique } from '../../../tests/helpers/test-db.ts';
+import { signIn, useTestApp, type TestApp, type TestClient } from '../../../tests/helpers/test-app.ts';
+import { unique } from '../../../tests/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
 import { parseCsv, writeCsv } from '../../domain/inventory-io/csv.ts';
 
@@ -19,17 +19,12 @@ describe('inventory import/export', () => {
   let app: TestApp;
   let staff: TestClient;
   let staffId: number;
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    app = await startTestApp(db);
+  useTestApp(async (t) => {
+    ({ db, app } = t);
     const u = await buildUser(db.prisma, { role: 'staff' });
     staffId = u.id;
     staff = app.client();
     await signIn(staff, u.email, u.password);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
   });
 
   it('is for staff only', async () => {

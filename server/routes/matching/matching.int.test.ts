@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildIntern, buildPlacement, buildPractice, buildRoom, buildSite, buildUser } from '../../../tests/helpers/factories.ts';
-import { signIn, startTestApp, type TestApp, type TestClient } from '../../../tests/helpers/test-app.ts';
-import { openTestDatabase } from '../../../tests/helpers/test-db.ts';
+import { signIn, useTestApp, type TestApp, type TestClient } from '../../../tests/helpers/test-app.ts';
 import type { Database } from '../../db/connect.ts';
 import { toDate } from '../../domain/calendar/semesters.ts';
 
@@ -37,17 +36,12 @@ describe('matching runs', () => {
   }
   const liveOf = (internIds: number[]) => db.prisma.assignment.findMany({ where: { internId: { in: internIds }, status: { not: 'cancelled' } }, orderBy: { internId: 'asc' } });
 
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    app = await startTestApp(db);
+  useTestApp(async (t) => {
+    ({ db, app } = t);
     const u = await buildUser(db.prisma, { role: 'staff' });
     staffId = u.id;
     staff = app.client();
     await signIn(staff, u.email, u.password);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
   });
 
   it('previews without writing any assignment, and lists the run', async () => {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildAssignment, buildIntern, buildPlacement, buildPractice, buildRoom, buildSite, buildUser } from '../../../tests/helpers/factories.ts';
-import { signIn, startTestApp, type TestApp, type TestClient } from '../../../tests/helpers/test-app.ts';
-import { openTestDatabase } from '../../../tests/helpers/test-db.ts';
+import { signIn, useTestApp, type TestApp, type TestClient } from '../../../tests/helpers/test-app.ts';
 import type { Database } from '../../db/connect.ts';
 
 // The test provider drives at 60 km/h in a straight line: 1 km north ≈ 1 minute.
@@ -18,9 +17,8 @@ describe('drive-time search', () => {
   let twoPracticeId: number;
   let internClient: TestClient;
 
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    app = await startTestApp(db);
+  useTestApp(async (t) => {
+    ({ db, app } = t);
     const site = async (name: string, km: number, o: { availability?: boolean; booked?: boolean } = {}) => {
       const [lng, lat] = north(km);
       const s = await buildSite(db.prisma, { name, lng, lat });
@@ -43,10 +41,6 @@ describe('drive-time search', () => {
     const u = await buildUser(db.prisma, { role: 'staff' });
     staff = app.client();
     await signIn(staff, u.email, u.password);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
   });
 
   const mine = (sites: any[]) => sites.filter((s) => Object.values(ids).includes(s.id));

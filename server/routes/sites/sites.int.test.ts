@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSeed } from '../../../seed/run.ts';
-import { startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { openTestDatabase } from '../../../tests/helpers/test-db.ts';
+import { useTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { Database } from '../../db/connect.ts';
 import { toDate } from '../../domain/calendar/semesters.ts';
 
 describe('GET /api/sites (public catalogue)', () => {
   let db: Database;
   let app: TestApp;
-  beforeAll(async () => {
-    db = await openTestDatabase();
+  useTestApp(async (t) => {
+    ({ db, app } = t);
     await runSeed(db.prisma, { demo: true, today: new Date('2026-11-24') });
-    app = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
   });
 
   it('lists the seeded internats with rent, capacity, funder and free beds, and no personal data', async () => {
