@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRoom, buildSite, buildUser } from '../../../tests/helpers/factories.ts';
+import { buildRoom, buildSite, buildUser, clientAs } from '../../../tests/helpers/factories.ts';
 import { signIn, useTestApp, type TestApp, type TestClient } from '../../../tests/helpers/test-app.ts';
 import { unique } from '../../../tests/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
@@ -21,10 +21,9 @@ describe('inventory import/export', () => {
   let staffId: number;
   useTestApp(async (t) => {
     ({ db, app } = t);
-    const u = await buildUser(db.prisma, { role: 'staff' });
-    staffId = u.id;
-    staff = app.client();
-    await signIn(staff, u.email, u.password);
+    const s = await clientAs(app, db.prisma, 'staff');
+    staff = s.client;
+    staffId = s.user.id;
   });
 
   it('is for staff only', async () => {

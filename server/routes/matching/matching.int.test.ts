@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIntern, buildPlacement, buildPractice, buildRoom, buildSite, buildUser } from '../../../tests/helpers/factories.ts';
+import { buildIntern, buildPlacement, buildPractice, buildRoom, buildSite, buildUser, clientAs } from '../../../tests/helpers/factories.ts';
 import { signIn, useTestApp, type TestApp, type TestClient } from '../../../tests/helpers/test-app.ts';
 import type { Database } from '../../db/connect.ts';
 import { toDate } from '../../domain/calendar/semesters.ts';
@@ -38,10 +38,9 @@ describe('matching runs', () => {
 
   useTestApp(async (t) => {
     ({ db, app } = t);
-    const u = await buildUser(db.prisma, { role: 'staff' });
-    staffId = u.id;
-    staff = app.client();
-    await signIn(staff, u.email, u.password);
+    const s = await clientAs(app, db.prisma, 'staff');
+    staff = s.client;
+    staffId = s.user.id;
   });
 
   it('previews without writing any assignment, and lists the run', async () => {
