@@ -30,9 +30,9 @@ export interface SeedOptions {
 export async function runSeed(prisma: PrismaClient, opts: SeedOptions): Promise<string[]> {
   const log = opts.log ?? (() => {});
   const done: string[] = [];
-  const passwordHash = opts.demo ? await hash(DEMO_PASSWORD) : '';
+  // The demo password is hashed only when the demo part runs, not on every boot.
   const parts: [string, (tx: Tx) => Promise<void>][] = [['annex-internats', async (tx) => void (await seedSites(tx, annexInternats))]];
-  if (opts.demo) parts.push(['demo-loir-et-cher', (tx) => seedDemo(tx, opts.today ?? new Date(), passwordHash)]);
+  if (opts.demo) parts.push(['demo-loir-et-cher', async (tx) => seedDemo(tx, opts.today ?? new Date(), await hash(DEMO_PASSWORD))]);
   for (const [name, fn] of parts) {
     if (await prisma.seedRun.findUnique({ where: { name } })) continue;
     log(`seeding ${name}…`);

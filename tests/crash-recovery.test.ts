@@ -36,7 +36,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('a kill -9 during seeding', () => {
   it('leaves a consistent database that a restart completes', { timeout: 180_000 }, async () => {
-    const killed = await runSeed(/seeding demo-loir-et-cher/, 150);
+    const killed = await runSeed(/seeding demo-loir-et-cher/, 300);
     expect(killed.signal).toBe('SIGKILL');
     expect(killed.out, 'the kill must land before the demo part commits').not.toMatch(/seeded demo-loir-et-cher/);
     // The killed process left its lock file behind: the next one must take it over.
