@@ -61,6 +61,37 @@ describe.skipIf(!HAS_CHROMIUM)('public catalogue (no sign-in)', () => {
     await page.getByRole('heading', { level: 1, name: 'Logements pour internes' }).waitFor();
   });
 
+  it('keeps the semester and the selected site in the address: a shared link opens the same view, Back works', async () => {
+    const { page, baseUrl } = j;
+    await page.goto(baseUrl + '/');
+    const list = page.getByRole('list', { name: /logements/ });
+    const first = list.getByRole('button').first();
+    await first.waitFor();
+    const name = (await first.locator('strong').textContent())!;
+    await first.click();
+    await page.getByRole('region', { name }).waitFor();
+    const semester = page.getByLabel('Semestre');
+    const options = await semester.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    await semester.selectOption(options[options.length - 1]!);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('logement')).toMatch(/^\d+$/);
+    expect(url.searchParams.get('semestre')).toBe(options[options.length - 1]);
+
+    // The same address in a fresh page shows the same site and semester.
+    const other = await j.context.newPage();
+    await other.goto(url.toString());
+    await other.getByRole('region', { name }).waitFor();
+    expect(await other.getByLabel('Semestre').inputValue()).toBe(options[options.length - 1]);
+    await other.close();
+
+    // Back closes the selection (the site was a history entry), Forward brings it back.
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('logement'));
+    expect(await page.getByRole('region', { name }).count()).toBe(0);
+    await page.goForward();
+    await page.getByRole('region', { name }).waitFor();
+  });
+
   it('asks to sign in on a private page', async () => {
     const { page, baseUrl } = j;
     await page.goto(baseUrl + '/gestion');

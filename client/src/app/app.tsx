@@ -5,7 +5,7 @@ import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Toasts } from '../components/toasts.tsx';
 import { ApiError, onUnauthorized } from '../lib/api-client.ts';
 import { notify } from '../lib/notifications.ts';
-import { Link, navigate, usePath } from '../lib/router.ts';
+import { Link, navigate, Route, Switch, usePath } from '../lib/router.ts';
 import { useSession } from '../features/auth/api/get-session.ts';
 import { useDeleteSession } from '../features/auth/api/delete-session.ts';
 import { SESSION_KEY, type SessionUser } from '../features/auth/api/session-schema.ts';
@@ -99,7 +99,7 @@ function Header({ user }: { user: SessionUser | null | undefined }) {
 /** Shows `children` to the allowed roles; otherwise asks to sign in (or says it is not for them). */
 function Guard({ user, roles, children }: { user: SessionUser | null | undefined; roles: SessionUser['role'][]; children: ReactNode }) {
   const { t } = useTranslation();
-  if (!user) return <LoginPage onSignedIn={(u) => navigate(roles.includes(u.role) ? window.location.pathname : homeOf(u), { replace: true })} />;
+  if (!user) return <LoginPage onSignedIn={(u) => navigate(roles.includes(u.role) ? window.location.pathname + window.location.search : homeOf(u), { replace: true })} />;
   if (!roles.includes(user.role)) {
     return (
       <main id="main" className="page narrow">
@@ -129,38 +129,27 @@ function Routes() {
     document.title = `${titles[path] ?? 'Internat Match'} — Internat Match`;
   }, [path, t]);
   if (session.isLoading) return <p className="muted page" role="status">{t('common.loading')}</p>;
-  let page: ReactNode;
-  switch (path) {
-    case PATHS.catalogue:
-      page = <CataloguePage />;
-      break;
-    case PATHS.login:
-      page = user ? <Redirect to={homeOf(user)} /> : <LoginPage onSignedIn={(u) => navigate(homeOf(u), { replace: true })} />;
-      break;
-    case PATHS.intern:
-      page = <Guard user={user} roles={['intern']}><InternPage /></Guard>;
-      break;
-    case PATHS.manager:
-      page = <Guard user={user} roles={['manager', 'staff']}><ManagerPage /></Guard>;
-      break;
-    case PATHS.matching:
-      page = <Guard user={user} roles={['staff']}><MatchingPage /></Guard>;
-      break;
-    case PATHS.indicators:
-      page = <Guard user={user} roles={['staff']}><IndicatorsPage /></Guard>;
-      break;
-    default:
-      page = (
-        <main id="main" className="page narrow">
-          <h1>{t('errors.notFoundTitle')}</h1>
-          <Link href={PATHS.catalogue}>{t('nav.home')}</Link>
-        </main>
-      );
-  }
   return (
     <>
       <Header user={user} />
-      <Suspense fallback={<p className="muted page" role="status">{t('common.loading')}</p>}>{page}</Suspense>
+      <Suspense fallback={<p className="muted page" role="status">{t('common.loading')}</p>}>
+        <Switch>
+          <Route path={PATHS.catalogue}><CataloguePage /></Route>
+          <Route path={PATHS.login}>
+            {user ? <Redirect to={homeOf(user)} /> : <LoginPage onSignedIn={(u) => navigate(homeOf(u), { replace: true })} />}
+          </Route>
+          <Route path={PATHS.intern}><Guard user={user} roles={['intern']}><InternPage /></Guard></Route>
+          <Route path={PATHS.manager}><Guard user={user} roles={['manager', 'staff']}><ManagerPage /></Guard></Route>
+          <Route path={PATHS.matching}><Guard user={user} roles={['staff']}><MatchingPage /></Guard></Route>
+          <Route path={PATHS.indicators}><Guard user={user} roles={['staff']}><IndicatorsPage /></Guard></Route>
+          <Route>
+            <main id="main" className="page narrow">
+              <h1>{t('errors.notFoundTitle')}</h1>
+              <Link href={PATHS.catalogue}>{t('nav.home')}</Link>
+            </main>
+          </Route>
+        </Switch>
+      </Suspense>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClusteredMarkers, type MapPoint } from '../../../components/map/clustered-markers.tsx';
 import { boundsOf } from '../../../components/map/lng-lat.ts';
@@ -8,6 +8,7 @@ import { Legend } from '../../../components/map/legend.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { SemesterSelect } from '../../../components/semester-select.tsx';
 import { euros } from '../../../lib/format.ts';
+import { useQueryId, useQueryParam } from '../../../lib/router.ts';
 import { currentSemester, nextSemester } from '../../../lib/semesters.ts';
 import { useSites } from '../api/get-sites.ts';
 import { SiteDetailPanel } from './site-detail.tsx';
@@ -15,9 +16,10 @@ import { SiteDetailPanel } from './site-detail.tsx';
 /** The public catalogue: every housing site on a map and in a list, with free beds for a semester. */
 export default function CataloguePage() {
   const { t } = useTranslation();
-  const [semester, setSemester] = useState(nextSemester(currentSemester()).id);
-  const [selected, setSelected] = useState<number>();
-  const [query, setQuery] = useState('');
+  const [semester, setSemester] = useQueryParam('semestre', nextSemester(currentSemester()).id);
+  const [selected, selectSite] = useQueryId('logement');
+  const setSelected = (id: number | undefined) => selectSite(id, { push: true });
+  const [query, setQuery] = useQueryParam('q', '');
   const sites = useSites(semester);
   const list = useMemo(() => {
     const q = query.trim().toLowerCase();

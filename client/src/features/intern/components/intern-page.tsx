@@ -8,6 +8,7 @@ import { boundsOf } from '../../../components/map/lng-lat.ts';
 import { MapView } from '../../../components/map/map-view.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { day, minutes } from '../../../lib/format.ts';
+import { useQueryId } from '../../../lib/router.ts';
 import { useIsochrone } from '../api/get-isochrone.ts';
 import { useMeIntern } from '../api/get-me-intern.ts';
 import { useNearbySites } from '../api/get-nearby-sites.ts';
@@ -26,13 +27,15 @@ export default function InternPage() {
   const { t } = useTranslation();
   const me = useMeIntern();
   const placements = me.data?.placements ?? [];
-  const [placementId, setPlacementId] = useState<number>();
+  const [placementId, selectPlacement] = useQueryId('stage');
+  const setPlacementId = (id: number) => selectPlacement(id, { push: true });
   const today = new Date().toISOString().slice(0, 10);
   const defaultPlacement = placements.find((p) => p.endDate >= today) ?? placements[0];
   const placement = placements.find((p) => p.id === placementId) ?? defaultPlacement;
   const nearby = useNearbySites(placement?.id, 30);
   const iso = useIsochrone(placement?.id);
-  const [selected, setSelected] = useState<number>();
+  const [selected, selectSite] = useQueryId('logement');
+  const setSelected = (id: number | undefined) => selectSite(id, { push: true });
   const [ranked, setRanked] = useState<number[]>([]);
   useEffect(() => {
     if (me.data) setRanked(me.data.preferences.siteIds);

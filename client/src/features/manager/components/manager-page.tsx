@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/query-state.tsx';
 import { SemesterSelect } from '../../../components/semester-select.tsx';
 import { percent } from '../../../lib/format.ts';
+import { useQueryId, useQueryParam } from '../../../lib/router.ts';
 import { currentSemester, nextSemester, semesterById } from '../../../lib/semesters.ts';
 import { useMySites, type ManagedSite } from '../api/get-my-sites.ts';
 import { useOccupants } from '../api/get-occupants.ts';
@@ -18,10 +18,11 @@ function occupancyOf(site: ManagedSite, semester: string): number | null {
 /** The housing manager's page: my sites → rooms → availability per semester → edit; occupancy at a glance. */
 export default function ManagerPage() {
   const { t } = useTranslation();
-  const [semesterId, setSemesterId] = useState(nextSemester(currentSemester()).id);
+  const [semesterId, setSemesterId] = useQueryParam('semestre', nextSemester(currentSemester()).id);
   const sites = useMySites(semesterId);
-  const semester = semesterById(semesterId)!;
-  const [siteId, setSiteId] = useState<number>();
+  const semester = semesterById(semesterId) ?? nextSemester(currentSemester());
+  const [siteId, selectSite] = useQueryId('logement');
+  const setSiteId = (id: number) => selectSite(id, { push: true });
   const list = sites.data ?? [];
   const site = list.find((s) => s.id === siteId) ?? list[0];
   const occupants = useOccupants(site?.id, semesterId);

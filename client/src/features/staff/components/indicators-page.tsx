@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BarChart } from '../../../components/charts/bar-chart.tsx';
 import { EstimateBadge } from '../../../components/estimate-badge.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { SemesterSelect } from '../../../components/semester-select.tsx';
 import { minutes, percent } from '../../../lib/format.ts';
+import { useQueryParam } from '../../../lib/router.ts';
 import { currentSemester, nextSemester } from '../../../lib/semesters.ts';
 import { useAssignments, type Assignment } from '../api/get-assignments.ts';
 import { useIndicators } from '../api/get-indicators.ts';
@@ -24,7 +24,7 @@ export function driveTimesBySite(assignments: Assignment[]): { label: string; va
 /** Indicators for a semester (occupancy per site, housed vs placed, average drive time, aid) and exports. */
 export default function IndicatorsPage() {
   const { t } = useTranslation();
-  const [semester, setSemester] = useState(nextSemester(currentSemester()).id);
+  const [semester, setSemester] = useQueryParam('semestre', nextSemester(currentSemester()).id);
   const ind = useIndicators(semester);
   const assignments = useAssignments(semester);
   const d = ind.data;

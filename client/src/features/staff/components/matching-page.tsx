@@ -4,6 +4,7 @@ import { EstimateBadge } from '../../../components/estimate-badge.tsx';
 import { SemesterSelect } from '../../../components/semester-select.tsx';
 import { day, minutes } from '../../../lib/format.ts';
 import { notify } from '../../../lib/notifications.ts';
+import { useQueryParam } from '../../../lib/router.ts';
 import { currentSemester, nextSemester } from '../../../lib/semesters.ts';
 import { useApplyMatching, type Override } from '../api/apply-matching.ts';
 import { useCreateMatchingPreview } from '../api/create-matching-preview.ts';
@@ -22,7 +23,7 @@ const NONE = 'none';
  */
 export default function MatchingPage() {
   const { t } = useTranslation();
-  const [semester, setSemester] = useState(nextSemester(currentSemester()).id);
+  const [semester, setSemester] = useQueryParam('semestre', nextSemester(currentSemester()).id);
   const [limit, setLimit] = useState(30);
   const preview = useCreateMatchingPreview();
   const apply = useApplyMatching();
