@@ -1,4 +1,4 @@
-import type { BaseGraph } from '../server/routing/graph/road-graph.ts';
+import type { RoadNetwork } from '../server/routing/graph/road-network.ts';
 
 /** The straightforward way: one object per node, an array of `{to, cost}` objects per node. */
 export interface ObjectGraph {
@@ -6,10 +6,10 @@ export interface ObjectGraph {
 }
 
 /** Converts the typed graph into the naive object graph the baseline searches. */
-export function toObjectGraph(g: BaseGraph): ObjectGraph {
+export function toObjectGraph(g: RoadNetwork): ObjectGraph {
   const adj: { to: number; cost: number }[][] = Array.from({ length: g.nodeCount }, () => []);
   for (let v = 0; v < g.nodeCount; v++)
-    for (let a = g.firstOut[v]; a < g.firstOut[v + 1]; a++) adj[v].push({ to: g.arcHead[a], cost: g.segDur[g.arcSeg[a]] });
+    for (let a = g.firstOut[v]; a < g.firstOut[v + 1]; a++) adj[v].push({ to: g.arcHead[a], cost: g.edgeDur[g.arcKey[a] >> 1] });
   return { adj };
 }
 

@@ -1,12 +1,12 @@
 import { mulberry32 } from '../server/lib/seeded-random.ts';
-import { buildBaseGraph, BACKWARD, FORWARD, type BaseGraph } from '../server/routing/graph/road-graph.ts';
-
+import { BACKWARD, FORWARD, type NetworkInput } from '../server/routing/graph/network-input.ts';
 
 /**
  * Road-like synthetic network: a jittered grid of ~150 m blocks with 30 km/h streets, a 70 km/h
  * arterial every 10th line, a 110 km/h expressway every 60th, 8 % of streets missing and 10 % one-way.
+ * Every grid point is a junction (the hard case for a hierarchy: real networks are mostly chains).
  */
-export function generateRoadGraph(nodes: number, seed = 1): BaseGraph {
+export function generateRoadNetwork(nodes: number, seed = 1): NetworkInput {
   const rnd = mulberry32(seed);
   const side = Math.ceil(Math.sqrt(nodes));
   const n = side * side;
@@ -21,7 +21,7 @@ export function generateRoadGraph(nodes: number, seed = 1): BaseGraph {
   const cap = 2 * n;
   const a = new Uint32Array(cap);
   const b = new Uint32Array(cap);
-  const dir = new Uint8Array(cap);
+  const flags = new Uint8Array(cap);
   const speed = new Float32Array(cap);
   let m = 0;
   const add = (u: number, v: number, line: number) => {
@@ -30,7 +30,7 @@ export function generateRoadGraph(nodes: number, seed = 1): BaseGraph {
     a[m] = u;
     b[m] = v;
     const oneway = !major && rnd() < 0.1;
-    dir[m] = oneway ? (rnd() < 0.5 ? FORWARD : BACKWARD) : FORWARD | BACKWARD;
+    flags[m] = oneway ? (rnd() < 0.5 ? FORWARD : BACKWARD) : FORWARD | BACKWARD;
     speed[m] = major || 30;
     m++;
   };
@@ -40,5 +40,32 @@ export function generateRoadGraph(nodes: number, seed = 1): BaseGraph {
       if (x + 1 < side) add(v, v + 1, y);
       if (y + 1 < side) add(v, v + side, x);
     }
-  return buildBaseGraph(lng, lat, { count: m, a, b, dir, speedKmh: speed }, { minComponentNodes: 100 });
+  const geomFirst = new Uint32Array(m + 1);
+  const geomLng = new Float64Array(2 * m);
+  const geomLat = new Float64Array(2 * m);
+  for (let e = 0; e < m; e++) {
+    geomFirst[e + 1] = 2 * (e + 1);
+    geomLng[2 * e] = lng[a[e]];
+    geomLat[2 * e] = lat[a[e]];
+    geomLng[2 * e + 1] = lng[b[e]];
+    geomLat[2 * e + 1] = lat[b[e]];
+  }
+  return {
+    lng,
+    lat,
+    edges: {
+      count: m,
+      a: a.slice(0, m),
+      b: b.slice(0, m),
+      flags: flags.slice(0, m),
+      speedKmh: speed.slice(0, m),
+      weightFactor: new Float32Array(m).fill(1),
+      name: new Uint32Array(m),
+      geomFirst,
+      geomLng,
+      geomLat,
+    },
+    names: [''],
+    restrictions: [],
+  };
 }

@@ -9,15 +9,16 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRoadGraph } from '../server/routing/graph/load-graph.ts';
+import { loadRoadGraph } from '../server/routing/load-graph.ts';
 import { EmbeddedEngine } from '../server/routing/embedded-engine.ts';
 import { TreeSearch } from '../server/routing/graph/dijkstra.ts';
-import { buildContractionHierarchy, type ContractionHierarchy } from '../server/routing/ch/contraction-hierarchy.ts';
-import type { BaseGraph, RoadGraph } from '../server/routing/graph/road-graph.ts';
+import type { ContractionHierarchy } from '../server/routing/ch/contraction-hierarchy.ts';
+import { forwardAdjacency, type RoadNetwork } from '../server/routing/graph/road-network.ts';
+import { buildRoadNetwork } from '../server/routing/graph/build-network.ts';
+import { withHierarchy, type RoutingGraph } from '../server/routing/routing-graph.ts';
 import type { LngLat } from '../server/routing/provider.ts';
 import { mulberry32 } from '../server/lib/seeded-random.ts';
-import { generateRoadGraph } from './routing-generated.ts';
-import { orderByRank } from '../server/routing/graph/reorder-graph.ts';
+import { generateRoadNetwork } from './routing-generated.ts';
 import { baselineDijkstra, toObjectGraph } from './routing-baseline.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,13 +38,13 @@ function time<T>(fn: () => T): [T, number] {
   const r = fn();
   return [r, performance.now() - t];
 }
-function graphBytes(g: BaseGraph | RoadGraph): number {
+function graphBytes(g: RoadNetwork | RoutingGraph): number {
   let n = 0;
   for (const v of Object.values(g)) if (ArrayBuffer.isView(v)) n += v.byteLength;
   if ('ch' in g) for (const v of Object.values(g.ch)) n += v.byteLength;
   return n;
 }
-function randomPoints(g: BaseGraph, count: number, seed: number, jitterM = 300): LngLat[] {
+function randomPoints(g: RoadNetwork, count: number, seed: number, jitterM = 300): LngLat[] {
   const rnd = mulberry32(seed);
   return Array.from({ length: count }, () => {
     const v = Math.floor(rnd() * g.nodeCount);
@@ -52,7 +53,8 @@ function randomPoints(g: BaseGraph, count: number, seed: number, jitterM = 300):
 }
 function emptyHierarchy(n: number): ContractionHierarchy {
   const z = () => new Uint32Array(n + 1);
-  return { upFirst: z(), upHead: new Uint32Array(0), upDur: new Float32Array(0), upDist: new Float32Array(0), downFirst: z(), downHead: new Uint32Array(0), downDur: new Float32Array(0), downDist: new Float32Array(0) };
+  const f = () => new Float64Array(0);
+  return { upFirst: z(), upHead: new Uint32Array(0), upWeight: f(), upDur: f(), upDist: f(), downFirst: z(), downHead: new Uint32Array(0), downWeight: f(), downDur: f(), downDist: f() };
 }
 
 // 1. Import time and peak memory, each extract in its own process so peak RSS is its own.
@@ -79,7 +81,7 @@ async function benchExtract(name: string, isoRange: number, isoKey: string, sour
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
     const { graph } = await loadRoadGraph(file, cacheDir);
-    engine = new EmbeddedEngine(graph, { snapRadiusM });
+    engine = new EmbeddedEngine(graph, { snapRadiusM, accessSpeedKmh: 30 });
     loads.push(performance.now() - t);
   }
   const g = engine.graph;
@@ -101,9 +103,10 @@ async function benchExtract(name: string, isoRange: number, isoKey: string, sour
   // Baseline: plain Dijkstra over an object graph, same questions.
   const obj = toObjectGraph(g);
   const tree = new TreeSearch(g);
-  const starts = randomPoints(g, 20, 17).map((p) => engine.snap(p).seg).map((s) => g.segA[s]);
+  const starts = randomPoints(g, 20, 17).map((p) => g.edgeA[engine.snap(p).edge]);
+  const fwd = forwardAdjacency(g);
   const baseIso = percentile(starts.map((v) => time(() => baselineDijkstra(obj, v, isoRange))[1]), 50);
-  const ourTree = percentile(starts.map((v) => time(() => tree.run([{ node: v, dur: 0, dist: 0 }], isoRange))[1]), 50);
+  const ourTree = percentile(starts.map((v) => time(() => tree.run([{ node: v, weight: 0, dur: 0, dist: 0 }], isoRange, 'time', fwd))[1]), 50);
   const baseOneToAll = percentile(starts.slice(0, 5).map((v) => time(() => baselineDijkstra(obj, v))[1]), 50);
   const baseMatrix = baseOneToAll * sources;
   say(`${name}: baseline bounded Dijkstra ${round(baseIso)} ms vs ours ${round(ourTree)} ms (×${round(baseIso / ourTree)}); baseline matrix ≈ ${sources} × ${round(baseOneToAll)} ms = ${Math.round(baseMatrix)} ms vs ${round(mMs)} ms (×${round(baseMatrix / mMs)})`);
@@ -124,13 +127,13 @@ await benchExtract('heidelberg', 600, 'heidelberg_isochrone10', 50, 50, 'heidelb
 
 // 3. Growth on generated road-like graphs.
 for (const size of [100_000, 1_000_000, 4_000_000]) {
-  const [base, buildMs] = time(() => generateRoadGraph(size, 3));
+  const [{ network: base }, buildMs] = time(() => buildRoadNetwork(generateRoadNetwork(size, 3), { minNetworkSize: 50 }));
   const label = size >= 1e6 ? `${size / 1e6}M` : `${size / 1e3}k`;
-  let graph: RoadGraph = { ...base, ch: emptyHierarchy(base.nodeCount) };
+  let graph: RoutingGraph = { ...base, ch: emptyHierarchy(base.nodeCount) };
   let chMs: number | undefined;
   if (size <= 1_000_000) {
-    const [{ order, ...ch }, ms] = time(() => buildContractionHierarchy(base));
-    graph = orderByRank(base, ch, order);
+    const [withCh, ms] = time(() => withHierarchy(base));
+    graph = withCh;
     chMs = ms;
   }
   const engine = new EmbeddedEngine(graph, { snapRadiusM: 2000 });
@@ -138,7 +141,8 @@ for (const size of [100_000, 1_000_000, 4_000_000]) {
   engine.isochronesSync([pts[0]], [600]);
   const iso = pts.map((p) => time(() => engine.isochronesSync([p], [600]))[1]);
   const tree = new TreeSearch(graph);
-  const full = percentile(pts.slice(0, 5).map((p) => time(() => tree.run([{ node: graph.segA[engine.snap(p).seg], dur: 0, dist: 0 }], Infinity))[1]), 50);
+  const gfwd = forwardAdjacency(graph);
+  const full = percentile(pts.slice(0, 5).map((p) => time(() => tree.run([{ node: graph.edgeA[engine.snap(p).edge], weight: 0, dur: 0, dist: 0 }], Infinity, 'time', gfwd))[1]), 50);
   let m = '';
   if (chMs !== undefined) {
     const ms = percentile([0, 1, 2].map(() => time(() => engine.matrixSync(pts.slice(0, 25), randomPoints(base, 100, 9, 50)))[1]), 50);

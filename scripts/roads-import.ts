@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { loadRoadGraph } from '../server/routing/graph/load-graph.ts';
+import { loadRoadGraph } from '../server/routing/load-graph.ts';
 import type { ImportProgress } from '../server/routing/osm/import-osm.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,12 +39,14 @@ const seconds = ((performance.now() - t0) / 1000).toFixed(1);
 const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
 const arcs = graph.arcHead.length;
 const shortcuts = graph.ch.upHead.length + graph.ch.downHead.length;
+const stats = report.stats;
 console.log(
   [
     `source     ${report.source}`,
     `graph      ${report.cacheFile}${report.fromCache ? ' (already built; --force to rebuild)' : ''}`,
     `nodes      ${graph.nodeCount.toLocaleString('en')}`,
-    `edges      ${arcs.toLocaleString('en')} directed (${graph.segA.length.toLocaleString('en')} segments, ${shortcuts.toLocaleString('en')} hierarchy arcs)`,
+    `edges      ${graph.edgeCount.toLocaleString('en')} road pieces, ${arcs.toLocaleString('en')} directed arcs, ${shortcuts.toLocaleString('en')} hierarchy arcs`,
+    ...(stats ? [`ways       ${stats.ways.toLocaleString('en')} car-routable`, `turns      ${stats.restrictions} restrictions read, ${stats.droppedRestrictions} not applicable, ${stats.restrictionStates} junction copies`] : []),
     `time       ${seconds} s`,
     `peak RSS   ${peakMb} MB`,
   ].join('\n'),

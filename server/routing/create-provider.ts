@@ -5,10 +5,14 @@ import { EmbeddedEngine } from './embedded-engine.ts';
 import { EstimateProvider, ESTIMATE_DETOUR_FACTOR, ESTIMATE_SPEED_KMH } from './estimate-provider.ts';
 import { OrsProvider, type RoutingLogger } from './ors/ors-provider.ts';
 import { MemoryCacheStore } from './memory-cache-store.ts';
-import { loadRoadGraph } from './graph/load-graph.ts';
+import { loadRoadGraph } from './load-graph.ts';
 
-/** Default snapping radius on the coarse shared demo network (2 km elsewhere). */
+/** Default snapping radius on the coarse shared demo network. */
 export const DEMO_SNAP_RADIUS_M = 5000;
+/** Default snapping radius of the app's own searches elsewhere (a house at the end of a farm track). */
+export const APP_SNAP_RADIUS_M = 2000;
+/** Speed of the off-road leg between a point and its road in the app's own searches, km/h. */
+export const ACCESS_LEG_KMH = 30;
 
 /** Everything the app's config module knows about drive times; nothing here reads process.env. */
 export interface CreateProviderOptions {
@@ -41,9 +45,15 @@ export async function createDriveTimeProvider(options: CreateProviderOptions): P
   let description: string;
   if (source) {
     const { graph, report } = await loadRoadGraph(source.file, options.cacheDir);
-    // The demo network has no communal roads: town centres can sit 2–3 km from it.
-    const snapRadiusM = options.snapRadiusM ?? (source.why === 'shared demo network' ? DEMO_SNAP_RADIUS_M : undefined);
-    base = new EmbeddedEngine(graph, { snapRadiusM });
+    // The demo network has no communal roads: town centres can sit 2–3 km from it, and only
+    // motorways may be near some of them. Everywhere, the off-road leg from a placement or a house
+    // to its road is charged (ORS does not; its own endpoints ask the engine not to).
+    const coarse = source.why === 'shared demo network';
+    base = new EmbeddedEngine(graph, {
+      snapRadiusM: options.snapRadiusM ?? (coarse ? DEMO_SNAP_RADIUS_M : APP_SNAP_RADIUS_M),
+      accessSpeedKmh: ACCESS_LEG_KMH,
+      preferLocalRoads: coarse,
+    });
     description = `embedded engine on ${source.file} (${source.why}; ${report.nodes} nodes, ${report.fromCache ? 'cached graph' : 'graph built'} in ${Math.round(report.ms)} ms)`;
   } else {
     base = new EstimateProvider();

@@ -4,8 +4,9 @@ import { booleanPointInPolygon, booleanValid, point } from '@turf/turf';
 import { EmbeddedEngine } from './embedded-engine.ts';
 import { graphFromWays } from './test-graph.ts';
 import { PointNotRoutableError, type LngLat } from './provider.ts';
-import { haversineM } from './graph/road-graph.ts';
+import { haversineM } from './geo/geodesy.ts';
 import { TreeSearch } from './graph/dijkstra.ts';
+import { forwardAdjacency } from './graph/road-network.ts';
 
 // A 0.01° step at latitude 47 is ~758 m east-west and ~1112 m north-south.
 const at = (x: number, y: number): [number, number] => [1 + x * 0.01, 47 + y * 0.01];
@@ -129,11 +130,11 @@ describe('embedded engine on hand-built graphs', () => {
         if (ways.length === 0) return;
         const g = graphFromWays(pts, ways);
         const e = new EmbeddedEngine(g);
-        const entries = [...Array(g.nodeCount).keys()].map((v) => [{ node: v, dur: 0, dist: 0 }]);
+        const entries = [...Array(g.nodeCount).keys()].map((v) => [{ node: v, weight: 0, dur: 0, dist: 0 }]);
         const raw = (e as unknown as { m2m: { run: typeof import('./ch/many-to-many.ts').ManyToMany.prototype.run } }).m2m.run(entries, entries);
         const ts = new TreeSearch(g);
         for (let s = 0; s < g.nodeCount; s++) {
-          const tree = ts.run(entries[s], Infinity);
+          const tree = ts.run(entries[s], Infinity, 'time', forwardAdjacency(g));
           for (let t = 0; t < g.nodeCount; t++) {
             const want = tree.costOf[t];
             const got = raw.dur[s * g.nodeCount + t];

@@ -1,66 +1,120 @@
-import type { IsochroneFeature, IsochroneOptions, IsochroneResult, LngLat, MatrixResult, DriveTimeProvider } from './provider.ts';
+import type {
+  DriveTimeProvider,
+  IsochroneFeature,
+  IsochroneOptions,
+  IsochroneResult,
+  LngLat,
+  MatrixOptions,
+  MatrixResult,
+  SnappedLocation,
+  SnappingOptions,
+} from './provider.ts';
 import { PointNotRoutableError } from './provider.ts';
-import { forwardAdjacency, reverseAdjacency, type Adjacency, type RoadGraph } from './graph/road-graph.ts';
-import { ManyToMany, type NodeEntry } from './ch/many-to-many.ts';
+import { forwardAdjacency, reverseAdjacency, type Adjacency, type NodeEntry } from './graph/road-network.ts';
 import { TreeSearch } from './graph/dijkstra.ts';
-import { SegmentIndex, arrivalEntries, departureEntries, sameSegmentCost, type Snap } from './snap/segment-index.ts';
-import { reachField } from './iso/reach-field.ts';
-import { fieldPolygon } from './iso/field-polygons.ts';
+import { ManyToMany } from './ch/many-to-many.ts';
+import { SegmentIndex, arrivalEntries, departureEntries, sameEdgeCost, type AccessLeg, type Snap } from './snap/segment-index.ts';
+import { concaveBallsIsochrones } from './iso/concave-balls.ts';
+import { polygonAreaM2 } from './geo/area.ts';
+import type { RoutingGraph } from './routing-graph.ts';
 
-/** Options of the embedded engine. */
+/** Options of the embedded engine (each can be overridden per request). */
 export interface EngineOptions {
-  /** Farthest a point may lie from a road, metres (default 2000). */
+  /** Farthest a point may lie from a road, metres (default 350, as openrouteservice). */
   snapRadiusM?: number;
-  /** Speed of the off-road leg from a point to its road, km/h (default 30: a farm track, a car park). */
+  /**
+   * Speed of the off-road leg from a point to its road, km/h (default 0: not charged, as ORS).
+   * Coarse networks, where a town centre can sit kilometres from the nearest modelled road, set it.
+   */
   accessSpeedKmh?: number;
+  /**
+   * Coarse networks (main roads only): avoid snapping onto a motorway when another road is in range,
+   * and draw isochrones with the off-road reach the access leg gives.
+   */
+  preferLocalRoads?: boolean;
   /** Name reported in results (default `embedded`). */
   name?: string;
 }
 
+/** ORS's default `maximum_snapping_radius`, metres. */
+export const DEFAULT_SNAP_RADIUS_M = 350;
+
 /**
- * The offline drive-time engine: snapping through a grid index, matrices over the contraction
- * hierarchy, isochrones from a bounded shortest-path tree. Synchronous work behind an async API.
+ * The offline drive-time engine, faithful to openrouteservice's driving-car: snapping onto the
+ * nearest point of the nearest road, matrices over the contraction hierarchy, isochrones from a
+ * bounded shortest-path tree drawn as ORS draws them. Turn restrictions live in the graph itself.
+ * Synchronous work behind an async API (a worker pool runs it off the request thread).
  */
 export class EmbeddedEngine implements DriveTimeProvider {
   readonly name: string;
-  readonly snapRadiusM: number;
-  readonly accessSpeedKmh: number;
+  private defaults: Required<Omit<EngineOptions, 'name'>>;
   private index: SegmentIndex;
   private m2m: ManyToMany;
   private tree: TreeSearch;
   private forward: Adjacency;
   private reverse: Adjacency;
+  /** Restriction copies of each junction that has some (few: a fraction of a percent of nodes). */
+  private copies = new Map<number, number[]>();
+  private copiesOf = (junction: number): readonly number[] => this.copies.get(junction) ?? [];
 
-  constructor(readonly graph: RoadGraph, options: EngineOptions = {}) {
+  constructor(readonly graph: RoutingGraph, options: EngineOptions = {}) {
     this.name = options.name ?? 'embedded';
-    this.snapRadiusM = options.snapRadiusM ?? 2000;
-    this.accessSpeedKmh = options.accessSpeedKmh ?? 30;
+    this.defaults = {
+      snapRadiusM: options.snapRadiusM ?? DEFAULT_SNAP_RADIUS_M,
+      accessSpeedKmh: options.accessSpeedKmh ?? 0,
+      preferLocalRoads: options.preferLocalRoads ?? false,
+    };
     this.index = new SegmentIndex(graph);
     this.m2m = new ManyToMany(graph.ch, graph.nodeCount);
     this.tree = new TreeSearch(graph);
     this.forward = forwardAdjacency(graph);
     this.reverse = reverseAdjacency(graph);
+    for (let v = 0; v < graph.nodeCount; v++) {
+      const j = graph.nodeJunction[v];
+      if (j === v) continue;
+      const list = this.copies.get(j);
+      if (list) list.push(v);
+      else this.copies.set(j, [v]);
+    }
   }
 
-  /** Snaps a point or throws {@link PointNotRoutableError} naming it. */
-  snap(point: LngLat, index = 0): Snap {
-    const s = this.index.nearest(point[0], point[1], this.snapRadiusM);
-    if (!s) throw new PointNotRoutableError(point, index, this.snapRadiusM);
+  /** The snapping radius used when a request does not say. */
+  get snapRadiusM(): number {
+    return this.defaults.snapRadiusM;
+  }
+
+  /** Snaps a point or throws {@link PointNotRoutableError} naming it (`index` in the request). */
+  snap(point: LngLat, index = 0, options: SnappingOptions = {}): Snap {
+    const radiusM = options.snapRadiusM ?? this.defaults.snapRadiusM;
+    const s = this.index.nearest(point[0], point[1], { radiusM, preferLocalRoads: this.defaults.preferLocalRoads });
+    if (!s) throw new PointNotRoutableError(point, index, radiusM);
     return s;
   }
 
-  /** Durations and distances between every source and every destination. */
-  async matrix(sources: LngLat[], destinations: LngLat[]): Promise<MatrixResult> {
-    return this.matrixSync(sources, destinations);
+  private leg(options: SnappingOptions): AccessLeg {
+    return { speedKmh: options.accessSpeedKmh ?? this.defaults.accessSpeedKmh };
   }
 
-  /** Synchronous core of {@link matrix}, for benchmarks. */
-  matrixSync(sources: LngLat[], destinations: LngLat[]): MatrixResult {
+  /** Where a snapped point lies, as ORS reports it. */
+  private located(s: Snap, resolveNames: boolean | undefined): SnappedLocation {
+    const loc: SnappedLocation = { location: [s.lng, s.lat], snappedDistance: s.offroadM };
+    if (resolveNames) loc.name = this.graph.names[this.graph.edgeName[s.edge]] ?? '';
+    return loc;
+  }
+
+  /** Durations and distances between every source and every destination. */
+  async matrix(sources: LngLat[], destinations: LngLat[], options: MatrixOptions = {}): Promise<MatrixResult> {
+    return this.matrixSync(sources, destinations, options);
+  }
+
+  /** Synchronous core of {@link matrix}, for benchmarks and worker threads. */
+  matrixSync(sources: LngLat[], destinations: LngLat[], options: MatrixOptions = {}): MatrixResult {
     const g = this.graph;
-    const sSnaps = sources.map((p, i) => this.snap(p, i));
-    const dSnaps = destinations.map((p, i) => this.snap(p, sources.length + i));
-    const from: NodeEntry[][] = sSnaps.map((s) => departureEntries(g, s, this.accessSpeedKmh));
-    const to: NodeEntry[][] = dSnaps.map((s) => arrivalEntries(g, s, this.accessSpeedKmh));
+    const leg = this.leg(options);
+    const sSnaps = sources.map((p, i) => this.snap(p, i, options));
+    const dSnaps = destinations.map((p, i) => this.snap(p, sources.length + i, options));
+    const from: NodeEntry[][] = sSnaps.map((s) => departureEntries(g, s, leg));
+    const to: NodeEntry[][] = dSnaps.map((s) => arrivalEntries(g, s, leg, this.copiesOf));
     const raw = this.m2m.run(from, to);
     const T = destinations.length;
     const durations: (number | null)[][] = [];
@@ -71,8 +125,8 @@ export class EmbeddedEngine implements DriveTimeProvider {
       for (let j = 0; j < T; j++) {
         let dur = raw.dur[i * T + j];
         let dist = raw.dist[i * T + j];
-        const direct = sameSegmentCost(g, sSnaps[i], dSnaps[j], this.accessSpeedKmh);
-        if (direct && direct.dur < dur) ({ dur, dist } = direct);
+        const direct = sameEdgeCost(g, sSnaps[i], dSnaps[j], leg);
+        if (direct && direct.weight <= raw.weight[i * T + j]) ({ dur, dist } = direct);
         if (sources[i][0] === destinations[j][0] && sources[i][1] === destinations[j][1]) dur = dist = 0;
         dRow.push(Number.isFinite(dur) ? Math.round(dur * 100) / 100 : null);
         lRow.push(Number.isFinite(dist) ? Math.round(dist * 100) / 100 : null);
@@ -80,32 +134,41 @@ export class EmbeddedEngine implements DriveTimeProvider {
       durations.push(dRow);
       distances.push(lRow);
     }
-    return { durations, distances, estimate: false, provider: this.name };
+    return {
+      durations,
+      distances,
+      estimate: false,
+      provider: this.name,
+      sources: sSnaps.map((s) => this.located(s, options.resolveNames)),
+      destinations: dSnaps.map((s) => this.located(s, options.resolveNames)),
+    };
   }
 
-  /** One polygon per location and range, from the shortest-path tree. */
+  /** One polygon per location and range, drawn from the shortest-path tree as ORS does. */
   async isochrones(locations: LngLat[], rangesSeconds: number[], options: IsochroneOptions = {}): Promise<IsochroneResult> {
     return this.isochronesSync(locations, rangesSeconds, options);
   }
 
-  /** Synchronous core of {@link isochrones}, for benchmarks. */
+  /** Synchronous core of {@link isochrones}, for benchmarks and worker threads. */
   isochronesSync(locations: LngLat[], ranges: number[], options: IsochroneOptions = {}): IsochroneResult {
     if (ranges.length === 0 || ranges.some((r) => !(r > 0 && Number.isFinite(r)))) throw new RangeError(`isochrone ranges must be positive numbers, got [${ranges.join(', ')}]`);
     const kind = options.rangeType ?? 'time';
     const towards = options.locationType === 'destination';
-    const adjacency = towards ? this.reverse : this.forward;
+    const leg = this.leg(options);
     const sorted = [...ranges].sort((a, b) => a - b);
     const maxCost = sorted[sorted.length - 1];
     const features: IsochroneFeature[] = [];
     locations.forEach((loc, group) => {
-      const snap = this.snap(loc, group);
-      const entries = towards ? arrivalEntries(this.graph, snap, this.accessSpeedKmh) : departureEntries(this.graph, snap, this.accessSpeedKmh);
-      const tree = this.tree.run(entries, maxCost, kind, adjacency);
-      const field = reachField(this.graph, tree, { maxCost, kind, accessSpeedKmh: this.accessSpeedKmh, maxOffroadM: this.snapRadiusM, adjacency });
-      for (const value of sorted) {
-        const { geometry, area } = fieldPolygon(field, value);
-        features.push({ type: 'Feature', geometry, properties: { group_index: group, value, center: loc, area } });
-      }
+      const snap = this.snap(loc, group, options);
+      const entries = towards ? arrivalEntries(this.graph, snap, leg, this.copiesOf) : departureEntries(this.graph, snap, leg);
+      const tree = this.tree.run(entries, maxCost, kind, towards ? this.reverse : this.forward);
+      const offroad = this.defaults.preferLocalRoads && leg.speedKmh ? { speedKmh: leg.speedKmh, maxM: options.snapRadiusM ?? this.defaults.snapRadiusM } : undefined;
+      const rings = concaveBallsIsochrones(this.graph, tree, { ranges: sorted, kind, smoothing: options.smoothing, reversed: towards, offroad });
+      const center: LngLat = [snap.lng, snap.lat];
+      rings.forEach((ring, i) => {
+        if (!ring) return;
+        features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { group_index: group, value: sorted[i], center, area: polygonAreaM2([ring]) } });
+      });
     });
     return { type: 'FeatureCollection', features, estimate: false, provider: this.name };
   }

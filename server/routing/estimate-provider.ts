@@ -1,6 +1,6 @@
 import type { Polygon } from 'geojson';
 import type { DriveTimeProvider, IsochroneOptions, IsochroneResult, LngLat, MatrixResult } from './provider.ts';
-import { haversineM } from './graph/road-graph.ts';
+import { haversineM } from './geo/geodesy.ts';
 
 /**
  * Road distance ≈ straight line × 1.3: the usual detour index of rural French road networks

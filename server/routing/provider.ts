@@ -1,7 +1,32 @@
+import { AppError } from '../errors.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
 
 /** Coordinates are `[lng, lat]` everywhere, as in GeoJSON; flip only at the map boundary. */
 export type LngLat = [number, number];
+
+/** Where a location was placed on the road network (ORS's `sources`/`destinations` items). */
+export interface SnappedLocation {
+  /** The snapped point on the road, `[lng, lat]`. */
+  location: LngLat;
+  /** Distance from the requested point to the snapped point, metres. */
+  snappedDistance: number;
+  /** Name of the road it snapped to (`name`, then `ref`), when asked for. */
+  name?: string;
+}
+
+/** Per-request overrides of how points are placed on the network. */
+export interface SnappingOptions {
+  /** Farthest a point may lie from a road, metres (ORS's `maximum_snapping_radius`). */
+  snapRadiusM?: number;
+  /** Speed of the off-road leg from a point to its road, km/h; 0: not charged (as ORS). */
+  accessSpeedKmh?: number;
+}
+
+/** Optional knobs of `matrix()`. */
+export interface MatrixOptions extends SnappingOptions {
+  /** Add the road's name to each snapped location (ORS's `resolve_locations`). */
+  resolveNames?: boolean;
+}
 
 /** Durations in seconds, distances in metres, `null` where no route exists. */
 export interface MatrixResult {
@@ -10,9 +35,12 @@ export interface MatrixResult {
   /** True when figures come from the straight-line estimate: the UI must say "estimated". */
   estimate: boolean;
   provider: string;
+  /** Where each source and destination was placed (engines that snap to roads). */
+  sources?: SnappedLocation[];
+  destinations?: SnappedLocation[];
 }
 
-/** One range around one location; `area` in m². */
+/** One range around one location; `area` in m²; `center` is where the location snapped. */
 export interface IsochroneFeature {
   type: 'Feature';
   geometry: Polygon | MultiPolygon;
@@ -28,7 +56,9 @@ export interface IsochroneResult {
 }
 
 /** Optional knobs of `isochrones()`; ranges are seconds unless `rangeType` is `distance` (metres). */
-export interface IsochroneOptions {
+export interface IsochroneOptions extends SnappingOptions {
+  /** ORS's `smoothing` factor (0–100): larger gives simpler, rounder polygons. */
+  smoothing?: number;
   rangeType?: 'time' | 'distance';
   /**
    * `start` (default): where one can drive to from the location; `destination`: where one can
@@ -43,7 +73,7 @@ export interface IsochroneOptions {
  */
 export interface DriveTimeProvider {
   readonly name: string;
-  matrix(sources: LngLat[], destinations: LngLat[]): Promise<MatrixResult>;
+  matrix(sources: LngLat[], destinations: LngLat[], options?: MatrixOptions): Promise<MatrixResult>;
   isochrones(locations: LngLat[], rangesSeconds: number[], options?: IsochroneOptions): Promise<IsochroneResult>;
 }
 
@@ -53,16 +83,16 @@ export interface DriveTimeCacheStore {
   set(key: string, provider: string, value: unknown): Promise<void>;
 }
 
-/** A point the engine cannot place on its network (too far from any road): names the point. */
-export class PointNotRoutableError extends Error {
-  readonly status = 400;
-  readonly id = 'point_not_routable';
+/**
+ * A point the engine cannot place on its network (too far from any road): names the point, in
+ * ORS's words. Part of the app's error family: a 400 naming the location, never a bare "Bad request".
+ */
+export class PointNotRoutableError extends AppError {
   constructor(
     readonly point: LngLat,
     readonly index: number,
     readonly radiusM: number,
   ) {
-    super(`Could not find routable point within a radius of ${radiusM} m of specified coordinate ${index}: ${point[0].toFixed(7)} ${point[1].toFixed(7)}.`);
-    this.name = 'PointNotRoutableError';
+    super(400, 'point_not_routable', `Could not find routable point within a radius of ${radiusM.toFixed(1)} meters of specified coordinate ${index}: ${point[0].toFixed(7)} ${point[1].toFixed(7)}.`, 'location');
   }
 }

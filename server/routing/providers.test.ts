@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { EstimateProvider, ESTIMATE_DETOUR_FACTOR, ESTIMATE_SPEED_KMH } from './estimate-provider.ts';
 import { createDriveTimeProvider, resolveRoadNetwork } from './create-provider.ts';
 import { PrismaCacheStore, type DriveTimeCachePrisma } from './prisma-cache-store.ts';
-import { loadRoadGraph } from './graph/load-graph.ts';
-import { haversineM } from './graph/road-graph.ts';
+import { loadRoadGraph } from './load-graph.ts';
+import { haversineM } from './geo/geodesy.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const monaco = path.resolve(repoRoot, '../shared/data/monaco.osm.pbf');

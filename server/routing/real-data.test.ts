@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { booleanValid, kinks } from '@turf/turf';
-import { loadRoadGraph } from './graph/load-graph.ts';
+import { loadRoadGraph } from './load-graph.ts';
 import { EmbeddedEngine } from './embedded-engine.ts';
 import type { IsochroneFeature, LngLat, MatrixResult } from './provider.ts';
 
@@ -70,7 +70,7 @@ describe.skipIf(!existsSync(france))('France main roads (demo network)', () => {
   beforeAll(async () => {
     // The coarse demo network leaves some town centres 2–3 km from a road: createDriveTimeProvider
     // uses a 5 km radius for it, and so does this test.
-    engine = new EmbeddedEngine((await loadRoadGraph(france, cacheDir)).graph, { snapRadiusM: 5000 });
+    engine = new EmbeddedEngine((await loadRoadGraph(france, cacheDir)).graph, { snapRadiusM: 5000, accessSpeedKmh: 30, preferLocalRoads: true });
   }, 120_000);
 
   it('drives Blois → Vendôme in a plausible 25–45 minutes', async () => {

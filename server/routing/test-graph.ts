@@ -1,25 +1,68 @@
-import { buildBaseGraph, BACKWARD, FORWARD, type RoadGraph } from './graph/road-graph.ts';
-import { buildContractionHierarchy } from './ch/contraction-hierarchy.ts';
-import { orderByRank } from './graph/reorder-graph.ts';
+import { carWayRule, SpeedRule, type WayRule } from './osm/car-profile.ts';
+import { networkFromWays, type WayInput } from './osm/network-from-ways.ts';
+import type { OsmTurnRestriction } from './osm/turn-restrictions.ts';
+import { buildRoadNetwork } from './graph/build-network.ts';
+import { withHierarchy, type RoutingGraph } from './routing-graph.ts';
+
+/** A hand-written way: OSM tags (through the real car profile), or a plain speed. */
+export interface TestWay {
+  nodes: number[];
+  /** Exact speed, km/h (no profile rules); ignored when `tags` is given. */
+  speedKmh?: number;
+  /** Runs in node order only (with `speedKmh`). */
+  oneway?: boolean;
+  tags?: Record<string, string>;
+}
+
+/** A hand-written turn restriction: ways by index, via a node index or via ways. */
+export interface TestRestriction {
+  kind: 'no' | 'only';
+  from: number;
+  via: number | { ways: number[] };
+  to: number;
+}
 
 /**
- * Builds a complete graph from hand-written nodes and ways, for tests with known answers.
- * `oneway` ways run in node order only.
+ * Builds a complete graph from hand-written nodes and ways through the same pipeline as an OSM
+ * import (junctions, edges, restrictions, hierarchy), for tests with known answers.
  */
-export function graphFromWays(nodes: [number, number][], ways: { nodes: number[]; speedKmh: number; oneway?: boolean }[]): RoadGraph {
-  const a: number[] = [];
-  const b: number[] = [];
-  const dir: number[] = [];
-  const speed: number[] = [];
-  for (const w of ways) {
-    for (let i = 0; i + 1 < w.nodes.length; i++) {
-      a.push(w.nodes[i]);
-      b.push(w.nodes[i + 1]);
-      dir.push(FORWARD | (w.oneway ? 0 : BACKWARD));
-      speed.push(w.speedKmh);
+export function graphFromWays(
+  nodes: [number, number][],
+  ways: TestWay[],
+  options: { restrictions?: TestRestriction[]; barriers?: number[]; minNetworkSize?: number } = {},
+): RoutingGraph {
+  const plain = (w: TestWay): WayRule => ({
+    forward: true, backward: !w.oneway, baseSpeedKmh: w.speedKmh ?? 50, speedRule: SpeedRule.None, capKmh: Infinity,
+    limitedAccess: false, ferryDurationS: 0, ferryMaxspeedKmh: NaN, weightFactor: 1,
+  });
+  const inputs: WayInput[] = [];
+  const names = [''];
+  ways.forEach((w, i) => {
+    const rule = w.tags ? carWayRule(w.tags) : plain(w);
+    if (!rule) return;
+    let nameId = 0;
+    if (w.tags?.name) {
+      nameId = names.length;
+      names.push(w.tags.name);
     }
-  }
-  const base = buildBaseGraph(nodes.map((n) => n[0]), nodes.map((n) => n[1]), { count: a.length, a, b, dir, speedKmh: speed });
-  const { order, ...ch } = buildContractionHierarchy(base);
-  return orderByRank(base, ch, order);
+    inputs.push({ id: i, refs: w.nodes, rule, nameId, speedKmh: w.tags ? undefined : (w.speedKmh ?? 50) });
+  });
+  const blocked = new Uint8Array(nodes.length);
+  for (const b of options.barriers ?? []) blocked[b] = 1;
+  const restrictions: OsmTurnRestriction[] = (options.restrictions ?? []).map((r, i) => ({
+    id: i,
+    kind: r.kind,
+    from: r.from,
+    viaNode: typeof r.via === 'number' ? r.via : undefined,
+    viaWays: typeof r.via === 'number' ? [] : r.via.ways,
+    to: r.to,
+  }));
+  const input = networkFromWays(
+    { lng: nodes.map((n) => n[0]), lat: nodes.map((n) => n[1]), osmId: nodes.map((_, i) => i), blocked },
+    inputs,
+    names,
+    restrictions,
+  );
+  const { network } = buildRoadNetwork(input, { minNetworkSize: options.minNetworkSize ?? 0 });
+  return withHierarchy(network);
 }

@@ -1,4 +1,4 @@
-import { haversineM } from '../../routing/graph/road-graph.ts';
+import { haversineM } from '../../routing/geo/geodesy.ts';
 import { PointNotRoutableError, type DriveTimeProvider, type LngLat, type MatrixResult } from '../../routing/provider.ts';
 
 /** No road drive is faster than this, so a straight line gives a lower bound on the drive time. */
@@ -13,8 +13,6 @@ export function couldReachWithin(a: LngLat, b: LngLat, seconds: number): boolean
   return haversineM(a[0], a[1], b[0], b[1]) / (MAX_ROAD_SPEED_KMH / 3.6) <= seconds;
 }
 
-const isUnroutable = (e: unknown): e is PointNotRoutableError =>
-  e instanceof PointNotRoutableError || (typeof e === 'object' && e !== null && (e as { id?: unknown }).id === 'point_not_routable');
 
 /**
  * `provider.matrix`, except that a point the provider cannot place on its road
@@ -39,7 +37,7 @@ export async function reachableMatrix(provider: DriveTimeProvider, sources: LngL
       }));
       return { durations, distances, estimate: m.estimate, provider: m.provider };
     } catch (e) {
-      if (!isUnroutable(e) || e.index < 0 || e.index >= src.length + dst.length) throw e;
+      if (!(e instanceof PointNotRoutableError) || e.index < 0 || e.index >= src.length + dst.length) throw e;
       if (e.index < src.length) src = src.filter((_, k) => k !== e.index);
       else dst = dst.filter((_, k) => k !== e.index - src.length);
     }

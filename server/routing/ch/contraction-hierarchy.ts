@@ -1,6 +1,6 @@
 import { MinHeap } from '../graph/min-heap.ts';
 import { DynamicAdjacency } from './dynamic-adjacency.ts';
-import { BACKWARD, FORWARD, type BaseGraph } from '../graph/road-graph.ts';
+import type { RoadNetwork } from '../graph/road-network.ts';
 
 /**
  * Upward and downward arcs of a contraction hierarchy in CSR form. Many-to-many queries only
@@ -8,16 +8,18 @@ import { BACKWARD, FORWARD, type BaseGraph } from '../graph/road-graph.ts';
  * point instead of the whole graph.
  */
 export interface ContractionHierarchy {
-  /** Arcs v→w with rank w > rank v, stored at v. */
+  /** Arcs v→w with rank w > rank v, stored at v: route-choice weight, time (s) and length (m). */
   upFirst: Uint32Array;
   upHead: Uint32Array;
-  upDur: Float32Array;
-  upDist: Float32Array;
+  upWeight: Float64Array;
+  upDur: Float64Array;
+  upDist: Float64Array;
   /** Arcs w→v with rank w > rank v, stored at v (head = w). */
   downFirst: Uint32Array;
   downHead: Uint32Array;
-  downDur: Float32Array;
-  downDist: Float32Array;
+  downWeight: Float64Array;
+  downDur: Float64Array;
+  downDist: Float64Array;
 }
 
 /** Tuning of {@link buildContractionHierarchy}. */
@@ -32,33 +34,36 @@ export interface ChOptions {
  * Contracts nodes in order of edge difference (lazy updates), adding shortcuts where no witness
  * path exists. Correctness never depends on the ordering heuristic, only speed does.
  */
-export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {}): ContractionHierarchy & { order: Uint32Array } {
+export function buildContractionHierarchy(g: RoadNetwork, options: ChOptions = {}): ContractionHierarchy & { order: Uint32Array } {
   const n = g.nodeCount;
   const settleLimit = options.witnessSettleLimit ?? 50;
   const simLimit = Math.min(settleLimit, 20);
-  const out = new DynamicAdjacency(n, g.segA.length * 4);
-  const inn = new DynamicAdjacency(n, g.segA.length * 4);
-  const addEdge = (u: number, x: number, w: number, d: number, orig: number): void => {
+  const out = new DynamicAdjacency(n, g.arcHead.length * 2 + 16);
+  const inn = new DynamicAdjacency(n, g.arcHead.length * 2 + 16);
+  const addEdge = (u: number, x: number, w: number, d: number, t: number, orig: number): void => {
     const i = out.find(u, x);
     if (i >= 0) {
       if (out.w[i] <= w) return;
       out.w[i] = w;
       out.d[i] = d;
+      out.t[i] = t;
       out.o[i] = orig;
       const ii = inn.find(x, u);
       inn.w[ii] = w;
       inn.d[ii] = d;
+      inn.t[ii] = t;
       inn.o[ii] = orig;
       return;
     }
-    out.push(u, x, w, d, orig);
-    inn.push(x, u, w, d, orig);
+    out.push(u, x, w, d, t, orig);
+    inn.push(x, u, w, d, t, orig);
   };
-  for (let s = 0; s < g.segA.length; s++) {
-    const a = g.segA[s];
-    const b = g.segB[s];
-    if (g.segDir[s] & FORWARD) addEdge(a, b, g.segDur[s], g.segDist[s], 1);
-    if (g.segDir[s] & BACKWARD) addEdge(b, a, g.segDur[s], g.segDist[s], 1);
+  for (let v = 0; v < n; v++) {
+    for (let a = g.firstOut[v]; a < g.firstOut[v + 1]; a++) {
+      const h = g.arcHead[a];
+      const e = g.arcKey[a] >> 1;
+      if (h !== v) addEdge(v, h, g.edgeWeight[e], g.edgeDist[e], g.edgeDur[e], 1);
+    }
   }
 
   const contracted = new Uint8Array(n);
@@ -103,17 +108,20 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
   const insTo: number[] = [];
   const insW: number[] = [];
   const insD: number[] = [];
+  const insT: number[] = [];
   const insO: number[] = [];
   const outsTo: number[] = [];
   const outsW: number[] = [];
   const outsD: number[] = [];
+  const outsT: number[] = [];
   const outsO: number[] = [];
-  const snapshot = (adj: DynamicAdjacency, v: number, t: number[], w: number[], d: number[], o: number[]): void => {
-    t.length = w.length = d.length = o.length = 0;
+  const snapshot = (adj: DynamicAdjacency, v: number, to: number[], w: number[], d: number[], t: number[], o: number[]): void => {
+    to.length = w.length = d.length = t.length = o.length = 0;
     for (let i = adj.start[v], end = adj.start[v] + adj.len[v]; i < end; i++) {
-      t.push(adj.to[i]);
+      to.push(adj.to[i]);
       w.push(adj.w[i]);
       d.push(adj.d[i]);
+      t.push(adj.t[i]);
       o.push(adj.o[i]);
     }
   };
@@ -121,8 +129,8 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
   const contract = (v: number, simulate: boolean): number => {
     let shortcuts = 0;
     addedOrig = 0;
-    snapshot(inn, v, insTo, insW, insD, insO);
-    snapshot(out, v, outsTo, outsW, outsD, outsO);
+    snapshot(inn, v, insTo, insW, insD, insT, insO);
+    snapshot(out, v, outsTo, outsW, outsD, outsT, outsO);
     let maxOut = 0;
     for (const w of outsW) if (w > maxOut) maxOut = w;
     targetStamp++;
@@ -140,7 +148,7 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
         if (wdist[x] <= w) continue;
         shortcuts++;
         addedOrig += insO[i] + outsO[j];
-        if (!simulate) addEdge(u, x, w, insD[i] + outsD[j], insO[i] + outsO[j]);
+        if (!simulate) addEdge(u, x, w, insD[i] + outsD[j], insT[i] + outsT[j], insO[i] + outsO[j]);
       }
     }
     return shortcuts;
@@ -183,13 +191,13 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
     // the dense core of a national network several times slower to contract for no query gain.
     for (let i = 0; i < outsTo.length; i++) {
       const x = outsTo[i];
-      up.push(v, x, outsW[i], outsD[i]);
+      up.push(v, x, outsW[i], outsT[i], outsD[i]);
       inn.remove(x, v);
       if (level[x] < level[v] + 1) level[x] = level[v] + 1;
     }
     for (let i = 0; i < insTo.length; i++) {
       const u = insTo[i];
-      down.push(v, u, insW[i], insD[i]);
+      down.push(v, u, insW[i], insT[i], insD[i]);
       out.remove(u, v);
       if (level[u] < level[v] + 1) level[u] = level[v] + 1;
     }
@@ -201,8 +209,8 @@ export function buildContractionHierarchy(g: BaseGraph, options: ChOptions = {})
   const upCsr = up.toCsr(n);
   const downCsr = down.toCsr(n);
   return {
-    upFirst: upCsr.first, upHead: upCsr.head, upDur: upCsr.dur, upDist: upCsr.dist,
-    downFirst: downCsr.first, downHead: downCsr.head, downDur: downCsr.dur, downDist: downCsr.dist,
+    upFirst: upCsr.first, upHead: upCsr.head, upWeight: upCsr.weight, upDur: upCsr.dur, upDist: upCsr.dist,
+    downFirst: downCsr.first, downHead: downCsr.head, downWeight: downCsr.weight, downDur: downCsr.dur, downDist: downCsr.dist,
     order,
   };
 }
@@ -212,32 +220,32 @@ class ArcList {
   owner: number[] = [];
   to: number[] = [];
   w: number[] = [];
+  t: number[] = [];
   d: number[] = [];
-  push(owner: number, to: number, w: number, d: number): void {
+  push(owner: number, to: number, w: number, t: number, d: number): void {
     this.owner.push(owner);
     this.to.push(to);
     this.w.push(w);
+    this.t.push(t);
     this.d.push(d);
   }
   toCsr(n: number) {
-    return toCsr(n, this.owner, this.to, this.w, this.d);
+    const first = new Uint32Array(n + 1);
+    for (const o of this.owner) first[o + 1]++;
+    for (let v = 0; v < n; v++) first[v + 1] += first[v];
+    const fill = first.slice(0, n);
+    const m = this.owner.length;
+    const head = new Uint32Array(m);
+    const weight = new Float64Array(m);
+    const dur = new Float64Array(m);
+    const dist = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      const k = fill[this.owner[i]]++;
+      head[k] = this.to[i];
+      weight[k] = this.w[i];
+      dur[k] = this.t[i];
+      dist[k] = this.d[i];
+    }
+    return { first, head, weight, dur, dist };
   }
-}
-
-function toCsr(n: number, owner: number[], to: number[], w: number[], d: number[]) {
-  const first = new Uint32Array(n + 1);
-  for (const o of owner) first[o + 1]++;
-  for (let v = 0; v < n; v++) first[v + 1] += first[v];
-  const fill = first.slice(0, n);
-  const m = owner.length;
-  const head = new Uint32Array(m);
-  const dur = new Float32Array(m);
-  const dist = new Float32Array(m);
-  for (let i = 0; i < m; i++) {
-    const k = fill[owner[i]]++;
-    head[k] = to[i];
-    dur[k] = w[i];
-    dist[k] = d[i];
-  }
-  return { first, head, dur, dist };
 }

@@ -10,6 +10,8 @@ export class DynamicAdjacency {
   to: Uint32Array;
   w: Float64Array;
   d: Float64Array;
+  /** Travel time of the arc (the weight `w` is what contraction minimises). */
+  t: Float64Array;
   o: Uint32Array;
   private used = 0;
 
@@ -21,6 +23,7 @@ export class DynamicAdjacency {
     this.to = new Uint32Array(size);
     this.w = new Float64Array(size);
     this.d = new Float64Array(size);
+    this.t = new Float64Array(size);
     this.o = new Uint32Array(size);
   }
 
@@ -34,12 +37,13 @@ export class DynamicAdjacency {
   }
 
   /** Appends an entry to v's list, moving the list when it is full. */
-  push(v: number, x: number, w: number, d: number, o: number): void {
+  push(v: number, x: number, w: number, d: number, t: number, o: number): void {
     if (this.len[v] === this.cap[v]) this.relocate(v, Math.max(4, this.cap[v] * 2));
     const i = this.start[v] + this.len[v]++;
     this.to[i] = x;
     this.w[i] = w;
     this.d[i] = d;
+    this.t[i] = t;
     this.o[i] = o;
   }
 
@@ -51,6 +55,7 @@ export class DynamicAdjacency {
     this.to[i] = this.to[last];
     this.w[i] = this.w[last];
     this.d[i] = this.d[last];
+    this.t[i] = this.t[last];
     this.o[i] = this.o[last];
   }
 
@@ -67,6 +72,7 @@ export class DynamicAdjacency {
     this.to.copyWithin(at, from, from + n);
     this.w.copyWithin(at, from, from + n);
     this.d.copyWithin(at, from, from + n);
+    this.t.copyWithin(at, from, from + n);
     this.o.copyWithin(at, from, from + n);
     this.start[v] = at;
     this.cap[v] = newCap;
@@ -82,6 +88,7 @@ export class DynamicAdjacency {
     this.to = grow(this.to);
     this.w = grow(this.w);
     this.d = grow(this.d);
+    this.t = grow(this.t);
     this.o = grow(this.o);
   }
 }

@@ -1,54 +1,76 @@
 import { IndexedMinHeap } from '../graph/indexed-heap.ts';
 import type { ContractionHierarchy } from './contraction-hierarchy.ts';
+import type { NodeEntry } from '../graph/road-network.ts';
 
-/** A graph node a snapped point enters or leaves the network by, with the cost of the partial edge. */
-export interface NodeEntry {
-  node: number;
-  dur: number;
-  dist: number;
-}
-
-/** Row-major durations (s) and distances (m); Infinity where no path exists. */
+/** Row-major weights, durations (s) and distances (m) of the chosen routes; Infinity where none. */
 export interface RawMatrix {
+  weight: Float64Array;
   dur: Float64Array;
   dist: Float64Array;
 }
 
+/** One upward search's view of the hierarchy: arcs, their weights and the arcs used to stall. */
+interface Side {
+  first: Uint32Array;
+  head: Uint32Array;
+  weight: Float64Array;
+  dur: Float64Array;
+  dist: Float64Array;
+  stallFirst: Uint32Array;
+  stallHead: Uint32Array;
+  stallWeight: Float64Array;
+}
+
 /**
  * Bucket-based many-to-many over a contraction hierarchy: one backward upward search per target
- * fills buckets, one forward upward search per source scans them (with stall-on-demand).
- * Reuses its scratch arrays between calls; not re-entrant, which is fine on one JS thread.
+ * fills buckets, one forward upward search per source scans them (with stall-on-demand). Routes
+ * are chosen by weight; their time and length are carried along. Reuses its scratch arrays between
+ * calls; not re-entrant, which is fine on one JS thread.
  */
 export class ManyToMany {
-  private dist: Float64Array;
+  private w: Float64Array;
+  private t: Float64Array;
   private len: Float64Array;
   private touched: number[] = [];
   private heap: IndexedMinHeap;
   private bucketHead: Int32Array;
+  private up: Side;
+  private down: Side;
 
-  constructor(private ch: ContractionHierarchy, nodeCount: number) {
-    this.dist = new Float64Array(nodeCount).fill(Infinity);
+  constructor(ch: ContractionHierarchy, nodeCount: number) {
+    this.w = new Float64Array(nodeCount).fill(Infinity);
+    this.t = new Float64Array(nodeCount);
     this.len = new Float64Array(nodeCount);
     this.bucketHead = new Int32Array(nodeCount).fill(-1);
     this.heap = new IndexedMinHeap(nodeCount);
+    this.up = {
+      first: ch.upFirst, head: ch.upHead, weight: ch.upWeight, dur: ch.upDur, dist: ch.upDist,
+      stallFirst: ch.downFirst, stallHead: ch.downHead, stallWeight: ch.downWeight,
+    };
+    this.down = {
+      first: ch.downFirst, head: ch.downHead, weight: ch.downWeight, dur: ch.downDur, dist: ch.downDist,
+      stallFirst: ch.upFirst, stallHead: ch.upHead, stallWeight: ch.upWeight,
+    };
   }
 
-  /** Durations and distances from every source to every target. */
+  /** Routes from every source to every target. */
   run(sources: NodeEntry[][], targets: NodeEntry[][]): RawMatrix {
     const S = sources.length;
     const T = targets.length;
+    const outW = new Float64Array(S * T).fill(Infinity);
     const outDur = new Float64Array(S * T).fill(Infinity);
     const outDist = new Float64Array(S * T).fill(Infinity);
-    const ch = this.ch;
-    // 1. Backward searches: collect (node, target, cost) entries.
-    let eNode: number[] = [];
+    // 1. Backward searches: collect (node, target, weight, time, length) entries.
+    const eNode: number[] = [];
     const eTarget: number[] = [];
+    const eW: number[] = [];
     const eDur: number[] = [];
     const eDist: number[] = [];
     for (let j = 0; j < T; j++) {
-      this.search(targets[j], ch.downFirst, ch.downHead, ch.downDur, ch.downDist, ch.upFirst, ch.upHead, ch.upDur, (v, d, l) => {
+      this.search(targets[j], this.down, (v, w, d, l) => {
         eNode.push(v);
         eTarget.push(j);
+        eW.push(w);
         eDur.push(d);
         eDist.push(l);
       });
@@ -70,59 +92,50 @@ export class ManyToMany {
     const fill = start.slice(0, nodes.length);
     const m = eNode.length;
     const bTarget = new Uint32Array(m);
+    const bW = new Float64Array(m);
     const bDur = new Float64Array(m);
     const bDist = new Float64Array(m);
     for (let e = 0; e < m; e++) {
       const k = fill[head[eNode[e]]]++;
       bTarget[k] = eTarget[e];
+      bW[k] = eW[e];
       bDur[k] = eDur[e];
       bDist[k] = eDist[e];
     }
     // 3. Forward searches scan the buckets of every node they settle.
     for (let i = 0; i < S; i++) {
       const row = i * T;
-      this.search(sources[i], ch.upFirst, ch.upHead, ch.upDur, ch.upDist, ch.downFirst, ch.downHead, ch.downDur, (v, d, l) => {
+      this.search(sources[i], this.up, (v, w, d, l) => {
         const b = head[v];
         if (b < 0) return;
         for (let k = start[b], end = start[b + 1]; k < end; k++) {
-          const c = d + bDur[k];
+          const c = w + bW[k];
           const cell = row + bTarget[k];
-          if (c < outDur[cell]) {
-            outDur[cell] = c;
+          if (c < outW[cell]) {
+            outW[cell] = c;
+            outDur[cell] = d + bDur[k];
             outDist[cell] = l + bDist[k];
           }
         }
       });
     }
     for (const v of nodes) head[v] = -1;
-    eNode = [];
-    return { dur: outDur, dist: outDist };
+    return { weight: outW, dur: outDur, dist: outDist };
   }
 
-  private search(
-    entries: NodeEntry[],
-    first: Uint32Array,
-    head: Uint32Array,
-    dur: Float32Array,
-    len: Float32Array,
-    stallFirst: Uint32Array,
-    stallHead: Uint32Array,
-    stallDur: Float32Array,
-    visit: (v: number, d: number, l: number) => void,
-  ): void {
-    const dist = this.dist;
-    const length = this.len;
-    const heap = this.heap;
-    const touched = this.touched;
-    for (const t of touched) dist[t] = Infinity;
+  private search(entries: NodeEntry[], side: Side, visit: (v: number, w: number, d: number, l: number) => void): void {
+    const { w: weight, t: time, len: length, heap, touched } = this;
+    const { first, head, weight: aw, dur: ad, dist: al, stallFirst, stallHead, stallWeight } = side;
+    for (const t of touched) weight[t] = Infinity;
     touched.length = 0;
     heap.clear();
     for (const e of entries) {
-      if (e.dur < dist[e.node]) {
-        if (dist[e.node] === Infinity) touched.push(e.node);
-        dist[e.node] = e.dur;
+      if (e.weight < weight[e.node]) {
+        if (weight[e.node] === Infinity) touched.push(e.node);
+        weight[e.node] = e.weight;
+        time[e.node] = e.dur;
         length[e.node] = e.dist;
-        heap.pushOrDecrease(e.dur, e.node);
+        heap.pushOrDecrease(e.weight, e.node);
       }
     }
     while (heap.size > 0) {
@@ -131,21 +144,22 @@ export class ManyToMany {
       // Stall-on-demand: a higher node already reached more cheaply proves v is not on a shortest up-path.
       let stalled = false;
       for (let a = stallFirst[v], end = stallFirst[v + 1]; a < end; a++) {
-        if (dist[stallHead[a]] + stallDur[a] < k) {
+        if (weight[stallHead[a]] + stallWeight[a] < k) {
           stalled = true;
           break;
         }
       }
       if (stalled) continue;
-      visit(v, k, length[v]);
+      visit(v, k, time[v], length[v]);
       for (let a = first[v], end = first[v + 1]; a < end; a++) {
-        const w = head[a];
-        const nd = k + dur[a];
-        if (nd < dist[w]) {
-          if (dist[w] === Infinity) touched.push(w);
-          dist[w] = nd;
-          length[w] = length[v] + len[a];
-          heap.pushOrDecrease(nd, w);
+        const x = head[a];
+        const nw = k + aw[a];
+        if (nw < weight[x]) {
+          if (weight[x] === Infinity) touched.push(x);
+          weight[x] = nw;
+          time[x] = time[v] + ad[a];
+          length[x] = length[v] + al[a];
+          heap.pushOrDecrease(nw, x);
         }
       }
     }

@@ -1,70 +1,99 @@
 import { MinHeap } from './min-heap.ts';
-import { forwardAdjacency, type Adjacency, type BaseGraph } from './road-graph.ts';
-import type { NodeEntry } from '../ch/many-to-many.ts';
+import type { Adjacency, NodeEntry, RoadNetwork } from './road-network.ts';
 
-/** Which cost a search minimises: travel time (s) or length (m). */
+/** Which cost a search minimises: travel time (s), or length (m) as ORS's "shortest" weighting. */
 export type CostKind = 'time' | 'distance';
 
-/** Settled part of a shortest-path tree: node ids and their costs, in settling order. */
+/** Parent marker of nodes reached straight from the start point (the virtual node). */
+export const FROM_START = -1;
+
+/**
+ * A shortest-path tree as openrouteservice's isochrone search leaves it: every node reached, each
+ * with its best parent, including the frontier just beyond the limit (reached, not settled), so
+ * the edges that cross the limit can be cut where the limit falls.
+ */
 export interface ShortestPathTree {
+  /** Nodes in the order they were first reached. */
   nodes: Uint32Array;
-  costs: Float64Array;
-  /** Cost per node for the whole graph, Infinity where not reached within the limit. */
+  /** Cost per node for the whole graph (Infinity where not reached); valid until the next run. */
   costOf: Float64Array;
+  /** Parent node per node ({@link FROM_START} for nodes entered from the start point). */
+  parentOf: Int32Array;
+  /** Key (directed edge) that led to each node from its parent. */
+  keyOf: Int32Array;
+  /** Settled nodes: their cost is final and at most the limit. */
+  settled: Uint8Array;
+  /** Number of nodes settled, for budgets. */
+  settledCount: number;
 }
 
 /**
- * Bounded one-to-all Dijkstra over the base graph, the source of isochrones. Scratch arrays are
- * reused across calls; the returned `costOf` is only valid until the next call.
+ * Bounded one-to-all Dijkstra over the network's arcs, the source of isochrones and of the
+ * pgRouting comparison. Scratch arrays are reused across calls; the returned tree is only valid
+ * until the next call on the same instance.
  */
 export class TreeSearch {
   private cost: Float64Array;
+  private parent: Int32Array;
+  private key: Int32Array;
+  private settled: Uint8Array;
   private touched: number[] = [];
   private heap = new MinHeap(4096);
 
-  constructor(private g: BaseGraph) {
+  constructor(private g: RoadNetwork) {
     this.cost = new Float64Array(g.nodeCount).fill(Infinity);
+    this.parent = new Int32Array(g.nodeCount);
+    this.key = new Int32Array(g.nodeCount);
+    this.settled = new Uint8Array(g.nodeCount);
   }
 
   /**
-   * Settles every node whose cost is at most `limit`, starting from the entries, along `adj`
-   * (forward by default; pass the reverse adjacency to search towards a destination).
+   * Settles every node whose cost is at most `limit`, starting from the entries (each with the
+   * key that leads from the start point to it), along `adj`; relaxes the arcs of settled nodes
+   * even past the limit, so the frontier is known.
    */
-  run(entries: NodeEntry[], limit: number, kind: CostKind = 'time', adj: Adjacency = forwardAdjacency(this.g)): ShortestPathTree {
-    const { first: firstOut, head: arcHead, seg: arcSeg } = adj;
-    const w = kind === 'time' ? this.g.segDur : this.g.segDist;
-    const cost = this.cost;
-    const heap = this.heap;
-    for (const t of this.touched) cost[t] = Infinity;
+  run(entries: (NodeEntry & { key?: number })[], limit: number, kind: CostKind, adj: Adjacency): ShortestPathTree {
+    const { first, head, key: arcKey } = adj;
+    const w = kind === 'time' ? this.g.edgeDur : this.g.edgeDist;
+    const { cost, parent, key, settled, heap } = this;
+    for (const t of this.touched) {
+      cost[t] = Infinity;
+      settled[t] = 0;
+    }
     this.touched.length = 0;
     const touched = this.touched;
     heap.clear();
     for (const e of entries) {
       const c = kind === 'time' ? e.dur : e.dist;
-      if (c <= limit && c < cost[e.node]) {
+      if (c < cost[e.node]) {
         if (cost[e.node] === Infinity) touched.push(e.node);
         cost[e.node] = c;
+        parent[e.node] = FROM_START;
+        key[e.node] = e.key ?? -1;
         heap.push(c, e.node);
       }
     }
-    const settled: number[] = [];
-    const costs: number[] = [];
+    let settledCount = 0;
     while (heap.size > 0) {
       const k = heap.peekKey();
+      if (k > limit) break;
       const v = heap.pop();
-      if (k > cost[v]) continue;
-      settled.push(v);
-      costs.push(k);
-      for (let a = firstOut[v], end = firstOut[v + 1]; a < end; a++) {
-        const h = arcHead[a];
-        const nc = k + w[arcSeg[a]];
-        if (nc < cost[h] && nc <= limit) {
+      if (k > cost[v] || settled[v]) continue;
+      settled[v] = 1;
+      settledCount++;
+      for (let a = first[v], end = first[v + 1]; a < end; a++) {
+        const h = head[a];
+        if (settled[h]) continue;
+        const nc = k + w[arcKey[a] >> 1];
+        if (nc < cost[h]) {
           if (cost[h] === Infinity) touched.push(h);
           cost[h] = nc;
+          parent[h] = v;
+          key[h] = arcKey[a];
           heap.push(nc, h);
         }
       }
     }
-    return { nodes: Uint32Array.from(settled), costs: Float64Array.from(costs), costOf: cost };
+    return { nodes: Uint32Array.from(touched), costOf: cost, parentOf: parent, keyOf: key, settled, settledCount };
   }
 }

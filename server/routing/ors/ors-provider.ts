@@ -90,7 +90,8 @@ export class OrsProvider implements DriveTimeProvider {
         metrics: ['duration', 'distance'],
         units: 'm',
       })) as { durations: (number | null)[][]; distances: (number | null)[][] };
-      return { durations: res.durations, distances: res.distances, estimate: false, provider: this.name } satisfies MatrixResult;
+      const result: MatrixResult = { durations: res.durations, distances: res.distances, estimate: false, provider: this.name };
+      return result;
     }, () => this.o.fallback.matrix(sources, destinations));
   }
 

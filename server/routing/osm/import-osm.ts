@@ -1,6 +1,9 @@
 import { readOsmPbf } from './pbf-reader.ts';
-import { carWayAccess } from '../car-profile.ts';
-import { buildBaseGraph, BACKWARD, FORWARD, LIMITED_ACCESS, type BaseGraph } from '../graph/road-graph.ts';
+import { BARRIER_TAG_KEYS, carBarrierBlocks, carWayRule, type WayRule } from './car-profile.ts';
+import { carTurnRestrictions, type OsmTurnRestriction } from './turn-restrictions.ts';
+import { networkFromWays, type WayInput } from './network-from-ways.ts';
+import { buildRoadNetwork } from '../graph/build-network.ts';
+import type { RoadNetwork } from '../graph/road-network.ts';
 
 /** Progress of an import, for the CLI's progress bar. */
 export interface ImportProgress {
@@ -12,8 +15,16 @@ export interface ImportProgress {
 /** Options of {@link importOsmPbf}. */
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
-  /** Drop connected pieces with fewer nodes than this (GraphHopper drops small subnetworks too). */
-  minComponentNodes?: number;
+  /** GraphHopper's `min_network_size` (ORS: 200): smaller strongly connected pieces are dropped. */
+  minNetworkSize?: number;
+}
+
+/** What the import found, for the import report. */
+export interface ImportStats {
+  ways: number;
+  restrictions: number;
+  droppedRestrictions: number;
+  restrictionStates: number;
 }
 
 /** Growable typed array: the importer's memory grows with routable ways only, never with the file. */
@@ -33,32 +44,56 @@ class Grow<T extends Float64Array | Uint32Array | Uint8Array | Float32Array> {
   }
 }
 
+/** GraphHopper's way name: `name`, then `ref` after a comma; `;` lists read as commas. */
+export function wayName(tags: Record<string, string>): string {
+  const fix = (s: string | undefined): string => (s ?? '').replace(/;\s*/g, ', ');
+  const name = fix(tags.name);
+  const ref = fix(tags.ref);
+  if (!ref) return name;
+  return name ? `${name}, ${ref}` : ref;
+}
+
 /**
- * Imports an OSM PBF extract into a car graph in two streaming passes: ways first (keeping only
- * car-routable ones), then only the coordinates of nodes those ways use.
+ * Imports an OSM PBF extract into the car network in two streaming passes: ways and relations
+ * first (keeping only car-routable ways, as a few numbers each, and car turn restrictions), then
+ * only the positions and barrier tags of the nodes those ways use.
  */
-export function importOsmPbf(file: string, options: ImportOptions = {}): BaseGraph {
+export function importOsmPbf(file: string, options: ImportOptions = {}): { network: RoadNetwork; stats: ImportStats } {
   const refs = new Grow(new Float64Array(1 << 16));
   const wayStart = new Grow(new Uint32Array(1 << 12));
-  const wayDir = new Grow(new Uint8Array(1 << 12));
-  const waySpeed = new Grow(new Float32Array(1 << 12));
-  for (const block of readOsmPbf(file, { ways: true, onProgress: (d, t) => options.onProgress?.({ phase: 'ways', done: d, total: t }) })) {
+  const wayIds: number[] = [];
+  const rules: WayRule[] = [];
+  const wayNames: number[] = [];
+  const names: string[] = [''];
+  const nameIndex = new Map<string, number>([['', 0]]);
+  const restrictions: OsmTurnRestriction[] = [];
+  for (const block of readOsmPbf(file, { ways: true, relations: true, onProgress: (d, t) => options.onProgress?.({ phase: 'ways', done: d, total: t }) })) {
     for (const way of block.ways) {
       if (way.refs.length < 2) continue;
-      const acc = carWayAccess(way.tags);
-      if (!acc) continue;
+      const rule = carWayRule(way.tags);
+      if (!rule) continue;
       wayStart.push(refs.length);
-      wayDir.push((acc.forward ? FORWARD : 0) | (acc.backward ? BACKWARD : 0) | (acc.limitedAccess ? LIMITED_ACCESS : 0));
-      waySpeed.push(acc.speedKmh);
+      wayIds.push(way.id);
+      rules.push(rule);
+      const name = wayName(way.tags);
+      let id = nameIndex.get(name);
+      if (id === undefined) {
+        id = names.length;
+        names.push(name);
+        nameIndex.set(name, id);
+      }
+      wayNames.push(id);
       for (const r of way.refs) refs.push(r);
     }
+    for (const rel of block.relations) restrictions.push(...carTurnRestrictions(rel));
   }
   wayStart.push(refs.length);
 
   const ids = uniqueSorted(refs.view());
   const lng = new Float64Array(ids.length).fill(NaN);
   const lat = new Float64Array(ids.length).fill(NaN);
-  for (const block of readOsmPbf(file, { nodes: true, onProgress: (d, t) => options.onProgress?.({ phase: 'nodes', done: d, total: t }) })) {
+  const blocked = new Uint8Array(ids.length);
+  for (const block of readOsmPbf(file, { nodes: true, nodeTagKeys: BARRIER_TAG_KEYS, onProgress: (d, t) => options.onProgress?.({ phase: 'nodes', done: d, total: t }) })) {
     for (let i = 0; i < block.nodeIds.length; i++) {
       const k = binarySearch(ids, block.nodeIds[i]);
       if (k >= 0) {
@@ -66,36 +101,25 @@ export function importOsmPbf(file: string, options: ImportOptions = {}): BaseGra
         lat[k] = block.lats[i];
       }
     }
-  }
-
-  const segCap = refs.length;
-  const segA = new Uint32Array(segCap);
-  const segB = new Uint32Array(segCap);
-  const segDirArr = new Uint8Array(segCap);
-  const segSpeed = new Float32Array(segCap);
-  let count = 0;
-  const starts = wayStart.view();
-  const r = refs.view();
-  for (let w = 0; w + 1 < starts.length; w++) {
-    let prev = -1;
-    for (let i = starts[w]; i < starts[w + 1]; i++) {
-      const k = binarySearch(ids, r[i]);
-      if (Number.isNaN(lng[k])) {
-        prev = -1; // node missing from a clipped extract: the way is cut there
-        continue;
-      }
-      if (prev >= 0 && prev !== k) {
-        segA[count] = prev;
-        segB[count] = k;
-        segDirArr[count] = wayDir.data[w];
-        segSpeed[count] = waySpeed.data[w];
-        count++;
-      }
-      prev = k;
+    for (const { index, tags } of block.nodeTags) {
+      const k = binarySearch(ids, block.nodeIds[index]);
+      if (k >= 0 && carBarrierBlocks(tags)) blocked[k] = 1;
     }
   }
+
+  const r = refs.view();
+  const indexRefs = new Uint32Array(r.length);
+  for (let i = 0; i < r.length; i++) indexRefs[i] = binarySearch(ids, r[i]);
+  const starts = wayStart.view();
+  const ways: WayInput[] = rules.map((rule, w) => ({ id: wayIds[w], refs: indexRefs.subarray(starts[w], starts[w + 1]), rule, nameId: wayNames[w] }));
   options.onProgress?.({ phase: 'graph', done: 0, total: 1 });
-  return buildBaseGraph(lng, lat, { count, a: segA, b: segB, dir: segDirArr, speedKmh: segSpeed }, { minComponentNodes: options.minComponentNodes ?? 100 });
+  const input = networkFromWays({ lng, lat, osmId: ids, blocked }, ways, names, restrictions);
+  const { network, restrictionStates } = buildRoadNetwork(input, { minNetworkSize: options.minNetworkSize ?? 200 });
+  options.onProgress?.({ phase: 'graph', done: 1, total: 1 });
+  return {
+    network,
+    stats: { ways: ways.length, restrictions: restrictions.length, droppedRestrictions: input.droppedRestrictions, restrictionStates },
+  };
 }
 
 function uniqueSorted(values: Float64Array): Float64Array {

@@ -9,19 +9,45 @@ export interface OsmWay {
   tags: Record<string, string>;
 }
 
+/** A relation member: `type` is 0 node, 1 way, 2 relation, as in the PBF format. */
+export interface OsmMember {
+  type: 0 | 1 | 2;
+  ref: number;
+  role: string;
+}
+
+/** A relation as the importer needs it (turn restrictions). */
+export interface OsmRelation {
+  id: number;
+  tags: Record<string, string>;
+  members: OsmMember[];
+}
+
+/** Tags of one node, by its position in the block's `nodeIds`. */
+export interface OsmNodeTags {
+  index: number;
+  tags: Record<string, string>;
+}
+
 /** What one primitive block yields; empty arrays when the caller did not ask for that kind. */
 export interface OsmBlock {
   /** Dense and plain nodes: ids and coordinates in degrees, parallel arrays. */
   nodeIds: number[];
   lats: number[];
   lngs: number[];
+  /** Nodes carrying at least one tag whose key the caller asked for (`nodeTagKeys`). */
+  nodeTags: OsmNodeTags[];
   ways: OsmWay[];
+  relations: OsmRelation[];
 }
 
 /** Which primitives to decode; skipping the others keeps each pass cheap. */
 export interface ReadOptions {
   nodes?: boolean;
+  /** With `nodes`: keep the tags of nodes that carry one of these keys (barriers, fords…). */
+  nodeTagKeys?: ReadonlySet<string>;
   ways?: boolean;
+  relations?: boolean;
   /** Called after each blob with bytes read so far and the file size, for progress bars. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
@@ -112,30 +138,34 @@ function readPrimitiveBlock(data: Uint8Array, options: ReadOptions): OsmBlock {
     else if (tag === 19) s.latOffset = p.readVarint(true);
     else if (tag === 20) s.lonOffset = p.readVarint(true);
   }, st);
-  const out: OsmBlock = { nodeIds: [], lats: [], lngs: [], ways: [] };
+  const out: OsmBlock = { nodeIds: [], lats: [], lngs: [], nodeTags: [], ways: [], relations: [] };
   for (const g of st.groups) {
     new PbfReader(g).readFields((tag, o: OsmBlock, p) => {
-      if (tag === 2 && options.nodes) readDense(p, st, o);
-      else if (tag === 1 && options.nodes) readNode(p, st, o);
+      if (tag === 2 && options.nodes) readDense(p, st, o, options.nodeTagKeys);
+      else if (tag === 1 && options.nodes) readNode(p, st, o, options.nodeTagKeys);
       else if (tag === 3 && options.ways) o.ways.push(readWay(p, st));
+      else if (tag === 4 && options.relations) o.relations.push(readRelation(p, st));
     }, out);
   }
   return out;
 }
 
-function readDense(p: PbfReader, st: BlockState, o: OsmBlock): void {
+function readDense(p: PbfReader, st: BlockState, o: OsmBlock, wanted: ReadonlySet<string> | undefined): void {
   const ids: number[] = [];
   const lats: number[] = [];
   const lons: number[] = [];
+  const keysVals: number[] = [];
   p.readMessage((tag, _: null, q) => {
     if (tag === 1) q.readPackedSVarint(ids);
     else if (tag === 8) q.readPackedSVarint(lats);
     else if (tag === 9) q.readPackedSVarint(lons);
+    else if (tag === 10 && wanted) q.readPackedVarint(keysVals);
   }, null);
   let id = 0;
   let lat = 0;
   let lon = 0;
   const g = st.granularity * 1e-9;
+  const base = o.nodeIds.length;
   for (let i = 0; i < ids.length; i++) {
     id += ids[i];
     lat += lats[i];
@@ -144,11 +174,31 @@ function readDense(p: PbfReader, st: BlockState, o: OsmBlock): void {
     o.lats.push(st.latOffset * 1e-9 + g * lat);
     o.lngs.push(st.lonOffset * 1e-9 + g * lon);
   }
+  if (!wanted || keysVals.length === 0) return;
+  // keys_vals: for each node, (key, value) string ids, then a 0 ending that node's tags.
+  let k = 0;
+  for (let i = 0; i < ids.length && k < keysVals.length; i++) {
+    let tags: Record<string, string> | undefined;
+    let keep = false;
+    while (k < keysVals.length && keysVals[k] !== 0) {
+      const key = st.strings[keysVals[k]];
+      const value = st.strings[keysVals[k + 1]];
+      k += 2;
+      (tags ??= {})[key] = value;
+      if (wanted.has(key)) keep = true;
+    }
+    k++;
+    if (keep && tags) o.nodeTags.push({ index: base + i, tags });
+  }
 }
 
-function readNode(p: PbfReader, st: BlockState, o: OsmBlock): void {
+function readNode(p: PbfReader, st: BlockState, o: OsmBlock, wanted: ReadonlySet<string> | undefined): void {
+  const keys: number[] = [];
+  const vals: number[] = [];
   const n = p.readMessage((tag, r: { id: number; lat: number; lon: number }, q) => {
     if (tag === 1) r.id = q.readSVarint();
+    else if (tag === 2) q.readPackedVarint(keys);
+    else if (tag === 3) q.readPackedVarint(vals);
     else if (tag === 8) r.lat = q.readSVarint();
     else if (tag === 9) r.lon = q.readSVarint();
   }, { id: 0, lat: 0, lon: 0 });
@@ -156,6 +206,36 @@ function readNode(p: PbfReader, st: BlockState, o: OsmBlock): void {
   o.nodeIds.push(n.id);
   o.lats.push(st.latOffset * 1e-9 + g * n.lat);
   o.lngs.push(st.lonOffset * 1e-9 + g * n.lon);
+  if (wanted && keys.some((k) => wanted.has(st.strings[k]))) {
+    const tags: Record<string, string> = {};
+    for (let i = 0; i < keys.length; i++) tags[st.strings[keys[i]]] = st.strings[vals[i]];
+    o.nodeTags.push({ index: o.nodeIds.length - 1, tags });
+  }
+}
+
+function readRelation(p: PbfReader, st: BlockState): OsmRelation {
+  const keys: number[] = [];
+  const vals: number[] = [];
+  const roles: number[] = [];
+  const memids: number[] = [];
+  const types: number[] = [];
+  const r = p.readMessage((tag, out: { id: number }, q) => {
+    if (tag === 1) out.id = q.readVarint();
+    else if (tag === 2) q.readPackedVarint(keys);
+    else if (tag === 3) q.readPackedVarint(vals);
+    else if (tag === 8) q.readPackedVarint(roles);
+    else if (tag === 9) q.readPackedSVarint(memids);
+    else if (tag === 10) q.readPackedVarint(types);
+  }, { id: 0 });
+  const tags: Record<string, string> = {};
+  for (let i = 0; i < keys.length; i++) tags[st.strings[keys[i]]] = st.strings[vals[i]];
+  const members: OsmMember[] = [];
+  let ref = 0;
+  for (let i = 0; i < memids.length; i++) {
+    ref += memids[i];
+    members.push({ type: (types[i] ?? 0) as 0 | 1 | 2, ref, role: st.strings[roles[i]] ?? '' });
+  }
+  return { id: r.id, tags, members };
 }
 
 function readWay(p: PbfReader, st: BlockState): OsmWay {

@@ -1,18 +1,44 @@
-import { BACKWARD, FORWARD, LIMITED_ACCESS, type BaseGraph } from '../graph/road-graph.ts';
-import type { NodeEntry } from '../ch/many-to-many.ts';
+import { haversineM, metresPerDegree } from '../geo/geodesy.ts';
+import { BACKWARD, FORWARD, LIMITED_ACCESS } from '../graph/network-input.ts';
+import { NO_NODE, type NodeEntry, type RoadNetwork } from '../graph/road-network.ts';
 
-/** A point projected onto its nearest drivable segment. */
+/**
+ * A point projected onto the nearest point of the nearest edge, as openrouteservice (GraphHopper's
+ * location index and query graph) does: the projection becomes a virtual node splitting the edge,
+ * and journeys start or end there.
+ */
 export interface Snap {
-  seg: number;
-  /** Position along the segment, 0 at A, 1 at B. */
-  t: number;
-  /** Straight-line distance from the point to the road, metres. */
+  edge: number;
+  /** Position of the projection, `[lng, lat]`. */
+  lng: number;
+  lat: number;
+  /** Distance from the point to the projection, metres (ORS's `snapped_distance`). */
   offroadM: number;
+  /** Distance along the edge from its A end to the projection, metres. */
+  alongM: number;
+  /**
+   * The junction node when the projection falls exactly on an end of the edge (GraphHopper's
+   * "tower" snap): journeys then start from the junction itself, not from a virtual node.
+   */
+  tower?: number;
+}
+
+/** A projection this close to an end of its edge is a snap onto the junction, metres. */
+const TOWER_TOLERANCE_M = 0.001;
+
+/** Options of {@link SegmentIndex.nearest}. */
+export interface SnapOptions {
+  radiusM: number;
+  /**
+   * Coarse networks only (straight lines between junctions): avoid snapping onto a motorway when
+   * any other road is in range, since no driveway joins one between junctions.
+   */
+  preferLocalRoads?: boolean;
 }
 
 /**
- * Uniform grid over segment bounding boxes. Built in one counting pass at load time (tens of
- * milliseconds for a national network), so it is never cached and never stale.
+ * Uniform grid over the straight pieces of every edge's geometry. Built in one counting pass at
+ * load time (tens of milliseconds for a national network), so it is never cached and never stale.
  */
 export class SegmentIndex {
   private minLng: number;
@@ -21,22 +47,27 @@ export class SegmentIndex {
   private nx: number;
   private ny: number;
   private cellFirst: Uint32Array;
-  private cellSegs: Uint32Array;
+  private cellPieces: Uint32Array;
+  /** Edge of each geometry point (a piece is named by its first point). */
+  private pointEdge: Uint32Array;
   private stamp: Uint32Array;
   private query = 0;
 
-  constructor(private g: BaseGraph) {
-    const m = g.segA.length;
+  constructor(private g: RoadNetwork) {
+    const pts = g.geomLng.length;
+    this.pointEdge = new Uint32Array(pts);
+    for (let e = 0; e < g.edgeCount; e++) this.pointEdge.fill(e, g.geomFirst[e], g.geomFirst[e + 1]);
     let minLng = Infinity, minLat = Infinity, maxLng = -Infinity, maxLat = -Infinity;
-    for (let v = 0; v < g.nodeCount; v++) {
-      if (g.lng[v] < minLng) minLng = g.lng[v];
-      if (g.lng[v] > maxLng) maxLng = g.lng[v];
-      if (g.lat[v] < minLat) minLat = g.lat[v];
-      if (g.lat[v] > maxLat) maxLat = g.lat[v];
+    for (let p = 0; p < pts; p++) {
+      if (g.geomLng[p] < minLng) minLng = g.geomLng[p];
+      if (g.geomLng[p] > maxLng) maxLng = g.geomLng[p];
+      if (g.geomLat[p] < minLat) minLat = g.geomLat[p];
+      if (g.geomLat[p] > maxLat) maxLat = g.geomLat[p];
     }
-    if (m === 0) minLng = minLat = maxLng = maxLat = 0;
+    if (pts === 0) minLng = minLat = maxLng = maxLat = 0;
+    const pieces = Math.max(1, pts - g.edgeCount);
     const area = Math.max(1e-6, (maxLng - minLng) * (maxLat - minLat));
-    this.cellDeg = Math.min(0.2, Math.max(0.002, Math.sqrt(area / Math.max(1, m)) * 2));
+    this.cellDeg = Math.min(0.2, Math.max(0.002, Math.sqrt(area / pieces) * 2));
     this.minLng = minLng;
     this.minLat = minLat;
     this.nx = Math.floor((maxLng - minLng) / this.cellDeg) + 1;
@@ -46,21 +77,21 @@ export class SegmentIndex {
     for (let c = 0; c < this.nx * this.ny; c++) counts[c + 1] += counts[c];
     this.cellFirst = counts;
     const fill = counts.slice(0, this.nx * this.ny);
-    this.cellSegs = new Uint32Array(counts[this.nx * this.ny]);
-    this.forEachCell((c, s) => (this.cellSegs[fill[c]++] = s));
-    this.stamp = new Uint32Array(m);
+    this.cellPieces = new Uint32Array(counts[this.nx * this.ny]);
+    this.forEachCell((c, p) => (this.cellPieces[fill[c]++] = p));
+    this.stamp = new Uint32Array(pts);
   }
 
-  private forEachCell(fn: (cell: number, seg: number) => void): void {
+  private forEachCell(fn: (cell: number, piece: number) => void): void {
     const { g } = this;
-    for (let s = 0; s < g.segA.length; s++) {
-      const a = g.segA[s];
-      const b = g.segB[s];
-      const x0 = this.cellX(Math.min(g.lng[a], g.lng[b]));
-      const x1 = this.cellX(Math.max(g.lng[a], g.lng[b]));
-      const y0 = this.cellY(Math.min(g.lat[a], g.lat[b]));
-      const y1 = this.cellY(Math.max(g.lat[a], g.lat[b]));
-      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) fn(y * this.nx + x, s);
+    for (let e = 0; e < g.edgeCount; e++) {
+      for (let p = g.geomFirst[e]; p + 1 < g.geomFirst[e + 1]; p++) {
+        const x0 = this.cellX(Math.min(g.geomLng[p], g.geomLng[p + 1]));
+        const x1 = this.cellX(Math.max(g.geomLng[p], g.geomLng[p + 1]));
+        const y0 = this.cellY(Math.min(g.geomLat[p], g.geomLat[p + 1]));
+        const y1 = this.cellY(Math.max(g.geomLat[p], g.geomLat[p + 1]));
+        for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) fn(y * this.nx + x, p);
+      }
     }
   }
 
@@ -72,87 +103,130 @@ export class SegmentIndex {
     return Math.min(this.ny - 1, Math.max(0, Math.floor((lat - this.minLat) / this.cellDeg)));
   }
 
-  /**
-   * Nearest segment within `radiusM` of the point, or `undefined` when there is none. Motorways
-   * are only chosen when no other road is in range (a coarse network may have nothing else).
-   */
-  nearest(lng: number, lat: number, radiusM: number): Snap | undefined {
-    return this.search(lng, lat, radiusM, false) ?? this.search(lng, lat, radiusM, true);
+  /** Nearest point of the network within the radius, or `undefined` when there is none. */
+  nearest(lng: number, lat: number, options: SnapOptions): Snap | undefined {
+    if (options.preferLocalRoads) return this.search(lng, lat, options.radiusM, false) ?? this.search(lng, lat, options.radiusM, true);
+    return this.search(lng, lat, options.radiusM, true);
   }
 
   private search(lng: number, lat: number, radiusM: number, allowLimited: boolean): Snap | undefined {
     const { g } = this;
-    if (g.segA.length === 0) return undefined;
-    const kx = Math.cos((lat * Math.PI) / 180) * 111319.49;
-    const ky = 110574;
-    const cellM = this.cellDeg * Math.min(kx, ky);
+    if (g.edgeCount === 0 || !Number.isFinite(lng) || !Number.isFinite(lat)) return undefined;
+    const k = metresPerDegree(lat);
+    const cellM = this.cellDeg * Math.min(k.x, k.y);
     const stamp = ++this.query;
     const cx = Math.floor((lng - this.minLng) / this.cellDeg);
     const cy = Math.floor((lat - this.minLat) / this.cellDeg);
-    let best: Snap | undefined;
+    let bestPiece = -1;
+    let bestT = 0;
+    let bestD = Infinity;
     const maxRing = Math.ceil(radiusM / cellM) + 1;
     for (let r = 0; r <= maxRing; r++) {
-      if (best && best.offroadM <= (r - 1) * cellM) break;
+      if (bestPiece >= 0 && bestD <= (r - 1) * cellM) break;
       for (let y = cy - r; y <= cy + r; y++) {
         if (y < 0 || y >= this.ny) continue;
-        const edge = y === cy - r || y === cy + r;
-        for (let x = cx - r; x <= cx + r; x += edge ? 1 : 2 * r) {
+        const edgeRow = y === cy - r || y === cy + r;
+        for (let x = cx - r; x <= cx + r; x += edgeRow ? 1 : 2 * r) {
           if (x >= 0 && x < this.nx) {
             const c = y * this.nx + x;
-            for (let k = this.cellFirst[c]; k < this.cellFirst[c + 1]; k++) {
-              const s = this.cellSegs[k];
-              if (this.stamp[s] === stamp) continue;
-              this.stamp[s] = stamp;
-              if (!allowLimited && g.segDir[s] & LIMITED_ACCESS) continue;
-              const a = g.segA[s];
-              const b = g.segB[s];
-              const ax = (g.lng[a] - lng) * kx, ay = (g.lat[a] - lat) * ky;
-              const bx = (g.lng[b] - lng) * kx, by = (g.lat[b] - lat) * ky;
+            for (let i = this.cellFirst[c]; i < this.cellFirst[c + 1]; i++) {
+              const p = this.cellPieces[i];
+              if (this.stamp[p] === stamp) continue;
+              this.stamp[p] = stamp;
+              if (!allowLimited && g.edgeFlags[this.pointEdge[p]] & LIMITED_ACCESS) continue;
+              const ax = (g.geomLng[p] - lng) * k.x, ay = (g.geomLat[p] - lat) * k.y;
+              const bx = (g.geomLng[p + 1] - lng) * k.x, by = (g.geomLat[p + 1] - lat) * k.y;
               const dx = bx - ax, dy = by - ay;
               const len2 = dx * dx + dy * dy;
               const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
               const d = Math.hypot(ax + t * dx, ay + t * dy);
-              if (d <= radiusM && (!best || d < best.offroadM)) best = { seg: s, t, offroadM: d };
+              if (d <= radiusM && d < bestD) {
+                bestD = d;
+                bestPiece = p;
+                bestT = t;
+              }
             }
           }
           if (r === 0) break;
         }
       }
     }
-    return best;
+    if (bestPiece < 0) return undefined;
+    const p = bestPiece;
+    const e = this.pointEdge[p];
+    const sLng = g.geomLng[p] + bestT * (g.geomLng[p + 1] - g.geomLng[p]);
+    const sLat = g.geomLat[p] + bestT * (g.geomLat[p + 1] - g.geomLat[p]);
+    let along = 0;
+    for (let q = g.geomFirst[e] + 1; q <= p; q++) along += haversineM(g.geomLng[q - 1], g.geomLat[q - 1], g.geomLng[q], g.geomLat[q]);
+    along += haversineM(g.geomLng[p], g.geomLat[p], sLng, sLat);
+    const alongM = Math.min(along, g.edgeDist[e]);
+    const snap: Snap = { edge: e, lng: sLng, lat: sLat, offroadM: haversineM(lng, lat, sLng, sLat), alongM };
+    // Within a millimetre of a junction is at the junction (coordinates are stored to ~1 cm).
+    if (alongM < TOWER_TOLERANCE_M) Object.assign(snap, { tower: g.edgeA[e], alongM: 0, lng: g.geomLng[g.geomFirst[e]], lat: g.geomLat[g.geomFirst[e]] });
+    else if (g.edgeDist[e] - alongM < TOWER_TOLERANCE_M) {
+      const last = g.geomFirst[e + 1] - 1;
+      Object.assign(snap, { tower: g.edgeB[e], alongM: g.edgeDist[e], lng: g.geomLng[last], lat: g.geomLat[last] });
+    }
+    return snap;
   }
 }
 
+/** How the off-road leg from a point to its road is charged: nothing (ORS) or at a walking-pace car. */
+export interface AccessLeg {
+  /** Speed of the off-road leg, km/h; 0 or undefined: free, as in openrouteservice. */
+  speedKmh?: number;
+}
+
+function accessCost(snap: Snap, leg: AccessLeg): { dur: number; dist: number } {
+  if (!leg.speedKmh) return { dur: 0, dist: 0 };
+  return { dur: snap.offroadM / (leg.speedKmh / 3.6), dist: snap.offroadM };
+}
+
+/** Nodes a journey from a snapped point reaches first, with the partial edge (and access leg) paid. */
+export function departureEntries(g: RoadNetwork, snap: Snap, leg: AccessLeg = {}): NodeEntry[] {
+  const e = snap.edge;
+  const frac = g.edgeDist[e] > 0 ? snap.alongM / g.edgeDist[e] : 0;
+  const acc = accessCost(snap, leg);
+  if (snap.tower !== undefined) return [{ node: snap.tower, weight: acc.dur, dur: acc.dur, dist: acc.dist }];
+  const out: NodeEntry[] = [];
+  const fwd = g.keyHead[2 * e];
+  const bwd = g.keyHead[2 * e + 1];
+  if (fwd !== NO_NODE) out.push({ node: fwd, weight: acc.dur + (1 - frac) * g.edgeWeight[e], dur: acc.dur + (1 - frac) * g.edgeDur[e], dist: acc.dist + g.edgeDist[e] - snap.alongM });
+  if (bwd !== NO_NODE) out.push({ node: bwd, weight: acc.dur + frac * g.edgeWeight[e], dur: acc.dur + frac * g.edgeDur[e], dist: acc.dist + snap.alongM });
+  return out;
+}
+
 /**
- * Graph nodes a snapped point can start from, with the partial edge and the off-road access
- * leg (at `accessSpeedKmh`) already paid.
+ * Nodes a journey to a snapped point can come from, with the cost from each node to the point.
+ * At a junction (`copiesOf` lists the restriction copies of each junction), arriving at any of its
+ * nodes is arriving there.
  */
-export function departureEntries(g: BaseGraph, snap: Snap, accessSpeedKmh: number): NodeEntry[] {
-  const access = snap.offroadM / (accessSpeedKmh / 3.6);
-  const s = snap.seg;
+export function arrivalEntries(g: RoadNetwork, snap: Snap, leg: AccessLeg = {}, copiesOf?: (junction: number) => readonly number[]): NodeEntry[] {
+  const e = snap.edge;
+  const frac = g.edgeDist[e] > 0 ? snap.alongM / g.edgeDist[e] : 0;
+  const acc = accessCost(snap, leg);
+  if (snap.tower !== undefined) {
+    return [snap.tower, ...(copiesOf?.(snap.tower) ?? [])].map((node) => ({ node, weight: acc.dur, dur: acc.dur, dist: acc.dist }));
+  }
   const out: NodeEntry[] = [];
-  if (g.segDir[s] & FORWARD) out.push({ node: g.segB[s], dur: access + (1 - snap.t) * g.segDur[s], dist: snap.offroadM + (1 - snap.t) * g.segDist[s] });
-  if (g.segDir[s] & BACKWARD) out.push({ node: g.segA[s], dur: access + snap.t * g.segDur[s], dist: snap.offroadM + snap.t * g.segDist[s] });
+  for (let i = g.keyTailFirst[2 * e]; i < g.keyTailFirst[2 * e + 1]; i++) {
+    out.push({ node: g.keyTail[i], weight: acc.dur + frac * g.edgeWeight[e], dur: acc.dur + frac * g.edgeDur[e], dist: acc.dist + snap.alongM });
+  }
+  for (let i = g.keyTailFirst[2 * e + 1]; i < g.keyTailFirst[2 * e + 2]; i++) {
+    out.push({ node: g.keyTail[i], weight: acc.dur + (1 - frac) * g.edgeWeight[e], dur: acc.dur + (1 - frac) * g.edgeDur[e], dist: acc.dist + g.edgeDist[e] - snap.alongM });
+  }
   return out;
 }
 
-/** Graph nodes a snapped point can be reached from, with the cost from each node to the point. */
-export function arrivalEntries(g: BaseGraph, snap: Snap, accessSpeedKmh: number): NodeEntry[] {
-  const access = snap.offroadM / (accessSpeedKmh / 3.6);
-  const s = snap.seg;
-  const out: NodeEntry[] = [];
-  if (g.segDir[s] & FORWARD) out.push({ node: g.segA[s], dur: access + snap.t * g.segDur[s], dist: snap.offroadM + snap.t * g.segDist[s] });
-  if (g.segDir[s] & BACKWARD) out.push({ node: g.segB[s], dur: access + (1 - snap.t) * g.segDur[s], dist: snap.offroadM + (1 - snap.t) * g.segDist[s] });
-  return out;
-}
-
-/** Cost of driving straight along a shared segment from one snapped point to another, if allowed. */
-export function sameSegmentCost(g: BaseGraph, from: Snap, to: Snap, accessSpeedKmh: number): { dur: number; dist: number } | undefined {
-  if (from.seg !== to.seg) return undefined;
-  const s = from.seg;
-  const dt = to.t - from.t;
-  const ok = dt >= 0 ? g.segDir[s] & FORWARD : g.segDir[s] & BACKWARD;
+/** Cost of driving straight along a shared edge from one snapped point to another, if allowed. */
+export function sameEdgeCost(g: RoadNetwork, from: Snap, to: Snap, leg: AccessLeg = {}): { weight: number; dur: number; dist: number } | undefined {
+  if (from.edge !== to.edge) return undefined;
+  const e = from.edge;
+  const d = to.alongM - from.alongM;
+  const ok = d >= 0 ? g.edgeFlags[e] & FORWARD : g.edgeFlags[e] & BACKWARD;
   if (!ok) return undefined;
-  const off = from.offroadM + to.offroadM;
-  return { dur: off / (accessSpeedKmh / 3.6) + Math.abs(dt) * g.segDur[s], dist: off + Math.abs(dt) * g.segDist[s] };
+  const a = accessCost(from, leg);
+  const b = accessCost(to, leg);
+  const frac = g.edgeDist[e] > 0 ? Math.abs(d) / g.edgeDist[e] : 0;
+  return { weight: a.dur + b.dur + frac * g.edgeWeight[e], dur: a.dur + b.dur + frac * g.edgeDur[e], dist: a.dist + b.dist + Math.abs(d) };
 }

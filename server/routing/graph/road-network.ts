@@ -1,0 +1,105 @@
+/**
+ * The routable road network in flat typed arrays (they load in milliseconds from the binary cache
+ * and cost a few dozen bytes per node, so a regional extract fits in memory).
+ *
+ * Two levels, as in GraphHopper: **edges** are pieces of road between junctions with their
+ * geometry, length and travel time (what snapping and isochrone drawing see); **arcs** are the
+ * directed moves a search makes between **nodes**. A node is a junction, or a copy of a junction
+ * standing for "arrived here through a restricted manoeuvre's first part": turn restrictions are
+ * compiled into such copies, whose outgoing arcs omit the forbidden turns, so every search (matrix,
+ * isochrone, hierarchy) honours them without knowing they exist.
+ */
+export interface RoadNetwork {
+  nodeCount: number;
+  /** Position of each node; copies share their junction's position. */
+  lng: Float64Array;
+  lat: Float64Array;
+  /** The junction each node stands for (itself, for junctions; the junction copied, for copies). */
+  nodeJunction: Uint32Array;
+
+  edgeCount: number;
+  /** Junction nodes the edge joins; its geometry runs from A to B. */
+  edgeA: Uint32Array;
+  edgeB: Uint32Array;
+  /** `FORWARD | BACKWARD | LIMITED_ACCESS | FERRY` (see network-input.ts). */
+  edgeFlags: Uint8Array;
+  /** Length along the geometry, metres. */
+  edgeDist: Float64Array;
+  /** Travel time along the whole edge, seconds. */
+  edgeDur: Float64Array;
+  /**
+   * What a route minimises on the edge: its time with ORS's route-choice penalties (destination or
+   * private roads ×10…). Routes are chosen by weight; the time and length reported are those of the
+   * chosen route.
+   */
+  edgeWeight: Float64Array;
+  /** Index into `names` (the OSM way's `name`, '' when none). */
+  edgeName: Uint32Array;
+  geomFirst: Uint32Array;
+  geomLng: Float64Array;
+  geomLat: Float64Array;
+  names: string[];
+
+  /** Arcs by tail in CSR form: arcs of node v are `firstOut[v]..firstOut[v+1]`. */
+  firstOut: Uint32Array;
+  arcHead: Uint32Array;
+  /** Directed edge ("key") each arc drives: `edge * 2` A→B, `edge * 2 + 1` B→A. */
+  arcKey: Uint32Array;
+  /** Per key: the node a journey starting on that edge arrives at ({@link NO_NODE} if not drivable). */
+  keyHead: Uint32Array;
+  /** Per key, in CSR form: every node from which an arc drives that key (arrivals onto the edge). */
+  keyTailFirst: Uint32Array;
+  keyTail: Uint32Array;
+}
+
+/** Marks "no node" in `keyHead`. */
+export const NO_NODE = 0xffffffff;
+
+/** A graph node a search enters or leaves the network by, with the cost already spent. */
+export interface NodeEntry {
+  node: number;
+  /** Route-choice weight (time with penalties). */
+  weight: number;
+  /** Seconds. */
+  dur: number;
+  /** Metres. */
+  dist: number;
+}
+
+/** Arcs in CSR form (forward, or reversed for searches towards a destination). */
+export interface Adjacency {
+  first: Uint32Array;
+  head: Uint32Array;
+  key: Uint32Array;
+}
+
+/** The network's own forward adjacency. */
+export function forwardAdjacency(g: RoadNetwork): Adjacency {
+  return { first: g.firstOut, head: g.arcHead, key: g.arcKey };
+}
+
+/**
+ * Arcs reversed (v lists the nodes that can drive to v), for searches towards a destination:
+ * "where can I live and still reach this practice in 30 minutes". Built at load time in one pass.
+ */
+export function reverseAdjacency(g: RoadNetwork): Adjacency {
+  const n = g.nodeCount;
+  const first = new Uint32Array(n + 1);
+  for (let a = 0; a < g.arcHead.length; a++) first[g.arcHead[a] + 1]++;
+  for (let v = 0; v < n; v++) first[v + 1] += first[v];
+  const fill = first.slice(0, n);
+  const head = new Uint32Array(g.arcHead.length);
+  const key = new Uint32Array(g.arcHead.length);
+  for (let v = 0; v < n; v++)
+    for (let a = g.firstOut[v]; a < g.firstOut[v + 1]; a++) {
+      const k = fill[g.arcHead[a]]++;
+      head[k] = v;
+      key[k] = g.arcKey[a];
+    }
+  return { first, head, key };
+}
+
+/** Tail junction of a key (where driving it starts). */
+export function keyTailJunction(g: RoadNetwork, key: number): number {
+  return key & 1 ? g.edgeB[key >> 1] : g.edgeA[key >> 1];
+}
