@@ -1,5 +1,5 @@
 import { carWayRule, SpeedRule, type WayRule } from './osm/car-profile.ts';
-import { networkFromWays, type WayInput } from './osm/network-from-ways.ts';
+import { BLOCKING_BARRIER, networkFromWays, type WayInput } from './osm/network-from-ways.ts';
 import type { OsmTurnRestriction } from './osm/turn-restrictions.ts';
 import { buildRoadNetwork } from './graph/build-network.ts';
 import { withHierarchy, type RoutingGraph } from './routing-graph.ts';
@@ -47,8 +47,8 @@ export function graphFromWays(
     }
     inputs.push({ id: i, refs: w.nodes, rule, nameId, speedKmh: w.tags ? undefined : (w.speedKmh ?? 50) });
   });
-  const blocked = new Uint8Array(nodes.length);
-  for (const b of options.barriers ?? []) blocked[b] = 1;
+  const barrier = new Uint8Array(nodes.length);
+  for (const b of options.barriers ?? []) barrier[b] = BLOCKING_BARRIER;
   const restrictions: OsmTurnRestriction[] = (options.restrictions ?? []).map((r, i) => ({
     id: i,
     kind: r.kind,
@@ -58,7 +58,7 @@ export function graphFromWays(
     to: r.to,
   }));
   const input = networkFromWays(
-    { lng: nodes.map((n) => n[0]), lat: nodes.map((n) => n[1]), osmId: nodes.map((_, i) => i), blocked },
+    { lng: nodes.map((n) => n[0]), lat: nodes.map((n) => n[1]), osmId: nodes.map((_, i) => i), barrier },
     inputs,
     names,
     restrictions,

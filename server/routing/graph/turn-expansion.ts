@@ -58,13 +58,7 @@ export function compileTurnRestrictions(g: KeyGraph, restrictions: RestrictionIn
     }
     return true;
   };
-  const all = [...restrictions];
-  if (process.env.FORBID_UTURNS) {
-    const outDeg = new Uint32Array(g.towers);
-    for (let k = 0; k < g.keyCount; k++) if (g.drivable(k)) outDeg[g.tailOf(k)]++;
-    for (let k = 0; k < g.keyCount; k++) if (g.drivable(k) && g.drivable(k ^ 1) && outDeg[g.headOf(k)] > 1) all.push({ kind: 'no', keys: [k, k ^ 1] });
-  }
-  for (const r of all) {
+  for (const r of restrictions) {
     if (!valid(r)) continue;
     let s = root;
     for (let i = 0; i < r.keys.length - 1; i++) {

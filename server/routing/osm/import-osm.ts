@@ -1,7 +1,7 @@
 import { readOsmPbf } from './pbf-reader.ts';
 import { BARRIER_TAG_KEYS, carBarrierBlocks, carWayRule, type WayRule } from './car-profile.ts';
 import { carTurnRestrictions, type OsmTurnRestriction } from './turn-restrictions.ts';
-import { networkFromWays, type WayInput } from './network-from-ways.ts';
+import { BLOCKING_BARRIER, networkFromWays, PASSABLE_BARRIER, type WayInput } from './network-from-ways.ts';
 import { buildRoadNetwork } from '../graph/build-network.ts';
 import type { RoadNetwork } from '../graph/road-network.ts';
 
@@ -92,7 +92,7 @@ export function importOsmPbf(file: string, options: ImportOptions = {}): { netwo
   const ids = uniqueSorted(refs.view());
   const lng = new Float64Array(ids.length).fill(NaN);
   const lat = new Float64Array(ids.length).fill(NaN);
-  const blocked = new Uint8Array(ids.length);
+  const barrier = new Uint8Array(ids.length);
   for (const block of readOsmPbf(file, { nodes: true, nodeTagKeys: BARRIER_TAG_KEYS, onProgress: (d, t) => options.onProgress?.({ phase: 'nodes', done: d, total: t }) })) {
     for (let i = 0; i < block.nodeIds.length; i++) {
       const k = binarySearch(ids, block.nodeIds[i]);
@@ -103,7 +103,7 @@ export function importOsmPbf(file: string, options: ImportOptions = {}): { netwo
     }
     for (const { index, tags } of block.nodeTags) {
       const k = binarySearch(ids, block.nodeIds[index]);
-      if (k >= 0 && carBarrierBlocks(tags)) blocked[k] = 1;
+      if (k >= 0 && 'barrier' in tags) barrier[k] = carBarrierBlocks(tags) ? BLOCKING_BARRIER : PASSABLE_BARRIER;
     }
   }
 
@@ -113,7 +113,7 @@ export function importOsmPbf(file: string, options: ImportOptions = {}): { netwo
   const starts = wayStart.view();
   const ways: WayInput[] = rules.map((rule, w) => ({ id: wayIds[w], refs: indexRefs.subarray(starts[w], starts[w + 1]), rule, nameId: wayNames[w] }));
   options.onProgress?.({ phase: 'graph', done: 0, total: 1 });
-  const input = networkFromWays({ lng, lat, osmId: ids, blocked }, ways, names, restrictions);
+  const input = networkFromWays({ lng, lat, osmId: ids, barrier }, ways, names, restrictions);
   const { network, restrictionStates } = buildRoadNetwork(input, { minNetworkSize: options.minNetworkSize ?? 200 });
   options.onProgress?.({ phase: 'graph', done: 1, total: 1 });
   return {

@@ -13,13 +13,22 @@ export interface WayInput {
   speedKmh?: number;
 }
 
-/** Nodes by index: positions (NaN when outside the extract), OSM ids, and barriers that stop cars. */
+/** Barrier kinds in {@link NodeTable.barrier}. */
+export const NO_BARRIER = 0;
+export const PASSABLE_BARRIER = 1;
+export const BLOCKING_BARRIER = 2;
+
+/** Nodes by index: positions (NaN when outside the extract), OSM ids, and barriers. */
 export interface NodeTable {
   lng: ArrayLike<number>;
   lat: ArrayLike<number>;
   osmId: ArrayLike<number>;
-  /** 1 where a barrier stops cars (bollard…): the way is cut there unless the node is a junction. */
-  blocked: ArrayLike<number>;
+  /**
+   * Per node: a `barrier` tag a car passes (gate…), one that stops it (bollard…), or none. Either
+   * splits its way into two edges joined by a tiny barrier edge, as GraphHopper does; a blocking
+   * one leaves that edge out, so the way is cut. Barriers at junctions are ignored.
+   */
+  barrier: ArrayLike<number>;
 }
 
 /** Points closer than this to the simplified line are dropped (GraphHopper's 1 m Douglas–Peucker). */
@@ -51,9 +60,6 @@ export function networkFromWays(nodes: NodeTable, ways: WayInput[], names: strin
     }
     return towerOf[v];
   };
-  // A blocked barrier inside a way splits it into two edges that do not meet: the second piece
-  // starts at a copy of the barrier node.
-  const copies: number[] = [];
   const edgeA: number[] = [];
   const edgeB: number[] = [];
   const edgeFlags: number[] = [];
@@ -114,15 +120,17 @@ export function networkFromWays(nodes: NodeTable, ways: WayInput[], names: strin
       }
       const isEnd = i === 0 || i === refs.length - 1 || piece.length === 0;
       const isJunction = uses[v] > 1;
-      if (nodes.blocked[v] && !isJunction && !isEnd) {
+      if (nodes.barrier[v] !== NO_BARRIER && !isJunction && !isEnd) {
         piece.push(v);
-        flush(tower(v));
-        // The rest of the way starts at a copy of the barrier node, not connected to it.
+        const at = tower(v);
+        flush(at);
+        // The rest of the way starts at a copy of the barrier node, joined to it by a tiny edge
+        // unless the barrier stops cars.
         const copy = towerLng.length;
         towerLng.push(nodes.lng[v]);
         towerLat.push(nodes.lat[v]);
         towerNode.push(v);
-        copies.push(copy);
+        if (nodes.barrier[v] === PASSABLE_BARRIER) addEdge(at, copy, [v, v], w, flags, speed);
         piece = [v];
         startTower = copy;
         continue;
