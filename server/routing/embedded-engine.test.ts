@@ -70,6 +70,17 @@ describe('embedded engine on hand-built graphs', () => {
     expect(m.durations[0][0]).toBeCloseTo((half + off) / 10, 0);
   });
 
+  it('passes a gate in the middle of a way and stops at a bollard', async () => {
+    const nodes = [at(0, 0), at(1, 0), at(2, 0), at(1, 3)];
+    const ways = [{ nodes: [0, 1, 2], speedKmh: 36 }, { nodes: [0, 3, 2], speedKmh: 36 }];
+    const gate = new EmbeddedEngine(graphFromWays(nodes, ways, { gates: [1] }), { snapRadiusM: 100 });
+    const bollard = new EmbeddedEngine(graphFromWays(nodes, ways, { barriers: [1] }), { snapRadiusM: 100 });
+    const direct = haversineM(...at(0, 0), ...at(2, 0)) / 10;
+    expect((await gate.matrix([at(0, 0)], [at(2, 0)])).durations[0][0]).toBeCloseTo(direct, 1);
+    // The bollard cuts the straight way: the car goes round by node 3.
+    expect((await bollard.matrix([at(0, 0)], [at(2, 0)])).durations[0][0]!).toBeGreaterThan(direct * 2);
+  });
+
   it('refuses a point far from any road with an error naming it', async () => {
     const g = graphFromWays([at(0, 0), at(1, 0)], [{ nodes: [0, 1], speedKmh: 50 }]);
     const e = new EmbeddedEngine(g, { snapRadiusM: 2000 });

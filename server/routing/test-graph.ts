@@ -1,5 +1,5 @@
 import { carWayRule, SpeedRule, type WayRule } from './osm/car-profile.ts';
-import { BLOCKING_BARRIER, networkFromWays, type WayInput } from './osm/network-from-ways.ts';
+import { BLOCKING_BARRIER, networkFromWays, PASSABLE_BARRIER, type WayInput } from './osm/network-from-ways.ts';
 import type { OsmTurnRestriction } from './osm/turn-restrictions.ts';
 import { buildRoadNetwork } from './graph/build-network.ts';
 import { withHierarchy, type RoutingGraph } from './routing-graph.ts';
@@ -29,7 +29,7 @@ export interface TestRestriction {
 export function graphFromWays(
   nodes: [number, number][],
   ways: TestWay[],
-  options: { restrictions?: TestRestriction[]; barriers?: number[]; minNetworkSize?: number } = {},
+  options: { restrictions?: TestRestriction[]; /** Nodes with a bollard. */ barriers?: number[]; /** Nodes with a gate. */ gates?: number[]; minNetworkSize?: number } = {},
 ): RoutingGraph {
   const plain = (w: TestWay): WayRule => ({
     forward: true, backward: !w.oneway, baseSpeedKmh: w.speedKmh ?? 50, speedRule: SpeedRule.None, capKmh: Infinity,
@@ -49,6 +49,7 @@ export function graphFromWays(
   });
   const barrier = new Uint8Array(nodes.length);
   for (const b of options.barriers ?? []) barrier[b] = BLOCKING_BARRIER;
+  for (const b of options.gates ?? []) barrier[b] = PASSABLE_BARRIER;
   const restrictions: OsmTurnRestriction[] = (options.restrictions ?? []).map((r, i) => ({
     id: i,
     kind: r.kind,
