@@ -36,13 +36,22 @@ export async function runSeed(prisma: PrismaClient, opts: SeedOptions): Promise<
   for (const [name, fn] of parts) {
     if (await prisma.seedRun.findUnique({ where: { name } })) continue;
     log(`seeding ${name}…`);
-    await prisma.$transaction(
+    const seeded = await prisma.$transaction(
       async (tx) => {
+        // Instances starting together on one PostgreSQL: the first takes this lock (held until its
+        // commit); the others wait, then find the part recorded and skip it instead of failing.
+        await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext(${`internat-match seed ${name}`}))`;
+        if (await tx.seedRun.findUnique({ where: { name } })) return false;
         await fn(tx);
         await tx.seedRun.create({ data: { name, version: 1 } });
+        return true;
       },
       { timeout: 120_000, maxWait: 30_000 },
     );
+    if (!seeded) {
+      log(`${name} was seeded meanwhile by another instance`);
+      continue;
+    }
     done.push(name);
     log(`seeded ${name}`);
   }

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '@node-rs/argon2';
-import { openTestDatabase, testDbKind } from '../tests/helpers/test-db.ts';
+import { openIsolatedDatabase } from '../tests/helpers/test-db.ts';
 import type { Database } from '../server/db/connect.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, runSeed } from './run.ts';
 import { annexInternats } from './annex-internats.ts';
 
-// On the shared PostgreSQL test database other files create data too, so these
-// assertions look only at seeded rows (by slug / isDemo).
-describe.skipIf(testDbKind === 'postgres')('seed', () => {
+// A database of its own (a throwaway one on PostgreSQL), since these assertions count every row.
+describe('seed', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await openTestDatabase();
+    db = await openIsolatedDatabase();
   });
   afterAll(() => db.close());
 

@@ -1,17 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EstimateProvider, ESTIMATE_DETOUR_FACTOR, ESTIMATE_SPEED_KMH } from './estimate-provider.ts';
 import { createDriveTimeProvider, resolveRoadNetwork } from './create-provider.ts';
-import { PrismaCacheStore, type DriveTimeCachePrisma } from './prisma-cache-store.ts';
 import { loadRoadGraph } from './load-graph.ts';
 import { haversineM } from './geo/geodesy.ts';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const monaco = path.resolve(repoRoot, '../shared/data/monaco.osm.pbf');
-const heidelberg = path.resolve(repoRoot, '../shared/data/heidelberg.osm.pbf');
+import { HEIDELBERG_PBF as heidelberg, MONACO_PBF as monaco } from '../../tests/helpers/fixtures.ts';
 
 describe('straight-line estimate', () => {
   it('flags every result as an estimate', async () => {
@@ -31,29 +26,12 @@ describe('straight-line estimate', () => {
   });
 });
 
-describe('Prisma cache store', () => {
-  it('reads and upserts through prisma.driveTimeCache', async () => {
-    const rows = new Map<string, { provider: string; value: unknown }>();
-    const prisma: DriveTimeCachePrisma = {
-      driveTimeCache: {
-        findUnique: async ({ where }) => (rows.has(where.key) ? { value: rows.get(where.key)!.value } : null),
-        upsert: async ({ where, create, update }) => {
-          rows.set(where.key, rows.has(where.key) ? { provider: update.provider, value: update.value } : { provider: create.provider, value: create.value });
-        },
-      },
-    };
-    const store = new PrismaCacheStore(prisma);
-    expect(await store.get('k')).toBeUndefined();
-    await store.set('k', 'openrouteservice', { a: 1 });
-    await store.set('k', 'openrouteservice', { a: 2 });
-    expect(await store.get('k')).toEqual({ a: 2 });
-    expect(rows.get('k')!.provider).toBe('openrouteservice');
-  });
-});
-
 describe('choosing road data', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'im-roads-'));
+  /** A fresh folder per test, so no test depends on files another one left behind. */
+  const freshDir = () => mkdtempSync(path.join(tmpdir(), 'im-roads-'));
+
   it('prefers ROAD_NETWORK, then data/roads, then the demo network, else nothing', () => {
+    const dir = freshDir();
     const roadsDir = path.join(dir, 'roads');
     mkdirSync(roadsDir, { recursive: true });
     const demo = path.join(dir, 'demo.osm.pbf');
@@ -67,6 +45,7 @@ describe('choosing road data', () => {
   });
 
   it('falls back to the estimate, saying so in the log', async () => {
+    const dir = freshDir();
     const warnings: string[] = [];
     const { provider, description } = await createDriveTimeProvider({
       roadsDir: path.join(dir, 'none'),
@@ -78,7 +57,8 @@ describe('choosing road data', () => {
     expect(warnings[0]).toMatch(/estimate/);
   });
 
-  it.skipIf(!existsSync(monaco) || !existsSync(heidelberg))('rebuilds the graph when the extract changes', async () => {
+  it('rebuilds the graph when the extract changes', async () => {
+    const dir = freshDir();
     const file = path.join(dir, 'changing.osm.pbf');
     const cacheDir = path.join(dir, 'graphs');
     copyFileSync(monaco, file);
@@ -91,9 +71,12 @@ describe('choosing road data', () => {
     expect(changed.graph.nodeCount).not.toBe(first.graph.nodeCount);
   });
 
-  it.skipIf(!existsSync(monaco))('builds the embedded engine from data/roads and logs it', async () => {
-    const infos: string[] = [];
+  it('builds the embedded engine from data/roads and logs it', async () => {
+    const dir = freshDir();
     const roadsDir = path.join(dir, 'roads');
+    mkdirSync(roadsDir);
+    copyFileSync(monaco, path.join(roadsDir, 'region.osm.pbf'));
+    const infos: string[] = [];
     const { provider, description } = await createDriveTimeProvider({
       roadsDir,
       cacheDir: path.join(dir, 'graphs'),

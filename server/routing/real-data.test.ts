@@ -1,21 +1,15 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { booleanValid, kinks } from '@turf/turf';
 import { loadRoadGraph } from './load-graph.ts';
 import { EmbeddedEngine } from './embedded-engine.ts';
 import type { IsochroneFeature, LngLat, MatrixResult } from './provider.ts';
+import { DEMO_NETWORK_PBF as france, HEIDELBERG_PBF as heidelberg, hasDemoNetwork } from '../../tests/helpers/fixtures.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const sharedData = path.resolve(repoRoot, '../shared/data');
-const heidelberg = path.join(sharedData, 'heidelberg.osm.pbf');
-const france = path.join(sharedData, 'france-main-roads.osm.pbf');
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'im-graphs-'));
-
-if (!existsSync(heidelberg)) console.warn(`skipping Heidelberg tests: ${heidelberg} is absent`);
-if (!existsSync(france)) console.warn(`skipping France tests: ${france} is absent`);
+const HAS_FRANCE = hasDemoNetwork('France demo-network drive-time tests');
 
 function expectValidPolygons(features: IsochroneFeature[]): void {
   for (const f of features) {
@@ -34,7 +28,7 @@ function expectPlausible(m: MatrixResult, n: number): void {
       }
 }
 
-describe.skipIf(!existsSync(heidelberg))('Heidelberg (full-detail OSM)', () => {
+describe('Heidelberg (full-detail OSM)', () => {
   let engine: EmbeddedEngine;
   beforeAll(async () => {
     engine = new EmbeddedEngine((await loadRoadGraph(heidelberg, cacheDir)).graph);
@@ -65,7 +59,7 @@ describe.skipIf(!existsSync(heidelberg))('Heidelberg (full-detail OSM)', () => {
   });
 });
 
-describe.skipIf(!existsSync(france))('France main roads (demo network)', () => {
+describe.skipIf(!HAS_FRANCE)('France main roads (demo network)', () => {
   let engine: EmbeddedEngine;
   beforeAll(async () => {
     // The coarse demo network leaves some town centres 2–3 km from a road: createDriveTimeProvider

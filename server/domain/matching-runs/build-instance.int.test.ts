@@ -8,8 +8,11 @@ import { parseInstance } from '../../matching/validate-instance.ts';
 import { buildMatchingInstance } from './build-instance.ts';
 import { changedParts, fingerprint, loadMatchingData } from './load-matching-data.ts';
 
-// A window no other test file uses (the PostgreSQL database is shared).
+// Windows no other test file uses (the PostgreSQL database is shared), one per test so that no test
+// reads another's data.
 const W = { from: '2045-05-01', to: '2045-10-31' };
+const W_EXACT = { from: '2055-05-01', to: '2055-10-31' };
+const W_FINGERPRINT = { from: '2056-05-01', to: '2056-10-31' };
 
 describe('buildMatchingInstance', () => {
   let db: Database;
@@ -67,6 +70,14 @@ describe('buildMatchingInstance', () => {
   });
 
   it('never uses straight lines itself: the provider decides, and an exact provider gives estimate false', async () => {
+    const site = await buildSite(db.prisma, { lng: 3.0, lat: 46.1 });
+    await buildRoom(db.prisma, { siteId: site.id, beds: 1, availability: [W_EXACT] });
+    const practice = await buildPractice(db.prisma, { lng: 3.0, lat: 46.0 });
+    const other = await buildPractice(db.prisma, { lng: 3.0, lat: 46.2 });
+    const single = await buildIntern(db.prisma);
+    const split = await buildIntern(db.prisma);
+    await buildPlacement(db.prisma, { internId: single.id, practiceId: practice.id, startDate: W_EXACT.from, endDate: W_EXACT.to });
+    await buildPlacement(db.prisma, { internId: split.id, practiceId: practice.id, secondPracticeId: other.id, startDate: W_EXACT.from, endDate: W_EXACT.to });
     const calls: number[][] = [];
     const exact: DriveTimeProvider = {
       name: 'exact',
@@ -78,21 +89,26 @@ describe('buildMatchingInstance', () => {
         throw new Error('not used');
       },
     };
-    const data = await loadMatchingData(db.prisma, W);
+    const data = await loadMatchingData(db.prisma, W_EXACT);
     const { instance, context } = await buildMatchingInstance({ data, provider: exact, limitMinutes: 30 });
-    expect(calls).toHaveLength(1);
+    // One matrix call: the site as source (drives are room → practice), both practices as destinations.
+    expect(calls).toEqual([[1, 2]]);
     expect(instance.estimate).toBe(false);
     expect(context.provider).toBe('exact');
-    expect(Object.values(instance.minutes).every((row) => Object.values(row).every((m) => m === 10 || (Array.isArray(m) && m.every((x) => x === 10))))).toBe(true);
+    // 600 s from the provider, not the 11 min a straight line would give.
+    expect(instance.minutes).toEqual({ [String(single.id)]: { [String(site.id)]: 10 }, [String(split.id)]: { [String(site.id)]: [10, 10] } });
   });
 
   it('fingerprints what the run depends on', async () => {
-    const before = fingerprint(await loadMatchingData(db.prisma, W));
-    expect(changedParts(before, fingerprint(await loadMatchingData(db.prisma, W)))).toEqual([]);
-    const room = await db.prisma.room.findFirstOrThrow({ where: { availability: { some: { startDate: new Date(`${W.from}T00:00:00Z`) } } } });
-    await db.prisma.availabilityWindow.create({ data: { roomId: room.id, startDate: new Date('2045-11-01T00:00:00Z'), endDate: new Date('2045-11-02T00:00:00Z') } });
-    expect(changedParts(before, fingerprint(await loadMatchingData(db.prisma, W)))).toEqual([]);
-    await db.prisma.availabilityWindow.create({ data: { roomId: room.id, startDate: new Date('2045-10-31T00:00:00Z'), endDate: new Date('2045-11-03T00:00:00Z') } });
-    expect(changedParts(before, fingerprint(await loadMatchingData(db.prisma, W)))).toEqual(['availability']);
+    const room = await buildRoom(db.prisma, { beds: 1, availability: [W_FINGERPRINT] });
+    const intern = await buildIntern(db.prisma);
+    await buildPlacement(db.prisma, { internId: intern.id, startDate: W_FINGERPRINT.from, endDate: W_FINGERPRINT.to });
+    const before = fingerprint(await loadMatchingData(db.prisma, W_FINGERPRINT));
+    expect(changedParts(before, fingerprint(await loadMatchingData(db.prisma, W_FINGERPRINT)))).toEqual([]);
+    // Availability outside the window changes nothing; availability overlapping it does.
+    await db.prisma.availabilityWindow.create({ data: { roomId: room.id, startDate: new Date('2056-11-01T00:00:00Z'), endDate: new Date('2056-11-02T00:00:00Z') } });
+    expect(changedParts(before, fingerprint(await loadMatchingData(db.prisma, W_FINGERPRINT)))).toEqual([]);
+    await db.prisma.availabilityWindow.create({ data: { roomId: room.id, startDate: new Date('2056-10-31T00:00:00Z'), endDate: new Date('2056-11-03T00:00:00Z') } });
+    expect(changedParts(before, fingerprint(await loadMatchingData(db.prisma, W_FINGERPRINT)))).toEqual(['availability']);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
+import { bruteForce } from '../../matching/brute-force.ts';
+import { buildProblem } from '../../matching/eligibility.ts';
+import type { MatchResult } from '../../matching/result-types.ts';
+import { parseInstance } from '../../matching/validate-instance.ts';
 import { solveInstance } from './solver.ts';
 
 // Eight interns in a ring of peer wishes with two partner pairs force the exact search.
@@ -20,10 +24,15 @@ const minutes = Object.fromEntries(interns.map((it, i) => [it.id, { a: 5 + i, b:
 const instance = { interns, beds, minutes, limitMinutes: 30 } as never;
 
 describe('solveInstance', () => {
-  it('solves to the optimum within the default search budget', () => {
-    const r = solveInstance(instance) as unknown as { housed: number; optimal: boolean };
-    expect(r.optimal).toBe(true);
-    expect(r.housed).toBeGreaterThan(0);
+  it('solves to the optimum within the default search budget, through the exact search', () => {
+    const r = solveInstance(instance) as unknown as MatchResult;
+    // The brute-force optimum of the same problem, level by level of the objective.
+    const [housed, partnerRooms, peerWishes, keptProposals, negTenths] = bruteForce(buildProblem(parseInstance(instance))).score;
+    expect(r.objective).toMatchObject({ housed, partnerRooms, peerWishes, keptProposals, totalMinutes: -negTenths / 10 });
+    expect(r.assignments).toHaveLength(housed);
+    // Grouping wishes send this instance through branch and bound, so a one-node budget must fail (below).
+    expect(r.stats.searchedComponents).toBe(1);
+    expect(r.stats.searchNodes).toBeGreaterThan(1);
   });
 
   it('answers a 422 that says so when the exact search runs out of budget, never a guess', () => {

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +7,6 @@ import { createLogger } from '../../logger.ts';
 import { errorHandler } from '../../middleware/error-handler.ts';
 import { COMMUNE_MIN_ZOOM, loadGeography, selectBaseLayer } from './base-layer.ts';
 import { createMapRouter, GEO_DIR } from './router.ts';
-
-const HAS_GEO = existsSync(`${GEO_DIR}/departements.geojson`);
-if (!HAS_GEO) console.warn(`[map] ${GEO_DIR} is absent: base-layer content tests are skipped.`);
 
 async function serve(geoDir: string): Promise<{ url: string; server: Server }> {
   const ctx = { config: loadConfig({ NODE_ENV: 'test', TILE_URL: 'https://tiles.example/{z}/{x}/{y}.png' }), logger: createLogger('silent') } as unknown as AppContext;
@@ -54,7 +50,7 @@ describe('map routes', () => {
     expect((await res.json()).error).toMatchObject({ id: 'validation', field: 'query.bbox' });
   });
 
-  it.skipIf(!HAS_GEO)('sends départements always and communes with names only when zoomed in on the area', async () => {
+  it('sends départements always and communes with names only when zoomed in on the area', async () => {
     const far = await (await fetch(`${withGeo.url}/map/base-layer?bbox=0.5,47,2.2,48.2&zoom=7`)).json();
     expect(far.features.length).toBeGreaterThan(0);
     expect(far.features.every((f: { properties: { kind: string } }) => f.properties.kind === 'departement')).toBe(true);
@@ -66,7 +62,7 @@ describe('map routes', () => {
     expect(communes.length).toBeLessThan(60);
   });
 
-  it.skipIf(!HAS_GEO)('simplifies outlines so a whole-France view stays small', () => {
+  it('simplifies outlines so a whole-France view stays small', () => {
     const geo = loadGeography(GEO_DIR)!;
     const all = selectBaseLayer(geo, undefined, 5);
     expect(all.features.length).toBe(geo.departements.length);

@@ -24,8 +24,8 @@ registerRoute({
   request: { query: baseLayerQueryDoc },
 });
 
-/** Where the offline geography lives (beside the project, never copied into it). */
-export const GEO_DIR = path.resolve(ROOT_DIR, '../shared/data/geo');
+/** Where the offline geography lives: `geo/` in the repository (IGN Admin Express, Licence Ouverte; see NOTICE). */
+export const GEO_DIR = path.join(ROOT_DIR, 'geo');
 
 /**
  * The map's configuration and its offline context layer, so a map without

@@ -5,14 +5,20 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { start } from '../../../server/boot.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { createLogger } from '../../../server/logger.ts';
+import { optionalDependency } from '../../helpers/optional-dependency.ts';
 
 /** Repository root. */
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** Debian's chromium, driven by playwright-core. */
 export const CHROMIUM = '/usr/bin/chromium';
-/** True when the browser is installed; journeys skip (with a message) otherwise. */
-export const HAS_CHROMIUM = existsSync(CHROMIUM);
-if (!HAS_CHROMIUM) console.warn(`[e2e] ${CHROMIUM} is absent: browser journeys are skipped (apt-get install -y chromium).`);
+/** True when the browser is installed; journeys skip (with a message) otherwise, or fail with REQUIRE_CHROMIUM=1. */
+export const HAS_CHROMIUM = optionalDependency({
+  what: `Debian's chromium (${CHROMIUM})`,
+  present: existsSync(CHROMIUM),
+  how: 'apt-get install -y chromium',
+  requireVar: 'REQUIRE_CHROMIUM',
+  skipped: 'browser journeys',
+});
 
 /**
  * Where screenshots go: the committed docs/screenshots with UPDATE_SCREENSHOTS=1,
