@@ -26,4 +26,21 @@ describe.skipIf(!HAS_CHROMIUM)('estimated drive times are labelled', () => {
     await page.locator('.placement-summary .badge.estimate', { hasText: 'estimated' }).waitFor();
     await page.getByRole('button', { name: 'FR', exact: true }).click();
   });
+
+  it('warns under the header that drive times are estimates, and tells staff how to get roads', async () => {
+    const { page, baseUrl } = j;
+    const config = await (await page.request.get(`${baseUrl}/api/map/config`)).json();
+    expect(config.driveTimes).toEqual({ provider: 'estimate', estimate: true });
+    const notice = page.getByRole('note').filter({ hasText: 'Temps de trajet estimés.' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('à vol d’oiseau');
+    expect(await notice.textContent()).not.toContain('roads:fetch');
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logements pour internes' }).waitFor();
+    await notice.waitFor();
+    await signIn(page, baseUrl, 'staff@demo.test');
+    await page.waitForURL(`${baseUrl}/equipe/appariement`);
+    await notice.filter({ hasText: 'npm run roads:fetch' }).waitFor();
+    expect(j.errors).toEqual([]);
+  });
 });

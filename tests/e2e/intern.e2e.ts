@@ -31,6 +31,9 @@ describe.skipIf(!HAS_CHROMIUM)('intern journey', () => {
     expect([...mins].sort((a, b) => a - b)).toEqual(mins);
     // Housing markers are coloured by free beds.
     expect(await page.locator('.leaflet-marker-pane .pin.tone-many, .leaflet-marker-pane .cluster').count()).toBeGreaterThan(0);
+    // The estimate notice shows exactly when this server has no road data (../shared absent).
+    const { driveTimes } = await (await page.request.get(`${baseUrl}/api/map/config`)).json();
+    expect(await page.locator('.drive-time-notice').count()).toBe(driveTimes.estimate ? 1 : 0);
   });
 
   it('opens a detail panel, ranks it in the choices, saves them and requests a room', async () => {

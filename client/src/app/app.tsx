@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DriveTimeNotice } from '../components/drive-time-notice.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Toasts } from '../components/toasts.tsx';
 import { ApiError, onUnauthorized } from '../lib/api-client.ts';
@@ -132,6 +133,7 @@ function Routes() {
   return (
     <>
       <Header user={user} />
+      <DriveTimeNotice staff={user?.role === 'staff'} />
       <Suspense fallback={<p className="muted page" role="status">{t('common.loading')}</p>}>
         <Switch>
           <Route path={PATHS.catalogue}><CataloguePage /></Route>

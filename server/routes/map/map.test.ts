@@ -7,9 +7,16 @@ import { createLogger } from '../../logger.ts';
 import { errorHandler } from '../../middleware/error-handler.ts';
 import { COMMUNE_MIN_ZOOM, loadGeography, selectBaseLayer } from './base-layer.ts';
 import { createMapRouter, GEO_DIR } from './router.ts';
+import { EstimateProvider } from '../../routing/estimate-provider.ts';
+import type { DriveTimeProvider } from '../../routing/provider.ts';
+import { straightLineTestProvider } from '../../../tests/helpers/fake-drive-times.ts';
 
-async function serve(geoDir: string): Promise<{ url: string; server: Server }> {
-  const ctx = { config: loadConfig({ NODE_ENV: 'test', TILE_URL: 'https://tiles.example/{z}/{x}/{y}.png' }), logger: createLogger('silent') } as unknown as AppContext;
+async function serve(geoDir: string, provider: DriveTimeProvider): Promise<{ url: string; server: Server }> {
+  const ctx = {
+    config: loadConfig({ NODE_ENV: 'test', TILE_URL: 'https://tiles.example/{z}/{x}/{y}.png' }),
+    logger: createLogger('silent'),
+    driveTimes: { provider, description: provider.name },
+  } as unknown as AppContext;
   const app = express();
   app.use('/api', createMapRouter(ctx, geoDir));
   app.use(errorHandler(ctx.logger));
@@ -24,8 +31,8 @@ describe('map routes', () => {
   let withGeo: { url: string; server: Server };
   let withoutGeo: { url: string; server: Server };
   beforeAll(async () => {
-    withGeo = await serve(GEO_DIR);
-    withoutGeo = await serve('/nonexistent/geo');
+    withGeo = await serve(GEO_DIR, straightLineTestProvider());
+    withoutGeo = await serve('/nonexistent/geo', new EstimateProvider());
   });
   afterAll(() => {
     withGeo.server.close();
@@ -36,6 +43,11 @@ describe('map routes', () => {
     const body = await (await fetch(`${withGeo.url}/map/config`)).json();
     expect(body.tileUrl).toBe('https://tiles.example/{z}/{x}/{y}.png');
     expect(body.attribution).toContain('OpenStreetMap');
+  });
+
+  it('says whether drive times are straight-line estimates, so the interface can warn', async () => {
+    expect((await (await fetch(`${withGeo.url}/map/config`)).json()).driveTimes).toEqual({ provider: 'test-straight-line', estimate: false });
+    expect((await (await fetch(`${withoutGeo.url}/map/config`)).json()).driveTimes).toEqual({ provider: 'estimate', estimate: true });
   });
 
   it('answers an empty layer with a note when the geography is absent', async () => {

@@ -10,7 +10,8 @@ import { baseLayerQuery, baseLayerQueryDoc } from './schema.ts';
 registerRoute({
   method: 'get',
   path: '/api/map/config',
-  summary: 'Tile URL and attribution for the map',
+  summary: 'Tile URL and attribution for the map, and where drive times come from',
+  description: '`driveTimes.estimate` is true when this server has no road data: every drive time is then a straight-line estimate, and the interface says so.',
   roles: 'public',
   tags: ['map'],
 });
@@ -48,7 +49,13 @@ export function createMapRouter(ctx: AppContext, geoDir = GEO_DIR): Router {
   };
 
   router.get('/map/config', (_req, res) => {
-    res.json({ tileUrl: ctx.config.map.tileUrl, attribution: ctx.config.map.tileAttribution, baseLayer: { source: 'IGN Admin Express 2018 (Licence Ouverte)' } });
+    const provider = ctx.driveTimes.provider.name;
+    res.json({
+      tileUrl: ctx.config.map.tileUrl,
+      attribution: ctx.config.map.tileAttribution,
+      baseLayer: { source: 'IGN Admin Express 2018 (Licence Ouverte)' },
+      driveTimes: { provider, estimate: provider === 'estimate' },
+    });
   });
 
   router.get('/map/base-layer', (req, res) => {
