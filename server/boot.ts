@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { runSeed, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/run.ts';
 import { createApp } from './app.ts';
@@ -7,6 +8,9 @@ import { openDatabase, type Database } from './db/connect.ts';
 import { appliedMigrations, applyMigrations, readMigrations } from './db/migrations.ts';
 import type { Logger } from './logger.ts';
 import { createDriveTimeProvider } from './routing/create-provider.ts';
+import type { ImportProgress } from './routing/osm/import-osm.ts';
+import type { ReadyInfo } from './startup/banner.ts';
+import { createProgressReporter, timedStep } from './startup/progress.ts';
 import { PrismaCacheStore } from './routing/prisma-cache-store.ts';
 import { createOrsRouter } from './routes/ors/router.ts';
 
@@ -33,46 +37,107 @@ export async function seedIfNeeded(db: Database, config: Config, logger: Logger)
   await runSeed(db.prisma, { demo: config.seedDemo, log: (m) => logger.info(m) });
 }
 
-/** Opens everything, serves, and returns a stop function that closes cleanly. */
-export async function start(config: Config, logger: Logger): Promise<{ server: Server; stop: () => Promise<void> }> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+/** Options of {@link start}. */
+export interface StartOptions {
+  /** Progress of a road-graph build (first start on an extract), for a bar; logged when absent. */
+  onGraphProgress?: (p: ImportProgress) => void;
+  /** Aborts start-up between steps (a signal during boot): what was opened is closed, then it throws. */
+  signal?: AbortSignal;
+}
+
+/** Raised when start-up was aborted by {@link StartOptions.signal}. */
+export class StartAborted extends Error {
+  constructor() {
+    super('start-up aborted');
+    this.name = 'StartAborted';
+  }
+}
+
+/** Opens everything, serves, and returns a stop function that closes cleanly, and what to tell the operator. */
+export async function start(
+  config: Config,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<{ server: Server; stop: () => Promise<void>; info: ReadyInfo }> {
+  const checkAborted = () => {
+    if (options.signal?.aborted) throw new StartAborted();
+  };
+  const fresh = !config.databaseUrl && !existsSync(config.pgliteDir);
+  const db = await timedStep(logger, fresh ? `creating the embedded database in ${config.pgliteDir} (first start)` : 'opening the database', () =>
+    openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir }),
+  );
+  let server: Server | undefined;
   try {
-    await prepareDatabase(db, config, logger);
-    await seedIfNeeded(db, config, logger);
+    checkAborted();
+    await timedStep(logger, 'checking migrations', () => prepareDatabase(db, config, logger));
+    checkAborted();
+    await timedStep(logger, 'checking seed data', () => seedIfNeeded(db, config, logger));
+    checkAborted();
+    const driveTimes = await createDriveTimeProvider({
+      roadNetwork: config.roads.network,
+      roadsDir: config.roads.roadsDir,
+      sharedDemoNetwork: config.roads.sharedDemoNetwork,
+      cacheDir: config.roads.cacheDir,
+      orsApiKey: config.ors.apiKey,
+      orsHost: config.ors.host,
+      snapRadiusM: config.roads.snapRadiusM,
+      cacheStore: new PrismaCacheStore(db.prisma),
+      logger,
+      onProgress: options.onGraphProgress ?? logGraphProgress(logger),
+    });
+    checkAborted();
+    const ctx: AppContext = { config, db, logger, driveTimes };
+    const app = createApp(ctx, { ors: createOrsRouter(driveTimes.provider) });
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(config.port, config.host, () => resolve(s));
+      s.on('error', reject);
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const demo = config.seedDemo && (await db.prisma.user.count({ where: { isDemo: true } })) > 0;
+    const info: ReadyInfo = {
+      url: `http://localhost:${port}`,
+      database: db.description,
+      driveTimes: { description: driveTimes.description, source: driveTimes.source },
+      demoAccounts: demo ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: a.role })) : [],
+      demoPassword: demo ? DEMO_PASSWORD : undefined,
+    };
+    const listening = server;
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await closeServer(listening);
+        await db.close();
+      })());
+    return { server: listening, stop, info };
   } catch (err) {
+    if (server) await closeServer(server);
     await db.close();
     throw err;
   }
-  const driveTimes = await createDriveTimeProvider({
-    roadNetwork: config.roads.network,
-    roadsDir: config.roads.roadsDir,
-    sharedDemoNetwork: config.roads.sharedDemoNetwork,
-    cacheDir: config.roads.cacheDir,
-    orsApiKey: config.ors.apiKey,
-    orsHost: config.ors.host,
-    snapRadiusM: config.roads.snapRadiusM,
-    cacheStore: new PrismaCacheStore(db.prisma),
-    logger,
+}
+
+/**
+ * Stops accepting connections, closes idle keep-alive ones at once and, after a grace period, any
+ * request still running, so a stop never hangs on a browser's open connection.
+ */
+function closeServer(server: Server, graceMs = 5000): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
   });
-  const ctx: AppContext = { config, db, logger, driveTimes };
-  const app = createApp(ctx, { ors: createOrsRouter(driveTimes.provider) });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.on('error', reject);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info(`internat-match is listening on http://localhost:${port}`);
-  logger.info(`database: ${db.description}`);
-  logger.info(`drive times: ${driveTimes.description}`);
-  if (config.seedDemo && (await db.prisma.user.count({ where: { isDemo: true } })) > 0) {
-    logger.info(`demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => `${a.email} (${a.role})`).join(', ')}`);
-  }
-  let stopping: Promise<void> | undefined;
-  const stop = () =>
-    (stopping ??= (async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.close();
-    })());
-  return { server, stop };
+}
+
+/** Graph-build progress as log lines, when nobody draws a bar. */
+function logGraphProgress(logger: Logger): (p: ImportProgress) => void {
+  let reporter: ReturnType<typeof createProgressReporter> | undefined;
+  return (p) => {
+    reporter ??= createProgressReporter('building the road graph (first time for this extract)', { logger });
+    reporter.update(p);
+  };
 }

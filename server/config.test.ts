@@ -22,6 +22,14 @@ describe('config', () => {
     for (const v of ['PORT', 'DATABASE_URL', 'SEED_DEMO', 'ORS_HOST']) expect(problems).toContain(v);
   });
 
+  it('keeps the database, road extracts and graphs under DATA_DIR, PGLITE_DIR apart', () => {
+    const c = loadConfig({ DATA_DIR: '/srv/im' });
+    expect(c.pgliteDir).toBe('/srv/im/pglite');
+    expect(c.roads.roadsDir).toBe('/srv/im/roads');
+    expect(c.roads.cacheDir).toBe('/srv/im/graphs');
+    expect(loadConfig({ DATA_DIR: '/srv/im', PGLITE_DIR: '/var/db' }).pgliteDir).toBe('/var/db');
+  });
+
   it('SEED_DEMO=0 leaves demo data out', () => {
     expect(loadConfig({ SEED_DEMO: '0' }).seedDemo).toBe(false);
   });

@@ -20,10 +20,13 @@ const schema = z.object({
   PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // auto: human-readable in a terminal, JSON lines otherwise (a file, a pipe, a log collector).
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+  DATA_DIR: z.string().default('data'),
   DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
     message: 'must start with postgres:// or postgresql://',
   }),
-  PGLITE_DIR: z.string().default('data/pglite'),
+  PGLITE_DIR: optionalString,
   SEED_DEMO: flag(true),
   ROAD_NETWORK: optionalString,
   // Unset: 2 km on a real extract, 5 km on the coarse demo network (main roads only).
@@ -44,6 +47,9 @@ export interface Config {
   port: number;
   host: string;
   logLevel: string;
+  logFormat: 'auto' | 'pretty' | 'json';
+  /** Where the app keeps what it makes: the embedded database, road extracts, built graphs. */
+  dataDir: string;
   databaseUrl?: string;
   pgliteDir: string;
   seedDemo: boolean;
@@ -72,19 +78,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const dataDir = path.resolve(ROOT_DIR, e.DATA_DIR);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    dataDir,
     databaseUrl: e.DATABASE_URL,
-    pgliteDir: path.resolve(ROOT_DIR, e.PGLITE_DIR),
+    pgliteDir: e.PGLITE_DIR ? path.resolve(ROOT_DIR, e.PGLITE_DIR) : path.join(dataDir, 'pglite'),
     seedDemo: e.SEED_DEMO,
     roads: {
       network: e.ROAD_NETWORK ? path.resolve(ROOT_DIR, e.ROAD_NETWORK) : undefined,
-      roadsDir: path.join(ROOT_DIR, 'data/roads'),
+      roadsDir: path.join(dataDir, 'roads'),
       sharedDemoNetwork: path.resolve(ROOT_DIR, '../shared/data/france-main-roads.osm.pbf'),
-      cacheDir: path.join(ROOT_DIR, 'data/graphs'),
+      cacheDir: path.join(dataDir, 'graphs'),
       snapRadiusM: e.SNAP_RADIUS_M,
     },
     ors: { apiKey: e.ORS_API_KEY, host: e.ORS_HOST },

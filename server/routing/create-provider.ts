@@ -6,6 +6,7 @@ import { EstimateProvider, ESTIMATE_DETOUR_FACTOR, ESTIMATE_SPEED_KMH } from './
 import { OrsProvider, type RoutingLogger } from './ors/ors-provider.ts';
 import { MemoryCacheStore } from './memory-cache-store.ts';
 import { loadRoadGraph } from './load-graph.ts';
+import type { ImportProgress } from './osm/import-osm.ts';
 
 /** Default snapping radius on the coarse shared demo network. */
 export const DEMO_SNAP_RADIUS_M = 5000;
@@ -31,6 +32,15 @@ export interface CreateProviderOptions {
   /** Cache of ORS answers (database in production); in-memory when absent. */
   cacheStore?: DriveTimeCacheStore;
   logger?: RoutingLogger;
+  /** Progress of a graph build (not called when the graph comes from the cache), for start-up output. */
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** Where drive times come from, for the start-up banner and the interface. */
+export interface DriveTimeSource {
+  kind: 'openrouteservice' | 'embedded' | 'estimate';
+  /** The road extract of the embedded engine (also under openrouteservice, as its fallback). */
+  roads?: { file: string; why: string };
 }
 
 /**
@@ -38,13 +48,13 @@ export interface CreateProviderOptions {
  * shared demo network, else none), loads or builds its graph, and puts ORS in front when a key or
  * host is configured. Logs what it chose, so `npm start` says where drive times come from.
  */
-export async function createDriveTimeProvider(options: CreateProviderOptions): Promise<{ provider: DriveTimeProvider; description: string }> {
+export async function createDriveTimeProvider(options: CreateProviderOptions): Promise<{ provider: DriveTimeProvider; description: string; source: DriveTimeSource }> {
   const log = options.logger;
   const source = resolveRoadNetwork(options);
   let base: DriveTimeProvider;
   let description: string;
   if (source) {
-    const { graph, report } = await loadRoadGraph(source.file, options.cacheDir);
+    const { graph, report } = await loadRoadGraph(source.file, options.cacheDir, { onProgress: options.onProgress });
     // The demo network has no communal roads: town centres can sit 2–3 km from it, and only
     // motorways may be near some of them. Everywhere, the off-road leg from a placement or a house
     // to its road is charged (ORS does not; its own endpoints ask the engine not to).
@@ -69,11 +79,11 @@ export async function createDriveTimeProvider(options: CreateProviderOptions): P
     });
     description = `openrouteservice (${options.orsHost ?? 'public API'}), falling back to ${description}`;
     log?.info({ driveTimes: description }, 'drive times: openrouteservice');
-    return { provider, description };
+    return { provider, description, source: { kind: 'openrouteservice', roads: source } };
   }
   if (source) log?.info({ driveTimes: description }, 'drive times: embedded engine');
   else log?.warn({ driveTimes: description }, 'drive times: straight-line estimate only');
-  return { provider: base, description };
+  return { provider: base, description, source: { kind: source ? 'embedded' : 'estimate', roads: source } };
 }
 
 /** The road extract to use and why, or `undefined` when there is none. */
