@@ -12,7 +12,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('boot', () => {
   it('migrates, seeds, serves the catalogue, and releases the embedded database on stop', { timeout: 120_000 }, async () => {
     const dir = path.join(tmp, 'pglite');
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: dir, SEED_DEMO: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+    // Its own data folder and no road network (not even ../shared's demo one): this pins boot, not routing.
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: tmp, PGLITE_DIR: dir, SEED_DEMO: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+    config.roads = { ...config.roads, sharedDemoNetwork: path.join(tmp, 'no-demo-network.osm.pbf') };
     const { server, stop } = await start(config, createLogger('silent'));
     try {
       const addr = server.address();
