@@ -13,6 +13,7 @@ import type { ReadyInfo } from './startup/banner.ts';
 import { createProgressReporter, timedStep } from './startup/progress.ts';
 import { PrismaCacheStore } from './routing/prisma-cache-store.ts';
 import { createOrsRouter } from './routes/ors/router.ts';
+import type { WorkerPool } from './workers/worker-pool.ts';
 
 /**
  * Brings the database to the current schema. The embedded database migrates
@@ -67,6 +68,7 @@ export async function start(
     openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir }),
   );
   let server: Server | undefined;
+  let workers: WorkerPool | undefined;
   try {
     checkAborted();
     await timedStep(logger, 'checking migrations', () => prepareDatabase(db, config, logger));
@@ -84,10 +86,12 @@ export async function start(
       cacheStore: new PrismaCacheStore(db.prisma),
       logger,
       onProgress: options.onGraphProgress ?? logGraphProgress(logger),
+      workers: config.workers,
     });
+    workers = driveTimes.workers;
     checkAborted();
-    const ctx: AppContext = { config, db, logger, driveTimes };
-    const app = createApp(ctx, { ors: createOrsRouter(driveTimes.provider) });
+    const ctx: AppContext = { config, db, logger, driveTimes, workers };
+    const app = createApp(ctx, { ors: createOrsRouter(driveTimes.embedded ?? driveTimes.provider) });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));
       s.on('error', reject);
@@ -107,11 +111,13 @@ export async function start(
     const stop = () =>
       (stopping ??= (async () => {
         await closeServer(listening);
+        await workers?.close();
         await db.close();
       })());
     return { server: listening, stop, info };
   } catch (err) {
     if (server) await closeServer(server);
+    await workers?.close();
     await db.close();
     throw err;
   }

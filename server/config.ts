@@ -39,6 +39,10 @@ const schema = z.object({
   TRUST_PROXY: flag(false),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  // Worker threads for the drive-time engine and other CPU-heavy work (unset: cores − 1, at least 1).
+  WORKER_THREADS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(64).optional(),
+  WORKER_QUEUE: z.coerce.number({ message: 'must be a number' }).int().min(0).max(10_000).default(32),
+  WORKER_MAX_HEAP_MB: z.coerce.number({ message: 'must be a number of MB' }).int().min(32).max(65_536).default(1024),
 });
 
 /** The whole configuration, checked once at boot. Nothing else reads process.env. */
@@ -59,6 +63,8 @@ export interface Config {
   session: { ttlHours: number; cookieSecure: 'auto' | 'always' | 'never' };
   trustProxy: boolean;
   loginRateLimit: number;
+  /** The worker pool: threads (unset: cores − 1), tasks allowed to wait, heap per worker. */
+  workers: { threads?: number; maxQueue: number; maxHeapMb: number };
   clientDist: string;
   migrationsDir: string;
 }
@@ -101,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { ttlHours: e.SESSION_TTL_HOURS, cookieSecure: e.COOKIE_SECURE },
     trustProxy: e.TRUST_PROXY,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    workers: { threads: e.WORKER_THREADS, maxQueue: e.WORKER_QUEUE, maxHeapMb: e.WORKER_MAX_HEAP_MB },
     clientDist: path.join(ROOT_DIR, 'dist/client'),
     migrationsDir: path.join(ROOT_DIR, 'prisma/migrations'),
   };

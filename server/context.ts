@@ -2,11 +2,22 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import type { Logger } from './logger.ts';
 import type { DriveTimeProvider } from './routing/provider.ts';
+import type { WorkerPool } from './workers/worker-pool.ts';
 
 /** What every router and domain function may use: built once at boot, passed explicitly. */
 export interface AppContext {
   config: Config;
   db: Database;
   logger: Logger;
-  driveTimes: { provider: DriveTimeProvider; description: string };
+  /**
+   * `provider` serves the app's own drive times (ORS when configured); `embedded` is the embedded
+   * engine behind the ORS-compatible API, absent without road data.
+   */
+  driveTimes: { provider: DriveTimeProvider; description: string; embedded?: DriveTimeProvider };
+  /**
+   * The worker pool for CPU-heavy work (drive-time engine, matching solver): `workers.run(task,
+   * input)` with a task from `defineTask` (server/workers/worker-pool.ts). Absent in tests that
+   * build the app without one: run the work in-thread then.
+   */
+  workers?: WorkerPool;
 }

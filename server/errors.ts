@@ -59,3 +59,13 @@ export class RateLimitError extends AppError {
     super(429, 'rate_limited', message);
   }
 }
+
+/** 503: the server cannot take this work now (every worker busy); the client may retry. */
+export class BusyError extends AppError {
+  constructor(
+    message: string,
+    public readonly retryAfterSeconds: number,
+  ) {
+    super(503, 'busy', message);
+  }
+}

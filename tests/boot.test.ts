@@ -21,6 +21,7 @@ describe('boot', () => {
       const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
       const health = await (await fetch(`${base}/api/health`)).json();
       expect(health.database.kind).toBe('pglite');
+      expect(health.workers.threads).toBeGreaterThanOrEqual(1);
       const catalogue = await (await fetch(`${base}/api/sites`)).json();
       expect(catalogue.sites.map((s: { commune: string }) => s.commune)).toContain('Bréhan');
       expect(catalogue.sites.some((s: { isDemo: boolean }) => s.isDemo)).toBe(false);

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, ConflictError, NotFoundError, RateLimitError, ValidationError } from '../errors.ts';
+import { AppError, BusyError, ConflictError, NotFoundError, RateLimitError, ValidationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
 /** Finds a PostgreSQL SQLSTATE or constraint name anywhere in a driver/Prisma error chain. */
@@ -52,7 +52,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(500).json({ error: { id: 'internal', message: 'Internal error' } });
       return;
     }
-    if (appErr instanceof RateLimitError) res.setHeader('Retry-After', String(appErr.retryAfterSeconds));
+    if (appErr instanceof RateLimitError || appErr instanceof BusyError) res.setHeader('Retry-After', String(appErr.retryAfterSeconds));
     const body: Record<string, unknown> = { id: appErr.id, message: appErr.message };
     if (appErr.field) body.field = appErr.field;
     if (appErr.details !== undefined) body.details = appErr.details;

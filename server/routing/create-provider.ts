@@ -1,12 +1,15 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DriveTimeCacheStore, DriveTimeProvider } from './provider.ts';
-import { EmbeddedEngine } from './embedded-engine.ts';
+import { EmbeddedEngine, type EngineOptions } from './embedded-engine.ts';
 import { EstimateProvider, ESTIMATE_DETOUR_FACTOR, ESTIMATE_SPEED_KMH } from './estimate-provider.ts';
 import { OrsProvider, type RoutingLogger } from './ors/ors-provider.ts';
 import { MemoryCacheStore } from './memory-cache-store.ts';
 import { loadRoadGraph } from './load-graph.ts';
 import type { ImportProgress } from './osm/import-osm.ts';
+import { engineWorkerSetup, PooledEngine } from './pool/pooled-engine.ts';
+import { WorkerPool, type WorkerPoolOptions } from '../workers/worker-pool.ts';
+import { sharedBytes } from '../workers/shared-data.ts';
 
 /** Default snapping radius on the coarse shared demo network. */
 export const DEMO_SNAP_RADIUS_M = 5000;
@@ -34,6 +37,22 @@ export interface CreateProviderOptions {
   logger?: RoutingLogger;
   /** Progress of a graph build (not called when the graph comes from the cache), for start-up output. */
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Run the engine on a pool of worker threads (created here, returned as `workers`, also for
+   * other CPU-heavy work). Without it the engine runs on the calling thread (scripts, benches).
+   */
+  workers?: Omit<WorkerPoolOptions, 'shared' | 'preload'>;
+}
+
+/** What the app gets: its provider, what it is, and the embedded engine for the ORS-compatible API. */
+export interface DriveTimes {
+  provider: DriveTimeProvider;
+  description: string;
+  /** The embedded engine, never the ORS provider (the ORS-compatible API runs on it); absent without road data. */
+  embedded?: DriveTimeProvider;
+  /** The worker pool, when `workers` was given. */
+  workers?: WorkerPool;
+  source: DriveTimeSource;
 }
 
 /** Where drive times come from, for the start-up banner and the interface. */
@@ -48,10 +67,12 @@ export interface DriveTimeSource {
  * shared demo network, else none), loads or builds its graph, and puts ORS in front when a key or
  * host is configured. Logs what it chose, so `npm start` says where drive times come from.
  */
-export async function createDriveTimeProvider(options: CreateProviderOptions): Promise<{ provider: DriveTimeProvider; description: string; source: DriveTimeSource }> {
+export async function createDriveTimeProvider(options: CreateProviderOptions): Promise<DriveTimes> {
   const log = options.logger;
   const source = resolveRoadNetwork(options);
   let base: DriveTimeProvider;
+  let embedded: DriveTimeProvider | undefined;
+  let workers: WorkerPool | undefined;
   let description: string;
   if (source) {
     const { graph, report } = await loadRoadGraph(source.file, options.cacheDir, { onProgress: options.onProgress });
@@ -59,13 +80,24 @@ export async function createDriveTimeProvider(options: CreateProviderOptions): P
     // motorways may be near some of them. Everywhere, the off-road leg from a placement or a house
     // to its road is charged (ORS does not; its own endpoints ask the engine not to).
     const coarse = source.why === 'shared demo network';
-    base = new EmbeddedEngine(graph, {
+    const engineOptions: EngineOptions = {
       snapRadiusM: options.snapRadiusM ?? (coarse ? DEMO_SNAP_RADIUS_M : APP_SNAP_RADIUS_M),
       accessSpeedKmh: ACCESS_LEG_KMH,
       preferLocalRoads: coarse,
-    });
-    description = `embedded engine on ${source.file} (${source.why}; ${report.nodes} nodes, ${report.fromCache ? 'cached graph' : 'graph built'} in ${Math.round(report.ms)} ms)`;
+    };
+    let where = 'on this thread';
+    if (options.workers) {
+      const setup = engineWorkerSetup(graph, engineOptions);
+      workers = new WorkerPool({ ...options.workers, ...setup });
+      base = new PooledEngine(workers);
+      where = `on ${workers.threads} worker thread(s) sharing ${Math.round(sharedBytes(setup.shared) / 1e6)} MB of graph`;
+    } else {
+      base = new EmbeddedEngine(graph, engineOptions);
+    }
+    embedded = base;
+    description = `embedded engine on ${source.file} (${source.why}; ${report.nodes} nodes, ${report.fromCache ? 'cached graph' : 'graph built'} in ${Math.round(report.ms)} ms; ${where})`;
   } else {
+    if (options.workers) workers = new WorkerPool(options.workers);
     base = new EstimateProvider();
     description = `straight-line estimate (no road network found; distance × ${ESTIMATE_DETOUR_FACTOR} at ${ESTIMATE_SPEED_KMH} km/h, results flagged estimate)`;
   }
@@ -79,11 +111,11 @@ export async function createDriveTimeProvider(options: CreateProviderOptions): P
     });
     description = `openrouteservice (${options.orsHost ?? 'public API'}), falling back to ${description}`;
     log?.info({ driveTimes: description }, 'drive times: openrouteservice');
-    return { provider, description, source: { kind: 'openrouteservice', roads: source } };
+    return { provider, description, embedded, workers, source: { kind: 'openrouteservice', roads: source } };
   }
   if (source) log?.info({ driveTimes: description }, 'drive times: embedded engine');
   else log?.warn({ driveTimes: description }, 'drive times: straight-line estimate only');
-  return { provider: base, description, source: { kind: source ? 'embedded' : 'estimate', roads: source } };
+  return { provider: base, description, embedded, workers, source: { kind: source ? 'embedded' : 'estimate', roads: source } };
 }
 
 /** The road extract to use and why, or `undefined` when there is none. */

@@ -71,23 +71,37 @@ describe('choosing road data', () => {
     expect(changed.graph.nodeCount).not.toBe(first.graph.nodeCount);
   });
 
-  it('builds the embedded engine from data/roads and logs it', async () => {
+  it('builds the embedded engine from data/roads on worker threads, beside openrouteservice, and logs it', async () => {
     const dir = freshDir();
     const roadsDir = path.join(dir, 'roads');
     mkdirSync(roadsDir);
     copyFileSync(monaco, path.join(roadsDir, 'region.osm.pbf'));
     const infos: string[] = [];
-    const { provider, description } = await createDriveTimeProvider({
+    const { provider, description, embedded, workers } = await createDriveTimeProvider({
       roadsDir,
       cacheDir: path.join(dir, 'graphs'),
       logger: { info: (_o, msg) => void infos.push(String(msg)), warn: () => {} },
+      workers: { threads: 1 },
+      orsApiKey: 'deployment-key',
     });
-    expect(provider.name).toBe('embedded');
-    expect(description).toMatch(/region\.osm\.pbf/);
-    expect(infos[0]).toMatch(/embedded/);
-    const m = await provider.matrix([[7.4246, 43.7384]], [[7.4197, 43.7311]]);
-    expect(m.durations[0][0]).toBeGreaterThan(60);
-    expect(m.durations[0][0]).toBeLessThan(900);
+    try {
+      // With ORS_API_KEY the app's own drive times come from openrouteservice; the engine stays
+      // available (and is what the ORS-compatible API serves).
+      expect(provider.name).toBe('openrouteservice');
+      expect(embedded!.name).toBe('embedded');
+      expect(description).toMatch(/region\.osm\.pbf.*1 worker thread/);
+      expect(infos[0]).toMatch(/openrouteservice/);
+      const m = await embedded!.matrix([[7.4246, 43.7384]], [[7.4197, 43.7311]]);
+      expect(m.durations[0][0]).toBeGreaterThan(60);
+      expect(m.durations[0][0]).toBeLessThan(900);
+      expect(workers!.stats.completed).toBe(1);
+      // Per-request snapping options reach the worker: ORS's radius instead of the app's 2 km.
+      const far: [number, number] = [7.435, 43.728]; // at sea, ~700 m from the nearest road
+      expect((await embedded!.matrix([[7.4246, 43.7384]], [far])).durations[0][0]).not.toBeNull();
+      await expect(embedded!.matrix([[7.4246, 43.7384]], [far], { snapRadiusM: 350 })).rejects.toMatchObject({ radiusM: 350 });
+    } finally {
+      await workers?.close();
+    }
   });
 });
 

@@ -11,6 +11,7 @@ export function createHealthRouter(ctx: AppContext): Router {
       status: 'ok',
       database: { kind: ctx.db.kind, migrations },
       driveTimes: { provider: ctx.driveTimes.provider.name, description: ctx.driveTimes.description },
+      ...(ctx.workers ? { workers: ctx.workers.stats } : {}),
     });
   });
   return router;

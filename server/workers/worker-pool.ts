@@ -1,0 +1,130 @@
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { BusyError } from '../errors.ts';
+import type { TaskEnvelope, TaskOutcome } from './worker-main.ts';
+
+/**
+ * A named function in a task module, run on a worker thread. The module is any ES module whose
+ * export `name` is `(input) => output | Promise<output>`; input and output cross the thread boundary
+ * by structured clone (typed arrays over a SharedArrayBuffer are shared, not copied).
+ */
+export interface TaskRef<I, O> {
+  readonly module: string;
+  readonly name: string;
+  /** Phantom field carrying the types; never set. */
+  readonly types?: (input: I) => O;
+}
+
+/** Declares a task: `defineTask<In, Out>(new URL('./my-tasks.ts', import.meta.url), 'solve')`. */
+export function defineTask<I, O>(moduleUrl: URL | string, name: string): TaskRef<I, O> {
+  return { module: String(moduleUrl), name };
+}
+
+/** Options of {@link WorkerPool}. */
+export interface WorkerPoolOptions {
+  /** Worker threads kept warm (default: one less than the cores, at least one). */
+  threads?: number;
+  /** Tasks waiting for a thread before `run` refuses with {@link BusyError} (default 32). */
+  maxQueue?: number;
+  /** Old-generation heap of each worker, MB: a runaway task kills its worker, not the server. */
+  maxHeapMb?: number;
+  /**
+   * Data every worker can read through `sharedData(key)` (worker-context.ts). Pass typed arrays over
+   * SharedArrayBuffers (see `toShared`) for large read-only data: workers see the same memory.
+   */
+  shared?: Record<string, unknown>;
+  /** Task modules each worker imports as soon as it starts (to build its state before the first task). */
+  preload?: (URL | string)[];
+}
+
+/** Counters for logs and health. */
+export interface WorkerPoolStats {
+  threads: number;
+  queued: number;
+  completed: number;
+  /** Share of time the threads were busy since start, 0–1. */
+  utilization: number;
+}
+
+/** An error thrown by a task on its worker, carried back with its name and own properties. */
+export class WorkerTaskError extends Error {
+  constructor(
+    readonly remoteName: string,
+    message: string,
+    readonly props: Record<string, unknown>,
+    readonly remoteStack?: string,
+  ) {
+    super(message);
+    this.name = 'WorkerTaskError';
+  }
+}
+
+/** The default number of threads: leave one core to the request thread. */
+export function defaultThreadCount(): number {
+  return Math.max(1, Math.min(8, os.availableParallelism() - 1));
+}
+
+const ENTRY = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
+
+/**
+ * One pool of worker threads for CPU-heavy work (drive-time engine, matching solver), so the
+ * request thread keeps answering health checks, sign-in and the catalogue while they run. Tasks
+ * are named functions of task modules ({@link defineTask}); the pool is generic and knows none.
+ * Work that cannot start because every thread is busy and the queue is full is refused at once
+ * with {@link BusyError} (503) rather than queued without bound.
+ */
+export class WorkerPool {
+  private readonly piscina: Piscina<TaskEnvelope, TaskOutcome>;
+  readonly threads: number;
+
+  constructor(options: WorkerPoolOptions = {}) {
+    this.threads = options.threads ?? defaultThreadCount();
+    this.piscina = new Piscina<TaskEnvelope, TaskOutcome>({
+      filename: ENTRY,
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      maxQueue: options.maxQueue ?? 32,
+      idleTimeout: Infinity,
+      // Workers wait for tasks asynchronously, so task modules may use timers and promises freely.
+      atomics: 'disabled',
+      resourceLimits: options.maxHeapMb ? { maxOldGenerationSizeMb: options.maxHeapMb } : undefined,
+      workerData: { shared: options.shared ?? {}, preload: (options.preload ?? []).map(String) },
+    });
+    // A worker that dies (out of memory) is replaced by piscina; its task's promise rejects.
+    this.piscina.on('error', () => {});
+  }
+
+  /**
+   * Runs one task on a worker. Rejects with {@link BusyError} when the queue is full, with the
+   * task's own error (as {@link WorkerTaskError}) when it throws, or with the worker's error when
+   * the worker dies (out of memory).
+   */
+  async run<I, O>(task: TaskRef<I, O>, input: I): Promise<O> {
+    let outcome: TaskOutcome;
+    try {
+      outcome = await this.piscina.run({ module: task.module, name: task.name, input });
+    } catch (err) {
+      if ((err as Error)?.message === 'Task queue is at limit') {
+        throw new BusyError('Every worker thread is busy and the queue is full; try again shortly', 1);
+      }
+      throw err;
+    }
+    if (!outcome.ok) throw new WorkerTaskError(outcome.error.name, outcome.error.message, outcome.error.props, outcome.error.stack);
+    return outcome.value as O;
+  }
+
+  get stats(): WorkerPoolStats {
+    return {
+      threads: this.threads,
+      queued: this.piscina.queueSize,
+      completed: this.piscina.completed,
+      utilization: this.piscina.utilization,
+    };
+  }
+
+  /** Waits for running tasks, then stops the threads. */
+  async close(): Promise<void> {
+    await this.piscina.close();
+  }
+}
