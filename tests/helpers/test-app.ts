@@ -88,6 +88,9 @@ export async function startTestApp(
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // fetch reuses kept-alive sockets: with Node's 5 s default, a test whose setup outlasts it on a
+  // loaded machine can send on a socket the server is closing ("other side closed").
+  server.keepAliveTimeout = 60_000;
   const addr = server.address();
   const baseUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   return {
