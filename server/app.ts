@@ -5,6 +5,8 @@ import helmet from 'helmet';
 import { loadSession, requireCsrf } from './auth/middleware.ts';
 import type { AppContext } from './context.ts';
 import { apiNotFound, errorHandler } from './middleware/error-handler.ts';
+import { guardInput } from './middleware/input-guard.ts';
+import { NotFoundError } from './errors.ts';
 import { createAssignmentsRouter } from './routes/assignments/router.ts';
 import { createAuditRouter } from './routes/audit/router.ts';
 import { createHealthRouter } from './routes/health/router.ts';
@@ -64,14 +66,21 @@ export function createApp(ctx: AppContext, extra: { ors?: Router } = {}): Expres
         },
       },
       crossOriginEmbedderPolicy: false,
+      // Sent only over HTTPS (below): over plain HTTP a browser ignores it, and a proxy-less test must not see it.
+      strictTransportSecurity: false,
     }),
   );
+  app.use((req, res, next) => {
+    if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  });
   app.use(express.json({ limit: '1mb' }));
 
   const api = express.Router();
   // Who is calling, then CSRF on state-changing requests, before any API router.
   api.use(loadSession(ctx));
   api.use(requireCsrf);
+  api.use(guardInput);
   for (const r of apiRouters(ctx)) api.use(r);
   api.use(apiNotFound);
   app.use('/api', api);
@@ -82,6 +91,8 @@ export function createApp(ctx: AppContext, extra: { ors?: Router } = {}): Expres
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
     app.get(/^\/(?!api\/|ors\/).*/, (_req, res) => res.sendFile(path.join(dist, 'index.html')));
   }
+  // Anything else (a wrong method on a page, no client built) answers in the API's error shape, not express's HTML.
+  app.use((req, _res, next) => next(new NotFoundError(`No route for ${req.method} ${req.path}`)));
   app.use(errorHandler(ctx.logger));
   return app;
 }

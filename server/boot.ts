@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { runSeed, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/run.ts';
 import { createApp } from './app.ts';
+import { listen } from './http-server.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/connect.ts';
@@ -92,10 +93,7 @@ export async function start(
     checkAborted();
     const ctx: AppContext = { config, db, logger, driveTimes, workers };
     const app = createApp(ctx, { ors: createOrsRouter(driveTimes.embedded ?? driveTimes.provider) });
-    server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(config.port, config.host, () => resolve(s));
-      s.on('error', reject);
-    });
+    server = await listen(app, config.port, config.host);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const demo = config.seedDemo && (await db.prisma.user.count({ where: { isDemo: true } })) > 0;

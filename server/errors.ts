@@ -69,3 +69,13 @@ export class BusyError extends AppError {
     super(503, 'busy', message);
   }
 }
+
+/** 503: a dependency (the database) cannot be reached; the client may retry after `retryAfterSeconds`. */
+export class ServiceUnavailableError extends AppError {
+  constructor(
+    message: string,
+    public readonly retryAfterSeconds = 5,
+  ) {
+    super(503, 'unavailable', message);
+  }
+}

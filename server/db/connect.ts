@@ -53,13 +53,18 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.pgliteDir ?? 'data/pglite', opts.loadDataDir);
 }
 
+/** How long a new PostgreSQL connection may take before the request fails (503) instead of hanging. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 async function openPostgres(url: string): Promise<Database> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  // The pool reconnects by itself once PostgreSQL is back; PrismaPg listens to its idle clients' errors.
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const session = reconnectingClient(url);
+  await session.get();
   const sql: SqlRunner = {
-    exec: async (text) => void (await client.query(text)),
-    query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+    exec: async (text) => void (await (await session.get()).query(text)),
+    query: async (text, params) => (await (await session.get()).query(text, params as unknown[])).rows,
   };
   const safe = new URL(url);
   if (safe.password) safe.password = '***';
@@ -70,7 +75,46 @@ async function openPostgres(url: string): Promise<Database> {
     sql,
     close: async () => {
       await prisma.$disconnect();
-      await client.end();
+      await pool.end();
+      await session.end();
+    },
+  };
+}
+
+/**
+ * One PostgreSQL session for raw SQL (migrations hold BEGIN…COMMIT on it, so
+ * it cannot be a pool). A connection that breaks (PostgreSQL stopped or
+ * restarted) is dropped and the next use opens a new one, instead of the
+ * `error` event crashing the process and every later query failing.
+ */
+function reconnectingClient(url: string) {
+  let client: pg.Client | undefined;
+  let connecting: Promise<pg.Client> | undefined;
+  const get = (): Promise<pg.Client> => {
+    if (client) return Promise.resolve(client);
+    connecting ??= (async () => {
+      const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+      c.on('error', () => {
+        if (client === c) client = undefined;
+        c.end().catch(() => {});
+      });
+      c.on('end', () => {
+        if (client === c) client = undefined;
+      });
+      await c.connect();
+      client = c;
+      return c;
+    })().finally(() => {
+      connecting = undefined;
+    });
+    return connecting;
+  };
+  return {
+    get,
+    end: async () => {
+      const c = client;
+      client = undefined;
+      await c?.end().catch(() => {});
     },
   };
 }

@@ -1,12 +1,14 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, BusyError, ConflictError, NotFoundError, RateLimitError, ValidationError } from '../errors.ts';
+import { AppError, BusyError, ConflictError, NotFoundError, RateLimitError, ServiceUnavailableError, ValidationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
 /** Finds a PostgreSQL SQLSTATE or constraint name anywhere in a driver/Prisma error chain. */
-function dbErrorInfo(err: unknown): { code?: string; sqlState?: string; text: string } {
+function dbErrorInfo(err: unknown): { code?: string; sqlState?: string; kind?: string; sysCode?: string; text: string } {
   const seen = new Set<unknown>();
   let code: string | undefined;
   let sqlState: string | undefined;
+  let kind: string | undefined;
+  let sysCode: string | undefined;
   const texts: string[] = [];
   const walk = (e: unknown, depth: number) => {
     if (!e || typeof e !== 'object' || seen.has(e) || depth > 6) return;
@@ -15,19 +17,36 @@ function dbErrorInfo(err: unknown): { code?: string; sqlState?: string; text: st
     if (typeof o.code === 'string') {
       if (/^P\d{4}$/.test(o.code)) code ??= o.code;
       else if (/^[0-9A-Z]{5}$/.test(o.code)) sqlState ??= o.code;
+      else if (/^E[A-Z]+$/.test(o.code)) sysCode ??= o.code;
     }
+    if (typeof o.kind === 'string') kind ??= o.kind;
     if (typeof o.originalCode === 'string') sqlState ??= o.originalCode;
     if (typeof o.message === 'string') texts.push(o.message);
     if (typeof o.originalMessage === 'string') texts.push(o.originalMessage);
     for (const k of ['cause', 'meta', 'driverAdapterError']) walk(o[k], depth + 1);
   };
   walk(err, 0);
-  return { code, sqlState, text: texts.join(' | ') };
+  return { code, sqlState, kind, sysCode, text: texts.join(' | ') };
 }
+
+/** Driver-adapter kinds, SQLSTATE classes and socket codes that mean "the database cannot be reached right now". */
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'DatabaseDoesNotExist']);
+const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const UNAVAILABLE_SYS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_TEXT = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Can't reach database server|Client was closed and is not queryable|Cannot use a pool after calling end/i;
 
 /** Maps database errors to the app's error family (or undefined if not one). */
 export function translateDbError(err: unknown): AppError | undefined {
-  const { code, sqlState, text } = dbErrorInfo(err);
+  const { code, sqlState, kind, sysCode, text } = dbErrorInfo(err);
+  if (
+    (kind && UNAVAILABLE_KINDS.has(kind)) ||
+    (code && UNAVAILABLE_PRISMA.has(code)) ||
+    (sysCode && UNAVAILABLE_SYS.has(sysCode)) ||
+    (sqlState && (sqlState.startsWith('08') || sqlState === '57P01' || sqlState === '57P02' || sqlState === '57P03' || sqlState === '53300')) ||
+    UNAVAILABLE_TEXT.test(text)
+  ) {
+    return new ServiceUnavailableError('The database is unavailable right now; the service retries by itself, try again in a few seconds');
+  }
   if (sqlState === '23P01' || /no_overlap|conflicting key value violates exclusion constraint|ExclusionConstraint/i.test(text)) {
     return new ConflictError('This bed or intern is already booked for overlapping dates');
   }
@@ -35,8 +54,18 @@ export function translateDbError(err: unknown): AppError | undefined {
   if (code === 'P2025') return new NotFoundError('Record not found');
   if (code === 'P2003' || sqlState === '23503') return new ValidationError('A referenced record does not exist');
   if (sqlState === '23514' || code === 'P2004') return new ValidationError('A value is out of its allowed range');
+  // Data exceptions (class 22: out-of-range numbers or dates, NUL bytes, over-long text) are bad input
+  // that a route's schema should have refused first; never a 500.
+  if (sqlState?.startsWith('22') || code === 'P2000' || code === 'P2006' || code === 'P2007' || code === 'P2020' || code === 'P2033') {
+    return new ValidationError('A value is outside what the database can store');
+  }
+  if (sqlState === '40001' || sqlState === '40P01' || code === 'P2034') {
+    return new ConflictError('Another change happened at the same time; try again');
+  }
   return undefined;
 }
+
+let lastUnavailableLog = 0;
 
 /** The one error middleware: typed errors keep their status; everything else is an opaque 500. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -52,7 +81,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(500).json({ error: { id: 'internal', message: 'Internal error' } });
       return;
     }
-    if (appErr instanceof RateLimitError || appErr instanceof BusyError) res.setHeader('Retry-After', String(appErr.retryAfterSeconds));
+    if (appErr instanceof RateLimitError || appErr instanceof ServiceUnavailableError || appErr instanceof BusyError) res.setHeader('Retry-After', String(appErr.retryAfterSeconds));
+    if (appErr instanceof ServiceUnavailableError && Date.now() - lastUnavailableLog > 10_000) {
+      lastUnavailableLog = Date.now();
+      logger.warn({ method: req.method, url: req.originalUrl, err }, 'database unavailable (logged at most every 10 s)');
+    }
     const body: Record<string, unknown> = { id: appErr.id, message: appErr.message };
     if (appErr.field) body.field = appErr.field;
     if (appErr.details !== undefined) body.details = appErr.details;

@@ -3,6 +3,7 @@ import { openTestDatabase } from './test-db.ts';
 import type { Server } from 'node:http';
 import type { Router } from 'express';
 import { createApp } from '../../server/app.ts';
+import { listen } from '../../server/http-server.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import type { AppContext } from '../../server/context.ts';
 import type { Database } from '../../server/db/connect.ts';
@@ -85,12 +86,7 @@ export async function startTestApp(
   const provider = opts.provider ?? straightLineTestProvider();
   const ctx: AppContext = { config, db, logger, driveTimes: { provider, description: provider.name } };
   const app = createApp(ctx, { ors: opts.ors });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  // fetch reuses kept-alive sockets: with Node's 5 s default, a test whose setup outlasts it on a
-  // loaded machine can send on a socket the server is closing ("other side closed").
-  server.keepAliveTimeout = 60_000;
+  const server = await listen(app, 0, '127.0.0.1');
   const addr = server.address();
   const baseUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   return {

@@ -1,6 +1,6 @@
 import { auditChanges, recordAudit } from '../../audit/record-audit.ts';
 import type { SessionUser } from '../../auth/session-user.ts';
-import { NotFoundError } from '../../errors.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { AssignmentStatus } from '../../generated/prisma/enums.ts';
 import { toDate } from '../calendar/semesters.ts';
@@ -13,9 +13,11 @@ export const assignmentInclude = {
   bed: { select: { id: true, label: true, room: { select: { id: true, label: true, site: { select: { id: true, name: true } } } } } },
 } as const;
 
-async function bedSiteId(tx: Tx, bedId: number, field: string): Promise<number> {
-  const bed = await tx.bed.findUnique({ where: { id: bedId }, select: { room: { select: { siteId: true } } } });
+async function bedSiteId(tx: Tx, bedId: number, field: string, { forNewBooking }: { forNewBooking: boolean }): Promise<number> {
+  const bed = await tx.bed.findUnique({ where: { id: bedId }, select: { room: { select: { siteId: true, site: { select: { active: true } } } } } });
   if (!bed) throw new NotFoundError('No such bed', field);
+  // A withdrawn (or only planned) site takes no new booking; existing ones can still be confirmed or cancelled.
+  if (forNewBooking && !bed.room.site.active) throw new ConflictError(`${field}: this bed's site is not active (withdrawn or planned); it takes no new booking`);
   return bed.room.siteId;
 }
 
@@ -41,7 +43,7 @@ export interface NewAssignment {
  */
 export async function createAssignment({ tx, actor, input }: { tx: Tx; actor: SessionUser | null; input: NewAssignment }) {
   if (!(await tx.intern.findUnique({ where: { id: input.internId }, select: { id: true } }))) throw new NotFoundError('No such intern', 'body.internId');
-  const siteId = await bedSiteId(tx, input.bedId, 'body.bedId');
+  const siteId = await bedSiteId(tx, input.bedId, 'body.bedId', { forNewBooking: true });
   const a = await tx.assignment.create({
     data: { ...input, startDate: toDate(input.startDate), endDate: toDate(input.endDate), createdById: actor?.id ?? null },
     include: assignmentInclude,
@@ -55,7 +57,8 @@ export async function createAssignment({ tx, actor, input }: { tx: Tx; actor: Se
 export async function updateAssignment({ tx, actor, id, patch }: { tx: Tx; actor: SessionUser | null; id: number; patch: { status?: AssignmentStatus; locked?: boolean; bedId?: number } }) {
   const before = await tx.assignment.findUnique({ where: { id } });
   if (!before) throw new NotFoundError('No such assignment', 'params.id');
-  const siteId = await bedSiteId(tx, patch.bedId ?? before.bedId, patch.bedId ? 'body.bedId' : 'params.id');
+  const moving = patch.bedId !== undefined && patch.bedId !== before.bedId;
+  const siteId = await bedSiteId(tx, patch.bedId ?? before.bedId, patch.bedId ? 'body.bedId' : 'params.id', { forNewBooking: moving });
   const a = await tx.assignment.update({ where: { id }, data: patch, include: assignmentInclude });
   const { intern: _i, bed: _b, ...after } = a;
   const action = patch.status === 'cancelled' ? 'cancel' : patch.bedId !== undefined && patch.bedId !== before.bedId ? 'override' : 'update';

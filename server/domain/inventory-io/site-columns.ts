@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FunderKind } from '../../generated/prisma/enums.ts';
-import { cents, lat, lng } from '../../schemas/common.ts';
+import { bool, cents, intIn, lat, lng, plainString } from '../../schemas/common.ts';
 
 /**
  * The housing inventory's column set, shared by the CSV and GeoJSON formats
@@ -58,15 +58,15 @@ export function unguardFormula(cell: string): string {
 /** Columns the importer reads; `beds` is informative only. */
 export const IMPORTED_COLUMNS = SITE_COLUMNS.filter((c) => c !== 'beds');
 
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+const text = (max: number) => plainString().max(max, `is too long (at most ${max} characters)`);
 const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, 'is required');
 const optText = (max: number) => text(max).nullable().optional();
-const optBool = z.boolean({ message: 'must be true or false' }).nullable().optional();
+const optBool = bool.nullable().optional();
 
 /** A room as the inventory lists it. */
 export const inventoryRoom = z.object({
   label: requiredText(100),
-  beds: z.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').max(50, 'must be at most 50'),
+  beds: intIn(0, 50),
 });
 
 /**
@@ -94,10 +94,10 @@ export const inventorySiteRow = z.object({
   houseRules: optText(4000),
   description: optText(4000),
   contactName: optText(200),
-  contactEmail: z.email('must be an email address').max(200).nullable().optional(),
+  contactEmail: plainString().max(200, 'is too long (at most 200 characters)').email('must be an email address').nullable().optional(),
   contactPhone: optText(50),
-  active: z.boolean({ message: 'must be true or false' }).optional(),
-  planned: z.boolean({ message: 'must be true or false' }).optional(),
+  active: bool.optional(),
+  planned: bool.optional(),
   source: optText(500),
   rooms: z
     .array(inventoryRoom)

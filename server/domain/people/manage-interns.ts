@@ -3,6 +3,7 @@ import { auditChanges, recordAudit } from '../../audit/record-audit.ts';
 import type { SessionUser } from '../../auth/session-user.ts';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { listedSiteWhere } from '../sites/catalogue.ts';
 import { slugify } from '../sites/site-input.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -60,7 +61,7 @@ export async function updateIntern({ tx, actor, id, input }: { tx: Tx; actor: Se
 
 /** Replaces an intern's ranked site preferences (first = most wanted). */
 export async function setPreferences({ tx, actor, internId, siteIds, note }: { tx: Tx; actor: SessionUser; internId: number; siteIds: number[]; note?: string | null }) {
-  const found = await tx.site.findMany({ where: { id: { in: siteIds } }, select: { id: true } });
+  const found = await tx.site.findMany({ where: { id: { in: siteIds }, ...listedSiteWhere }, select: { id: true } });
   const known = new Set(found.map((s) => s.id));
   const missing = siteIds.findIndex((id) => !known.has(id));
   if (missing >= 0) throw new NotFoundError(`No such site: ${siteIds[missing]}`, `body.siteIds.${missing}`);
@@ -75,14 +76,14 @@ export async function setPreferences({ tx, actor, internId, siteIds, note }: { t
 
 /** An intern's ranked preferences and note. */
 export async function preferencesOf(db: Pick<PrismaClient, 'sitePreference' | 'intern'> | Tx, internId: number) {
-  const rows = await db.sitePreference.findMany({ where: { internId }, orderBy: { rank: 'asc' }, include: { site: { select: { id: true, name: true } } } });
+  const rows = await db.sitePreference.findMany({ where: { internId, site: listedSiteWhere }, orderBy: { rank: 'asc' }, include: { site: { select: { id: true, name: true } } } });
   const intern = await db.intern.findUnique({ where: { id: internId }, select: { preferencesNote: true } });
   return { siteIds: rows.map((r) => r.siteId), sites: rows.map((r) => ({ id: r.site.id, name: r.site.name })), note: intern?.preferencesNote ?? null };
 }
 
 /** Records an intern's request for a room at a site. */
 export async function createRoomRequest({ tx, actor, internId, siteId, note }: { tx: Tx; actor: SessionUser; internId: number; siteId: number; note?: string | null }) {
-  if (!(await tx.site.findUnique({ where: { id: siteId }, select: { id: true } }))) throw new NotFoundError('No such site', 'body.siteId');
+  if (!(await tx.site.findFirst({ where: { id: siteId, ...listedSiteWhere }, select: { id: true } }))) throw new NotFoundError('No such site', 'body.siteId');
   const r = await tx.roomRequest.create({ data: { internId, siteId, note: note ?? null } });
   await recordAudit(tx, { actorId: actor.id, action: 'create', entity: 'RoomRequest', entityId: r.id, internId, siteId, after: r });
   return r;

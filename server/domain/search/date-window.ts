@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateString } from '../../schemas/common.ts';
+import { isoDateString, semesterId } from '../../schemas/common.ts';
 import { nextSemester, parseSemesterId, semesterOf } from '../calendar/semesters.ts';
 
 /** A `[from, to]` date window, inclusive, `YYYY-MM-DD`. */
@@ -10,7 +10,7 @@ export interface DateWindow {
 
 /** Query/body fields that name a window: a semester id (`2026-11`) or explicit from/to dates. */
 export const windowFields = {
-  semester: z.string().regex(/^\d{4}-(05|11)$/, 'must look like 2026-11 or 2027-05').optional(),
+  semester: semesterId.optional(),
   from: isoDateString.optional(),
   to: isoDateString.optional(),
 };

@@ -14,11 +14,18 @@ export interface SiteStats {
 
 type Db = Pick<PrismaClient, 'site'>;
 
+/**
+ * Sites the public and interns may see: active or planned. A withdrawn site
+ * (neither) is absent for them everywhere (catalogue, detail, preferences,
+ * requests, searches), answered like an unknown id so ids cannot be enumerated.
+ */
+export const listedSiteWhere = { OR: [{ active: true }, { planned: true }] };
+
 /** Loads sites with the rooms, beds, availability and live bookings needed to count free beds. */
 export async function loadSitesWithBeds(db: Db, window: { from: string; to: string }, where: { ids?: number[]; includeInactive?: boolean } = {}) {
   return db.site.findMany({
     where: {
-      ...(where.includeInactive ? {} : { OR: [{ active: true }, { planned: true }] }),
+      ...(where.includeInactive ? {} : listedSiteWhere),
       ...(where.ids ? { id: { in: where.ids } } : {}),
     },
     orderBy: [{ departement: 'asc' }, { name: 'asc' }],

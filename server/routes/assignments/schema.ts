@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { registerRoute } from '../../openapi/registry.ts';
-import { idParam, isoDateString } from '../../schemas/common.ts';
-import { endNotBeforeStart, idParams, reversedDates, semesterId } from '../../schemas/params.ts';
+import { bool, id as ref, idParam, isoDateString, semesterId } from '../../schemas/common.ts';
+import { endNotBeforeStart, idParams, reversedDates } from '../../schemas/params.ts';
 
-const ref = z.number({ message: 'must be a number' }).int('must be a whole number').positive('must be a positive id');
 const status = z.enum(['proposed', 'confirmed', 'cancelled'], { message: 'must be proposed, confirmed or cancelled' });
 
 /** GET /api/assignments query. */
@@ -11,15 +10,15 @@ export const listAssignmentsQuery = z.object({
   semester: semesterId.optional(),
   internId: idParam.optional(),
   siteId: idParam.optional(),
-  includeCancelled: z.enum(['0', '1', 'true', 'false']).optional(),
+  includeCancelled: z.enum(['0', '1', 'true', 'false'], { message: 'must be 0, 1, true or false' }).optional(),
 });
 /** POST /api/assignments body. */
 export const createAssignmentBody = z
-  .object({ internId: ref, bedId: ref, startDate: isoDateString, endDate: isoDateString, status: status.optional(), locked: z.boolean({ message: 'must be true or false' }).optional() })
+  .object({ internId: ref, bedId: ref, startDate: isoDateString, endDate: isoDateString, status: status.optional(), locked: bool.optional() })
   .refine(endNotBeforeStart, reversedDates);
 /** PATCH /api/assignments/:id body: confirm, lock/unlock, move to another bed, cancel. */
 export const patchAssignmentBody = z
-  .object({ status: status.optional(), locked: z.boolean({ message: 'must be true or false' }).optional(), bedId: ref.optional() })
+  .object({ status: status.optional(), locked: bool.optional(), bedId: ref.optional() })
   .refine((b) => b.status !== undefined || b.locked !== undefined || b.bedId !== undefined, { message: 'give status, locked or bedId', path: ['status'] });
 
 registerRoute({ method: 'get', path: '/api/assignments', summary: 'Bookings (optionally of one semester, intern or site)', roles: ['staff'], request: { query: listAssignmentsQuery } });

@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import { registerRoute } from '../../openapi/registry.ts';
-import { cents } from '../../schemas/common.ts';
-import { idParams, text } from '../../schemas/params.ts';
+import { bool, cents, email, id as ref, intIn, requiredText, text, typeError } from '../../schemas/common.ts';
+import { idParams } from '../../schemas/params.ts';
 
-const ref = z.number({ message: 'must be a number' }).int('must be a whole number').positive('must be a positive id');
 const fields = {
-  name: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(200),
-  email: z.string().trim().email('must be an email address').max(254).nullable(),
-  subdivision: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(120),
-  hasCar: z.boolean({ message: 'must be true or false' }).nullable(),
-  withPartner: z.boolean({ message: 'must be true or false' }),
+  name: requiredText(200),
+  email: email.nullable(),
+  subdivision: requiredText(120),
+  hasCar: bool.nullable(),
+  withPartner: bool,
   partnerInternId: ref.nullable(),
   maxRentCents: cents.nullable(),
-  limitMinutes: z.number({ message: 'must be a number' }).int().min(5, 'must be at least 5').max(240, 'must be at most 240').nullable(),
+  limitMinutes: intIn(5, 240).nullable(),
 };
 
 /** POST /api/interns body (staff). */
@@ -22,7 +21,7 @@ export const patchInternBody = z.object(fields).partial();
 /** PUT /api/me/preferences body: sites ranked, first = most wanted. */
 export const putPreferencesBody = z.object({
   siteIds: z
-    .array(ref, { message: 'must be a list of site ids' })
+    .array(ref, typeError('a list of site ids'))
     .max(30, 'must list at most 30 sites')
     .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a site'),
   note: text(2000).nullable().optional(),

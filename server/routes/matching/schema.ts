@@ -1,30 +1,31 @@
 import { z } from 'zod';
 import { refineWindow, windowFields } from '../../domain/search/date-window.ts';
 import { registerRoute } from '../../openapi/registry.ts';
+import { id, intIn, queryIntIn, typeError } from '../../schemas/common.ts';
 import { idParams } from '../../schemas/params.ts';
 
 /** POST /api/matching/preview body: a semester or from/to (default: the next semester) and the run's drive limit. */
 export const previewBody = refineWindow(
   z.object({
     ...windowFields,
-    limitMinutes: z.number({ message: 'must be a number' }).int('must be whole minutes').min(1, 'must be at least 1').max(180, 'must be at most 180').default(30),
+    limitMinutes: intIn(1, 180).default(30),
   }),
 );
 export type PreviewBody = z.infer<typeof previewBody>;
 
 /** POST /api/matching/apply body: the preview to apply and staff overrides (a bed, or null for none). */
 export const applyBody = z.object({
-  runId: z.number({ message: 'must be a run id' }).int().positive(),
+  runId: id,
   overrides: z
-    .array(z.object({ internId: z.number({ message: 'must be an intern id' }).int().positive(), bedId: z.number({ message: 'must be a bed id or null' }).int().positive().nullable() }))
-    .max(5000)
+    .array(z.object({ internId: id, bedId: id.nullable() }, typeError('an object {internId, bedId}')), typeError('a list of overrides'))
+    .max(5000, 'must list at most 5000 overrides')
     .refine((os) => new Set(os.map((o) => o.internId)).size === os.length, 'names an intern twice')
     .default([]),
 });
 export type ApplyBody = z.infer<typeof applyBody>;
 
 /** GET /api/matching/runs query. */
-export const listRunsQuery = z.object({ limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(200).default(50) });
+export const listRunsQuery = z.object({ limit: queryIntIn(1, 200).default(50) });
 
 const runSummary = z.object({
   id: z.number().int(),

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { registerRoute } from '../../openapi/registry.ts';
-import { idParam, isoDateString } from '../../schemas/common.ts';
-import { endNotBeforeStart, idParams, reversedDates, semesterId } from '../../schemas/params.ts';
+import { id as ref, idParam, isoDateString, semesterId } from '../../schemas/common.ts';
+import { endNotBeforeStart, idParams, reversedDates } from '../../schemas/params.ts';
 
-const ref = z.number({ message: 'must be a number' }).int('must be a whole number').positive('must be a positive id');
 
 /** GET /api/placements query. */
 export const listPlacementsQuery = z.object({ semester: semesterId.optional(), internId: idParam.optional() });

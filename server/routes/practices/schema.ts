@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { registerRoute } from '../../openapi/registry.ts';
-import { lngLat } from '../../schemas/common.ts';
-import { idParams, text } from '../../schemas/params.ts';
+import { lngLat, requiredText, text, typeError } from '../../schemas/common.ts';
+import { idParams } from '../../schemas/params.ts';
 
-const name = z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(200);
-const place = z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(120);
+const name = requiredText(200);
+const place = requiredText(120);
 const fields = {
   name,
   kind: z.enum(['gp_practice', 'health_centre'], { message: 'must be gp_practice or health_centre' }).optional(),
-  supervisors: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+  supervisors: z.array(requiredText(200), typeError('a list of names')).max(20, 'must list at most 20 supervisors').optional(),
   address: text(300).nullable().optional(),
   commune: place,
   departement: place,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { registerRoute } from '../../openapi/registry.ts';
-import { isoDateString } from '../../schemas/common.ts';
-import { endNotBeforeStart, idParams, reversedDates, text } from '../../schemas/params.ts';
+import { intIn, isoDateString, requiredText, text } from '../../schemas/common.ts';
+import { endNotBeforeStart, idParams, reversedDates } from '../../schemas/params.ts';
 
-const label = z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(100);
-const beds = z.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50');
+const label = requiredText(100);
+const beds = intIn(1, 50);
 
 /** POST /api/sites/:id/rooms body. */
 export const createRoomBody = z.object({ label, beds, notes: text(2000).nullable().optional() });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { refineWindow, windowFields } from '../../domain/search/date-window.ts';
 import { registerRoute } from '../../openapi/registry.ts';
-import { idParam, lat, lng } from '../../schemas/common.ts';
+import { idParam, lat, lng, queryIntIn, queryString, typeError } from '../../schemas/common.ts';
 
-const minutes = z.coerce.number({ message: 'must be a number' }).int('must be whole minutes').min(1, 'must be at least 1').max(120, 'must be at most 120').default(30);
+const minutes = queryIntIn(1, 120).default(30);
 
 /** `:id` of a placement. */
 export const placementParams = z.object({ id: idParam });
@@ -14,14 +14,13 @@ export type NearbySitesQuery = z.infer<typeof nearbySitesQuery>;
 
 /** GET /api/placements/:id/isochrone query: ranges in seconds, comma-separated (default 10, 20, 30 minutes). */
 export const isochroneQuery = z.object({
-  ranges: z
-    .string()
+  ranges: queryString(100)
     .default('600,1200,1800')
     .transform((s) => s.split(',').map((x) => (x.trim() === '' ? Number.NaN : Number(x))))
     .pipe(
       z
-        .array(z.number({ message: 'must be numbers of seconds' }).int('must be whole seconds').min(60, 'must be at least 60 s').max(3600, 'must be at most 3600 s'))
-        .min(1)
+        .array(z.number(typeError('numbers of seconds')).int('must be whole seconds').min(60, 'must be at least 60 s').max(3600, 'must be at most 3600 s'))
+        .min(1, 'give at least one range')
         .max(6, 'at most 6 ranges'),
     )
     .transform((rs) => [...new Set(rs)].sort((a, b) => a - b)),
@@ -30,7 +29,7 @@ export type IsochroneQuery = z.infer<typeof isochroneQuery>;
 
 /** GET /api/drive-times/nearby query: a point, a limit and a window (semester or from/to; default the next semester). */
 export const pointNearbyQuery = refineWindow(
-  z.object({ lng: z.coerce.number({ message: 'must be a number' }).pipe(lng), lat: z.coerce.number({ message: 'must be a number' }).pipe(lat), minutes, ...windowFields }),
+  z.object({ lng: z.coerce.number(typeError('a number')).pipe(lng), lat: z.coerce.number(typeError('a number')).pipe(lat), minutes, ...windowFields }),
 );
 export type PointNearbyQuery = z.infer<typeof pointNearbyQuery>;
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { registerRoute } from '../../openapi/registry.ts';
+import { plainString, typeError } from '../../schemas/common.ts';
 
 /** POST /api/session body. */
 export const signInBody = z.object({
-  email: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(254).email('must be an email address'),
-  password: z.string({ message: 'must be a string' }).min(1, 'is required').max(1024),
+  email: plainString().trim().min(1, 'is required').max(254, 'is too long (at most 254 characters)').email('must be an email address'),
+  password: z.string(typeError('a string')).min(1, 'is required').max(1024, 'is too long (at most 1024 characters)'),
 });
 export type SignInBody = z.infer<typeof signInBody>;
 

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { registerRoute } from '../../openapi/registry.ts';
-import { cents, isoDateString, lngLat } from '../../schemas/common.ts';
-import { idParams, text } from '../../schemas/params.ts';
+import { bool, cents, email, isoDateString, lngLat, queryString, requiredText, semesterId, text, typeError } from '../../schemas/common.ts';
+import { idParams } from '../../schemas/params.ts';
 
 /** GET /api/sites query: an optional date window for the free-bed count (defaults to the next semester). */
 export const listSitesQuery = z
   .object({
     from: isoDateString.optional(),
     to: isoDateString.optional(),
-    semester: z.string().regex(/^\d{4}-(05|11)$/, 'must look like 2026-11 or 2027-05').optional(),
-    departement: z.string().max(100).optional(),
+    semester: semesterId.optional(),
+    departement: queryString(120).optional(),
   })
   .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'give both from and to', path: ['to'] })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
@@ -19,32 +19,32 @@ export type ListSitesQuery = z.infer<typeof listSitesQuery>;
 const funderKind = z.enum(['departement', 'region', 'ars', 'hospital', 'commune', 'association', 'other'], { message: 'must be one of departement, region, ars, hospital, commune, association, other' });
 
 const siteFields = {
-  name: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(200),
-  slug: z.string().regex(/^[a-z0-9-]{2,80}$/, 'must be lowercase letters, digits and dashes'),
+  name: requiredText(200),
+  slug: z.string(typeError('a string')).regex(/^[a-z0-9-]{2,80}$/, 'must be lowercase letters, digits and dashes'),
   address: text(300).nullable(),
-  commune: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(120),
-  departement: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(120),
-  subdivision: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(120),
+  commune: requiredText(120),
+  departement: requiredText(120),
+  subdivision: requiredText(120),
   location: lngLat,
-  funder: z.object({ kind: funderKind, name: text(200).nullable().optional() }),
+  funder: z.object({ kind: funderKind, name: text(200).nullable().optional() }, typeError('an object {kind, name}')),
   rentCents: cents.nullable(),
-  chargesIncluded: z.boolean({ message: 'must be true or false' }).nullable(),
+  chargesIncluded: bool.nullable(),
   chargesNote: text(500).nullable(),
-  furnished: z.boolean({ message: 'must be true or false' }).nullable(),
-  amenities: z.array(z.string().trim().min(1).max(100)).max(50),
+  furnished: bool.nullable(),
+  amenities: z.array(requiredText(100), typeError('a list of strings')).max(50, 'must list at most 50 amenities'),
   rules: z.object({
-    partnerAllowed: z.boolean({ message: 'must be true or false' }).nullable().optional(),
-    guestsAllowed: z.boolean({ message: 'must be true or false' }).nullable().optional(),
+    partnerAllowed: bool.nullable().optional(),
+    guestsAllowed: bool.nullable().optional(),
     text: text(4000).nullable().optional(),
-  }),
+  }, typeError('an object {partnerAllowed, guestsAllowed, text}')),
   description: text(8000).nullable(),
   contact: z.object({
     name: text(200).nullable().optional(),
-    email: z.string().trim().email('must be an email address').max(254).nullable().optional(),
+    email: email.nullable().optional(),
     phone: text(40).nullable().optional(),
-  }),
-  active: z.boolean({ message: 'must be true or false' }),
-  planned: z.boolean({ message: 'must be true or false' }),
+  }, typeError('an object {name, email, phone}')),
+  active: bool,
+  planned: bool,
 };
 
 /** POST /api/sites body (staff). */

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { registerRoute } from '../../openapi/registry.ts';
+import { email, id as ref, plainString, requiredText, typeError } from '../../schemas/common.ts';
 import { idParams } from '../../schemas/params.ts';
 
-const password = z.string({ message: 'must be a string' }).min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
-const ref = z.number({ message: 'must be a number' }).int('must be a whole number').positive('must be a positive id');
+const password = plainString().min(8, 'must be at least 8 characters').max(200, 'is too long (at most 200 characters)');
 
 /** POST /api/users body. */
 export const createUserBody = z.object({
-  email: z.string({ message: 'must be a string' }).trim().email('must be an email address').max(254),
-  name: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(200),
+  email,
+  name: requiredText(200),
   role: z.enum(['intern', 'manager', 'staff'], { message: 'must be intern, manager or staff' }),
   password,
-  managedSiteIds: z.array(ref).max(200).optional(),
+  managedSiteIds: z.array(ref, typeError('a list of site ids')).max(200, 'must list at most 200 sites').optional(),
   internId: ref.optional(),
 });
 /** POST /api/users/:id/password body. */
