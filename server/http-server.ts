@@ -29,10 +29,17 @@ export function answerClientErrorsAsJson(server: Server): void {
   });
 }
 
-/** Listens on port/host with the app, with JSON answers to malformed requests. */
+/**
+ * Listens on port/host with the app, with JSON answers to malformed requests.
+ * Idle keep-alive connections stay open 65 s (Node's default is 5 s): longer
+ * than a load balancer's usual 60 s, so the server never closes a connection
+ * at the moment a proxy or client reuses it (a reset seen as a 502 or a failed fetch).
+ */
 export function listen(app: Express, port: number, host: string): Promise<Server> {
   return new Promise<Server>((resolve, reject) => {
     const s = app.listen(port, host, () => resolve(s));
+    s.keepAliveTimeout = 65_000;
+    s.headersTimeout = 66_000;
     answerClientErrorsAsJson(s);
     s.on('error', reject);
   });
