@@ -36,6 +36,8 @@ const schema = z.object({
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24 * 7),
+  // How long an account invitation link (set your password) stays valid.
+  INVITATION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
   TRUST_PROXY: flag(false),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
@@ -60,7 +62,7 @@ export interface Config {
   roads: { network?: string; roadsDir: string; sharedDemoNetwork: string; cacheDir: string; snapRadiusM?: number };
   ors: { apiKey?: string; host?: string };
   map: { tileUrl: string; tileAttribution: string };
-  session: { ttlHours: number; cookieSecure: 'auto' | 'always' | 'never' };
+  session: { ttlHours: number; cookieSecure: 'auto' | 'always' | 'never'; invitationTtlHours: number };
   trustProxy: boolean;
   loginRateLimit: number;
   /** The worker pool: threads (unset: cores − 1), tasks allowed to wait, heap per worker. */
@@ -104,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     ors: { apiKey: e.ORS_API_KEY, host: e.ORS_HOST },
     map: { tileUrl: e.TILE_URL, tileAttribution: e.TILE_ATTRIBUTION },
-    session: { ttlHours: e.SESSION_TTL_HOURS, cookieSecure: e.COOKIE_SECURE },
+    session: { ttlHours: e.SESSION_TTL_HOURS, cookieSecure: e.COOKIE_SECURE, invitationTtlHours: e.INVITATION_TTL_HOURS },
     trustProxy: e.TRUST_PROXY,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     workers: { threads: e.WORKER_THREADS, maxQueue: e.WORKER_QUEUE, maxHeapMb: e.WORKER_MAX_HEAP_MB },

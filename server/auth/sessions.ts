@@ -38,7 +38,7 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
   const id = sessionIdOf(token);
   const s = await db.session.findUnique({ where: { id }, include: { user: { include: sessionUserInclude } } });
   if (!s) return null;
-  if (s.expiresAt <= now) {
+  if (s.expiresAt <= now || s.user.deactivatedAt) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }

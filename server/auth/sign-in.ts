@@ -36,7 +36,8 @@ export async function signIn(input: SignInInput): Promise<{ user: SessionUser; s
   }
   const user = await prisma.user.findFirst({ where: { email: { equals: email, mode: 'insensitive' } }, include: sessionUserInclude });
   const ok = await verifyPassword(user?.passwordHash, input.password);
-  if (!user || !ok) {
+  // A deactivated account answers exactly like a wrong password: nothing tells it apart.
+  if (!user || !ok || user.deactivatedAt) {
     for (const key of keys) await hitRateLimit(prisma, key, LOGIN_WINDOW_MS, now);
     throw new UnauthorizedError('Wrong email or password');
   }

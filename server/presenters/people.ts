@@ -43,7 +43,7 @@ export function presentPlacement(p: {
 }
 
 /** An intern's profile, for staff or the intern themself (personal data: never to other interns or managers). */
-export function presentIntern(i: Intern) {
+export function presentIntern(i: Intern & { peerInternIds?: number[]; wishes?: { peerId: number }[] }) {
   return {
     id: i.id,
     slug: i.slug,
@@ -56,6 +56,7 @@ export function presentIntern(i: Intern) {
     maxRentCents: i.maxRentCents,
     limitMinutes: i.limitMinutes,
     hasAccount: i.userId !== null,
+    ...(i.peerInternIds || i.wishes ? { peerInternIds: i.peerInternIds ?? i.wishes!.map((w) => w.peerId).sort((a, b) => a - b) } : {}),
     isDemo: i.isDemo,
   };
 }

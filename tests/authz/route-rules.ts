@@ -13,11 +13,13 @@
  *      VALID, so that the status shows the authorisation decision and not validation.
  *      Calls that consume their target (DELETE, create-unique) should build a fresh row.
  */
+import { randomBytes } from 'node:crypto';
 import { toDate } from '../../server/domain/calendar/semesters.ts';
+import { invitationHashOf } from '../../server/domain/users/invitations.ts';
 import { previewMatching } from '../../server/domain/matching-runs/run-matching.ts';
 import { solveInstance } from '../../server/domain/matching-runs/solver.ts';
 import { straightLineTestProvider } from '../helpers/fake-drive-times.ts';
-import { buildIntern, buildPlacement, buildRoom } from '../helpers/factories.ts';
+import { buildIntern, buildPlacement, buildRoom, buildSite } from '../helpers/factories.ts';
 import { unique } from '../helpers/test-db.ts';
 import type { World } from './world.ts';
 
@@ -68,6 +70,7 @@ export const routeRules: RouteRule[] = [
   ...allow('GET', '/api/sites/:id', PUBLIC_GET),
   ...allow('POST', '/api/sites', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
   ...allow('PATCH', '/api/sites/:id', { anonymous: 401, intern: 403, manager: ownOnly(200), staff: 200 }),
+  ...allow('PUT', '/api/sites/:id/managers', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
   ...allow('GET', '/api/me/sites', { anonymous: 401, intern: 403, manager: 200, staff: 200 }),
   ...allow('GET', '/api/sites/:id/occupants', { anonymous: 401, intern: 403, manager: ownOnly(200), staff: 200 }),
   ...allow('POST', '/api/sites/:id/rooms', { anonymous: 401, intern: 403, manager: ownOnly(201), staff: 201 }),
@@ -97,6 +100,12 @@ export const routeRules: RouteRule[] = [
   ...allow('GET', '/api/users', STAFF_ONLY_GET),
   ...allow('POST', '/api/users', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
   ...allow('POST', '/api/users/:id/password', { anonymous: 401, intern: 403, manager: 403, staff: 204 }),
+  ...allow('PATCH', '/api/users/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+  ...allow('POST', '/api/users/:id/invitation', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
+  ...allow('POST', '/api/invitations', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
+  // Public: the one-time link is the credential (a fresh one per call).
+  ...allow('GET', '/api/invitations/:token', PUBLIC_GET),
+  ...allow('POST', '/api/invitations/:token', { anonymous: 204, intern: 204, manager: 204, staff: 204 }),
 
   // Assignments and audit
   ...allow('GET', '/api/assignments', STAFF_ONLY_GET),
@@ -137,6 +146,14 @@ export interface RouteCall {
   contentType?: string;
 }
 
+/** A live invitation for a fresh account, as its token (what the link carries). */
+async function freshInvitation(w: World): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const user = await w.prisma.user.create({ data: { email: `${unique('inv')}@example.org`, name: 'Invited', role: 'manager', passwordHash: '' } });
+  await w.prisma.invitation.create({ data: { userId: user.id, tokenHash: invitationHashOf(token), expiresAt: new Date(Date.now() + 3600_000) } });
+  return token;
+}
+
 const site = (w: World, r: Resource) => (r === 'other' ? w.otherSite : w.ownSite);
 const room = (w: World, r: Resource) => (r === 'other' ? w.otherRoom : w.ownRoom);
 const intern = (w: World, r: Resource) => (r === 'other' ? w.otherIntern : w.ownIntern);
@@ -175,6 +192,17 @@ export const routeCalls: Record<string, RouteCall> = {
     params: async (w) => ({ id: (await w.prisma.user.create({ data: { email: `${unique('reset')}@example.org`, name: 'Reset me', role: 'manager', passwordHash: 'x' } })).id }),
     body: () => ({ password: 'long-enough-password' }),
   },
+  'PATCH /api/users/:id': {
+    params: async (w) => ({ id: (await w.prisma.user.create({ data: { email: `${unique('patch')}@example.org`, name: 'Patch me', role: 'manager', passwordHash: 'x' } })).id }),
+    body: () => ({ name: unique('Renamed') }),
+  },
+  'POST /api/users/:id/invitation': {
+    params: async (w) => ({ id: (await w.prisma.user.create({ data: { email: `${unique('reinvite')}@example.org`, name: 'Re-invite me', role: 'manager', passwordHash: '' } })).id }),
+  },
+  'POST /api/invitations': { body: () => ({ email: `${unique('invite')}@example.org`, name: 'Invited', role: 'manager' }) },
+  'GET /api/invitations/:token': { params: async (w) => ({ token: await freshInvitation(w) }) },
+  'POST /api/invitations/:token': { params: async (w) => ({ token: await freshInvitation(w) }), body: () => ({ password: 'long-enough-password' }) },
+  'PUT /api/sites/:id/managers': { params: async (w) => ({ id: (await buildSite(w.prisma)).id }), body: (w) => ({ userIds: [w.users.manager.id] }) },
   'POST /api/assignments': {
     body: async (w) => ({ internId: (await buildIntern(w.prisma)).id, bedId: (await buildRoom(w.prisma, { beds: 1 })).beds[0].id, startDate: '2027-05-01', endDate: '2027-10-31' }),
   },

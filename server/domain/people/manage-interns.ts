@@ -18,6 +18,8 @@ export interface InternInput {
   partnerInternId?: number | null;
   maxRentCents?: number | null;
   limitMinutes?: number | null;
+  /** Other interns this one wishes to be housed with (staff only; replaces the list). */
+  peerInternIds?: number[];
 }
 
 /** What an intern may change in their own profile; the rest is staff's. */
@@ -36,10 +38,30 @@ async function checkPartner(tx: Tx, internId: number | undefined, partnerInternI
   if (!(await tx.intern.findUnique({ where: { id: partnerInternId }, select: { id: true } }))) throw new NotFoundError('No such intern', 'body.partnerInternId');
 }
 
+/** Replaces an intern's peer wishes; every peer must exist and differ from the intern. */
+async function setPeers(tx: Tx, internId: number, peerIds: number[] | undefined) {
+  if (peerIds === undefined) return;
+  for (const [i, peerId] of peerIds.entries()) {
+    if (peerId === internId) throw new ValidationError(`body.peerInternIds.${i}: must not be the intern themself`, `body.peerInternIds.${i}`);
+    if (!(await tx.intern.findUnique({ where: { id: peerId }, select: { id: true } }))) throw new NotFoundError('No such intern', `body.peerInternIds.${i}`);
+  }
+  await tx.peerWish.deleteMany({ where: { internId } });
+  await tx.peerWish.createMany({ data: peerIds.map((peerId) => ({ internId, peerId })), skipDuplicates: true });
+}
+
+/** An intern row with its peer wishes as a sorted id list (for the presenter and the audit trail). */
+async function withPeers<T extends { id: number }>(tx: Tx, intern: T): Promise<T & { peerInternIds: number[] }> {
+  const rows = await tx.peerWish.findMany({ where: { internId: intern.id }, select: { peerId: true }, orderBy: { peerId: 'asc' } });
+  return { ...intern, peerInternIds: rows.map((r) => r.peerId) };
+}
+
 /** Creates an intern profile (staff); an account can be linked later via POST /api/users. */
 export async function createIntern({ tx, actor, input }: { tx: Tx; actor: SessionUser; input: InternInput & { name: string; subdivision: string } }) {
-  await checkPartner(tx, undefined, input.partnerInternId);
-  const intern = await tx.intern.create({ data: { slug: `${slugify(input.name)}-${randomBytes(3).toString('hex')}`, ...input } });
+  const { peerInternIds, ...fields } = input;
+  await checkPartner(tx, undefined, fields.partnerInternId);
+  const created = await tx.intern.create({ data: { slug: `${slugify(fields.name)}-${randomBytes(3).toString('hex')}`, ...fields } });
+  await setPeers(tx, created.id, peerInternIds);
+  const intern = await withPeers(tx, created);
   await recordAudit(tx, { actorId: actor.id, action: 'create', entity: 'Intern', entityId: intern.id, internId: intern.id, after: intern });
   return intern;
 }
@@ -51,10 +73,13 @@ export async function updateIntern({ tx, actor, id, input }: { tx: Tx; actor: Se
     const denied = Object.keys(input).find((k) => input[k as keyof InternInput] !== undefined && !(INTERN_SELF_EDITABLE_FIELDS as readonly string[]).includes(k));
     if (denied) throw new AppError(403, 'forbidden', `Only department staff may change ${denied}`, denied);
   }
-  const before = await tx.intern.findUnique({ where: { id } });
-  if (!before) throw new NotFoundError('No such intern', 'params.id');
-  await checkPartner(tx, id, input.partnerInternId);
-  const after = await tx.intern.update({ where: { id }, data: input });
+  const found = await tx.intern.findUnique({ where: { id } });
+  if (!found) throw new NotFoundError('No such intern', 'params.id');
+  const before = await withPeers(tx, found);
+  const { peerInternIds, ...fields } = input;
+  await checkPartner(tx, id, fields.partnerInternId);
+  await setPeers(tx, id, peerInternIds);
+  const after = await withPeers(tx, await tx.intern.update({ where: { id }, data: fields }));
   await recordAudit(tx, { actorId: actor.id, action: 'update', entity: 'Intern', entityId: id, internId: id, ...auditChanges(before, after) });
   return after;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../auth/session-user.ts';
 import { auditChanges, recordAudit } from '../../audit/record-audit.ts';
-import { AppError, NotFoundError } from '../../errors.ts';
+import { AppError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { Prisma, Site } from '../../generated/prisma/client.ts';
 import { MANAGER_EDITABLE_SITE_FIELDS, siteColumns, slugify, type SiteInput } from './site-input.ts';
 
@@ -31,4 +31,26 @@ export async function updateSite({ tx, actor, siteId, input }: { tx: Tx; actor: 
   const after = await tx.site.update({ where: { id: siteId }, data: siteColumns(input) });
   await recordAudit(tx, { actorId: actor.id, action: 'update', entity: 'Site', entityId: siteId, siteId, ...auditChanges(before, after) });
   return after;
+}
+
+/**
+ * Names the managers of a site (staff): replaces the list with `userIds`, each
+ * of which must be an active manager account. Recorded with before/after.
+ */
+export async function setSiteManagers({ tx, actor, siteId, userIds }: { tx: Tx; actor: SessionUser; siteId: number; userIds: number[] }) {
+  if (!(await tx.site.findUnique({ where: { id: siteId }, select: { id: true } }))) throw new NotFoundError('No such site', 'params.id');
+  const users = await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, role: true, deactivatedAt: true } });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  for (const [i, id] of userIds.entries()) {
+    const u = byId.get(id);
+    if (!u) throw new NotFoundError('No such user', `body.userIds.${i}`);
+    if (u.role !== 'manager') throw new ValidationError(`body.userIds.${i}: only manager accounts can manage a site`, `body.userIds.${i}`);
+    if (u.deactivatedAt) throw new ValidationError(`body.userIds.${i}: this account is deactivated`, `body.userIds.${i}`);
+  }
+  const before = (await tx.siteManager.findMany({ where: { siteId }, select: { userId: true } })).map((m) => m.userId).sort((a, b) => a - b);
+  await tx.siteManager.deleteMany({ where: { siteId } });
+  await tx.siteManager.createMany({ data: userIds.map((userId) => ({ siteId, userId })), skipDuplicates: true });
+  const after = [...new Set(userIds)].sort((a, b) => a - b);
+  await recordAudit(tx, { actorId: actor.id, action: 'set-managers', entity: 'Site', entityId: siteId, siteId, before: { managerIds: before }, after: { managerIds: after } });
+  return tx.user.findMany({ where: { id: { in: after } }, select: { id: true, name: true, email: true }, orderBy: { name: 'asc' } });
 }

@@ -42,6 +42,7 @@ export async function createAccount({ tx, actor, input, passwordHash }: { tx: Tx
   const user = await tx.user.create({
     data: {
       email,
+      // Empty for an invited account: no password matches it until the invitation is accepted.
       name: input.name,
       role: input.role,
       passwordHash,
@@ -59,6 +60,65 @@ export async function createAccount({ tx, actor, input, passwordHash }: { tx: Tx
     after: { id: user.id, email, name: user.name, role: user.role, managedSiteIds: input.managedSiteIds ?? [], internId: input.internId ?? null },
   });
   return { ...user, internId: input.internId ?? null };
+}
+
+/** What staff may change on an account. */
+export interface AccountChanges {
+  name?: string;
+  role?: Role;
+  managedSiteIds?: number[];
+  /** false deactivates (signs out everywhere, refuses sign-in); true reactivates. */
+  active?: boolean;
+}
+
+const accountSnapshot = (u: { name: string; role: Role; deactivatedAt: Date | null; managedSites: { siteId: number }[] }) => ({
+  name: u.name,
+  role: u.role,
+  active: u.deactivatedAt === null,
+  managedSiteIds: u.managedSites.map((m) => m.siteId).sort((a, b) => a - b),
+});
+
+/**
+ * Changes an account (staff): name, role, managed sites, active. Leaving the
+ * manager role drops the managed sites; leaving the intern role unlinks the
+ * intern profile. A role change or a deactivation ends the account's sessions.
+ * Staff cannot deactivate or demote themselves (no locking the office out).
+ */
+export async function updateAccount({ tx, actor, userId, input, now = new Date() }: { tx: Tx; actor: SessionUser; userId: number; input: AccountChanges; now?: Date }) {
+  const before = await tx.user.findUnique({ where: { id: userId }, include: { managedSites: true, intern: { select: { id: true } } } });
+  if (!before) throw new NotFoundError('No such user', 'params.id');
+  if (userId === actor.id && (input.active === false || (input.role && input.role !== 'staff'))) {
+    throw new ValidationError('body.active: you cannot deactivate or demote your own account', input.active === false ? 'body.active' : 'body.role');
+  }
+  const role = input.role ?? before.role;
+  if (input.managedSiteIds?.length && role !== 'manager') throw new ValidationError('body.managedSiteIds: only managers manage sites', 'body.managedSiteIds');
+  for (const [i, siteId] of (input.managedSiteIds ?? []).entries()) {
+    if (!(await tx.site.findUnique({ where: { id: siteId }, select: { id: true } }))) throw new NotFoundError('No such site', `body.managedSiteIds.${i}`);
+  }
+  const deactivatedAt = input.active === undefined ? before.deactivatedAt : input.active ? null : (before.deactivatedAt ?? now);
+  await tx.user.update({ where: { id: userId }, data: { name: input.name, role, deactivatedAt } });
+  if (role !== 'manager') await tx.siteManager.deleteMany({ where: { userId } });
+  else if (input.managedSiteIds) {
+    await tx.siteManager.deleteMany({ where: { userId } });
+    await tx.siteManager.createMany({ data: input.managedSiteIds.map((siteId) => ({ siteId, userId })), skipDuplicates: true });
+  }
+  if (role !== 'intern' && before.intern) await tx.intern.update({ where: { id: before.intern.id }, data: { userId: null } });
+  if (role !== before.role || (deactivatedAt && !before.deactivatedAt)) await deleteUserSessions(tx, userId);
+  const after = await tx.user.findUniqueOrThrow({ where: { id: userId }, include: { managedSites: true, intern: { select: { id: true } } } });
+  const b = accountSnapshot(before);
+  const a = accountSnapshot(after);
+  const changed = (Object.keys(a) as (keyof typeof a)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  const action = input.active === false && b.active ? 'deactivate' : input.active === true && !b.active ? 'reactivate' : 'update';
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action,
+    entity: 'User',
+    entityId: userId,
+    internId: before.intern?.id ?? null,
+    before: Object.fromEntries(changed.map((k) => [k, b[k]])),
+    after: Object.fromEntries(changed.map((k) => [k, a[k]])),
+  });
+  return after;
 }
 
 /** Sets a new password (staff) and signs the account out everywhere. */

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
+import { toDate } from '../../domain/calendar/semesters.ts';
 import { parse } from '../../middleware/validate.ts';
 import { auditQuery } from './schema.ts';
 
@@ -17,6 +18,8 @@ export function createAuditRouter(ctx: AppContext): Router {
         ...(q.internId ? { internId: q.internId } : {}),
         ...(q.entity ? { entity: q.entity } : {}),
         ...(q.entityId ? { entityId: q.entityId } : {}),
+        ...(q.actorId ? { actorId: q.actorId } : {}),
+        ...(q.from || q.to ? { at: { ...(q.from ? { gte: toDate(q.from) } : {}), ...(q.to ? { lt: new Date(toDate(q.to).getTime() + 86_400_000) } : {}) } } : {}),
         ...(q.beforeId ? { id: { lt: q.beforeId } } : {}),
       },
       orderBy: { id: 'desc' },
@@ -37,6 +40,8 @@ export function createAuditRouter(ctx: AppContext): Router {
         before: r.before,
         after: r.after,
       })),
+      // Older events exist past this page when it is full; ask again with beforeId=nextBeforeId.
+      nextBeforeId: rows.length === q.limit ? rows[rows.length - 1].id : null,
     });
   });
 

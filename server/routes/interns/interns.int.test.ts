@@ -107,4 +107,25 @@ describe('interns and the intern space (/api/me)', () => {
     expect(res.body.intern).toMatchObject({ name: 'Nouvel Interne', hasAccount: false });
     expect((await staff.post('/api/interns', { subdivision: 'Tours' })).body.error.field).toBe('body.name');
   });
+
+  it('lets staff set the peers an intern wishes to share with (replaced as a list, audited); interns may not', async () => {
+    const { client: staff } = await clientAs(app, db.prisma, 'staff');
+    const a = await buildIntern(db.prisma);
+    const b = await buildIntern(db.prisma);
+    const made = await staff.post('/api/interns', { name: 'Avec Pairs', subdivision: 'Tours', peerInternIds: [b.id, a.id] });
+    expect(made.status).toBe(201);
+    expect(made.body.intern.peerInternIds).toEqual([a.id, b.id].sort((x, y) => x - y));
+    const id = made.body.intern.id;
+    const changed = await staff.patch(`/api/interns/${id}`, { peerInternIds: [b.id] });
+    expect(changed.body.intern.peerInternIds).toEqual([b.id]);
+    expect((await staff.get('/api/interns')).body.interns.find((i: any) => i.id === id).peerInternIds).toEqual([b.id]);
+    expect((await staff.get(`/api/interns/${id}`)).body.intern.peerInternIds).toEqual([b.id]);
+    const ev = await db.prisma.auditEvent.findFirstOrThrow({ where: { entity: 'Intern', internId: id, action: 'update' } });
+    expect(ev.before).toMatchObject({ peerInternIds: [a.id, b.id].sort((x, y) => x - y) });
+    expect(ev.after).toMatchObject({ peerInternIds: [b.id] });
+    expect((await staff.patch(`/api/interns/${id}`, { peerInternIds: [id] })).body.error.field).toBe('body.peerInternIds.0');
+    expect((await staff.patch(`/api/interns/${id}`, { peerInternIds: [99999999] })).body.error.field).toBe('body.peerInternIds.0');
+    const { client: self, intern } = await clientAs(app, db.prisma, 'intern');
+    expect((await self.patch(`/api/interns/${intern!.id}`, { peerInternIds: [a.id] })).status).toBe(403);
+  });
 });

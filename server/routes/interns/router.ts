@@ -22,7 +22,7 @@ export function createInternsRouter(ctx: AppContext): Router {
   const prisma = ctx.db.prisma;
 
   router.get('/interns', requireRole('staff'), async (_req, res) => {
-    const rows = await prisma.intern.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+    const rows = await prisma.intern.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], include: { wishes: { select: { peerId: true } } } });
     res.json({ interns: rows.map(presentIntern) });
   });
 
@@ -35,7 +35,7 @@ export function createInternsRouter(ctx: AppContext): Router {
   router.get('/interns/:id', requireRole('staff', 'intern'), async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     assertCanSeeIntern(req.user, id);
-    const intern = await prisma.intern.findUnique({ where: { id } });
+    const intern = await prisma.intern.findUnique({ where: { id }, include: { wishes: { select: { peerId: true } } } });
     if (!intern) throw new NotFoundError('No such intern', 'params.id');
     res.json({ intern: presentIntern(intern) });
   });

@@ -12,6 +12,7 @@ const fields = {
   partnerInternId: ref.nullable(),
   maxRentCents: cents.nullable(),
   limitMinutes: intIn(5, 240).nullable(),
+  peerInternIds: z.array(ref, typeError('a list of intern ids')).max(10, 'must list at most 10 peers'),
 };
 
 /** POST /api/interns body (staff). */

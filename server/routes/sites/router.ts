@@ -3,7 +3,7 @@ import { assertCanManageSite, canManageSite, currentUser, requireRole } from '..
 import type { AppContext } from '../../context.ts';
 import { nextSemester, parseSemesterId, semesterOf } from '../../domain/calendar/semesters.ts';
 import { loadSitesWithBeds, siteStats } from '../../domain/sites/catalogue.ts';
-import { createSite, updateSite } from '../../domain/sites/manage-sites.ts';
+import { createSite, setSiteManagers, updateSite } from '../../domain/sites/manage-sites.ts';
 import { loadManagedSites, siteOccupants } from '../../domain/sites/occupancy.ts';
 import { NotFoundError } from '../../errors.ts';
 import { parse } from '../../middleware/validate.ts';
@@ -11,7 +11,7 @@ import { presentManagedSite } from '../../presenters/managed-site.ts';
 import { presentSiteDetail } from '../../presenters/site-detail.ts';
 import { presentPublicSite } from '../../presenters/site.ts';
 import { idParams } from '../../schemas/params.ts';
-import { createSiteBody, listSitesQuery, patchSiteBody, siteDetailQuery, windowQuery, type ListSitesQuery } from './schema.ts';
+import { createSiteBody, listSitesQuery, patchSiteBody, putManagersBody, siteDetailQuery, windowQuery, type ListSitesQuery } from './schema.ts';
 
 /** The date window a catalogue request asks about: explicit dates, a semester id, or the next semester. */
 export function catalogueWindow(q: ListSitesQuery, today = new Date()): { from: string; to: string } {
@@ -56,6 +56,13 @@ export function createSitesRouter(ctx: AppContext): Router {
     const window = catalogueWindow({});
     const [site] = await loadSitesWithBeds(prisma, window, { ids: [id], includeInactive: true });
     res.json({ window, site: presentSiteDetail(site, siteStats(site, window.from, window.to), { withContact: true }) });
+  });
+
+  router.put('/sites/:id/managers', requireRole('staff'), async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    const { userIds } = parse(putManagersBody, req.body, 'body');
+    const managers = await prisma.$transaction((tx) => setSiteManagers({ tx, actor: currentUser(req), siteId: id, userIds }));
+    res.json({ managers });
   });
 
   router.get('/me/sites', requireRole('manager', 'staff'), async (req, res) => {

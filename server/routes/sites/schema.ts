@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { registerRoute } from '../../openapi/registry.ts';
-import { bool, cents, email, isoDateString, lngLat, queryString, requiredText, semesterId, text, typeError } from '../../schemas/common.ts';
+import { bool, cents, email, id, isoDateString, lngLat, queryString, requiredText, semesterId, text, typeError } from '../../schemas/common.ts';
 import { idParams } from '../../schemas/params.ts';
 
 /** GET /api/sites query: an optional date window for the free-bed count (defaults to the next semester). */
@@ -69,6 +69,11 @@ export type CreateSiteBody = z.infer<typeof createSiteBody>;
 export const patchSiteBody = z.object(siteFields).partial();
 export type PatchSiteBody = z.infer<typeof patchSiteBody>;
 
+/** PUT /api/sites/:id/managers body: the manager accounts of the site (replaces the list). */
+export const putManagersBody = z.object({
+  userIds: z.array(id, typeError('a list of user ids')).max(50, 'must list at most 50 managers'),
+});
+
 /** GET /api/me/sites and /api/sites/:id/occupants query: a semester or explicit dates. */
 export const windowQuery = listSitesQuery;
 
@@ -81,3 +86,4 @@ registerRoute({ method: 'post', path: '/api/sites', summary: 'Create a site', ro
 registerRoute({ method: 'patch', path: '/api/sites/:id', summary: 'Change a site (managers: contact, amenities, rules, description, rent)', roles: ['staff', 'manager'], request: { params: idParams, body: patchSiteBody } });
 registerRoute({ method: 'get', path: '/api/me/sites', summary: 'Sites I manage, with rooms, beds, availability and occupancy (staff: all)', roles: ['manager', 'staff'], request: { query: windowQuery } });
 registerRoute({ method: 'get', path: '/api/sites/:id/occupants', summary: "Who is assigned to a site's beds (names and dates only)", roles: ['staff', 'manager'], request: { params: idParams, query: windowQuery } });
+registerRoute({ method: 'put', path: '/api/sites/:id/managers', summary: 'Name the managers of a site (replaces the list; manager accounts only)', roles: ['staff'], request: { params: idParams, body: putManagersBody } });

@@ -1,26 +1,33 @@
 import { Router } from 'express';
 import { currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
-import { createAccount, hashPassword, resetPassword } from '../../domain/users/manage-users.ts';
+import { acceptInvitation, findLiveInvitation, issueInvitation, type IssuedInvitation } from '../../domain/users/invitations.ts';
+import { createAccount, hashPassword, resetPassword, updateAccount } from '../../domain/users/manage-users.ts';
 import { parse } from '../../middleware/validate.ts';
 import { idParams } from '../../schemas/params.ts';
-import { createUserBody, resetPasswordBody } from './schema.ts';
+import { acceptInvitationBody, createUserBody, invitationParams, inviteUserBody, patchUserBody, resetPasswordBody } from './schema.ts';
 
 /** An account as staff see it: never the password hash. */
-function presentUser(u: { id: number; email: string; name: string; role: string; isDemo: boolean; createdAt: Date; managedSites: { siteId: number }[]; intern?: { id: number } | null; internId?: number | null }) {
+function presentUser(u: { id: number; email: string; name: string; role: string; isDemo: boolean; createdAt: Date; passwordHash: string; deactivatedAt: Date | null; managedSites: { siteId: number }[]; intern?: { id: number } | null; internId?: number | null }) {
   return {
     id: u.id,
     email: u.email,
     name: u.name,
     role: u.role,
     isDemo: u.isDemo,
+    active: u.deactivatedAt === null,
+    /** False until an invited person has set their password. */
+    hasPassword: u.passwordHash !== '',
     managedSiteIds: u.managedSites.map((m) => m.siteId),
     internId: u.internId ?? u.intern?.id ?? null,
     createdAt: u.createdAt.toISOString(),
   };
 }
 
-/** Accounts: staff create them and reset passwords. */
+/** An invitation as staff see it once: the link's path (the token is never stored, so never shown again). */
+const presentInvitation = (i: IssuedInvitation) => ({ path: i.path, expiresAt: i.expiresAt.toISOString() });
+
+/** Accounts: staff create, invite, change, deactivate them and reset passwords; invited people set theirs. */
 export function createUsersRouter(ctx: AppContext): Router {
   const router = Router();
   const prisma = ctx.db.prisma;
@@ -43,6 +50,48 @@ export function createUsersRouter(ctx: AppContext): Router {
     const { password } = parse(resetPasswordBody, req.body, 'body');
     const passwordHash = await hashPassword(password);
     await prisma.$transaction((tx) => resetPassword({ tx, actor: currentUser(req), userId: id, passwordHash }));
+    res.status(204).end();
+  });
+
+  router.patch('/users/:id', staff, async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    const input = parse(patchUserBody, req.body, 'body');
+    const user = await prisma.$transaction((tx) => updateAccount({ tx, actor: currentUser(req), userId: id, input }));
+    res.json({ user: presentUser(user) });
+  });
+
+  router.post('/invitations', staff, async (req, res) => {
+    const input = parse(inviteUserBody, req.body, 'body');
+    const ttlHours = ctx.config.session.invitationTtlHours;
+    const { user, invitation } = await prisma.$transaction(async (tx) => {
+      const actor = currentUser(req);
+      const user = await createAccount({ tx, actor, input, passwordHash: '' });
+      return { user, invitation: await issueInvitation({ tx, actor, userId: user.id, ttlHours }) };
+    });
+    // Hook for e-mail notices (issue 10, "lifecycle"): send `invitation.path` to `user.email` after commit.
+    res.status(201).json({ user: presentUser(user), invitation: presentInvitation(invitation) });
+  });
+
+  router.post('/users/:id/invitation', staff, async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    const ttlHours = ctx.config.session.invitationTtlHours;
+    const invitation = await prisma.$transaction((tx) => issueInvitation({ tx, actor: currentUser(req), userId: id, ttlHours }));
+    res.status(201).json({ invitation: presentInvitation(invitation) });
+  });
+
+  // Public: whoever holds the link. The token is checked before anything else is read.
+  router.get('/invitations/:token', async (req, res) => {
+    const { token } = parse(invitationParams, req.params, 'params');
+    const inv = await findLiveInvitation(prisma, token);
+    res.set('cache-control', 'no-store').json({ invitation: { email: inv.user.email, name: inv.user.name, role: inv.user.role, expiresAt: inv.expiresAt.toISOString() } });
+  });
+
+  router.post('/invitations/:token', async (req, res) => {
+    const { token } = parse(invitationParams, req.params, 'params');
+    const { password } = parse(acceptInvitationBody, req.body, 'body');
+    await findLiveInvitation(prisma, token);
+    const passwordHash = await hashPassword(password);
+    await prisma.$transaction((tx) => acceptInvitation({ tx, token, passwordHash }));
     res.status(204).end();
   });
 
