@@ -1,5 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import type { Prisma, PrismaClient } from '../server/generated/prisma/client.ts';
+import { hashApiKey } from '../server/domain/api-keys/key-token.ts';
+import { DEFAULT_QUOTAS, insertApiKey } from '../server/domain/api-keys/manage-api-keys.ts';
 import { toDate } from '../server/domain/calendar/semesters.ts';
 import { annexInternats } from './annex-internats.ts';
 import { DEMO_DEPARTEMENT, demoInterns, demoPractices, demoSemesters, demoSites } from './demo-loir-et-cher.ts';
@@ -14,6 +16,8 @@ export const DEMO_ACCOUNTS = [
   { email: 'intern@demo.test', name: 'Léa Bernard (démo)', role: 'intern' },
 ] as const;
 export const DEMO_PASSWORD = 'demo1234';
+/** The demo API key of the ORS-compatible API (/ors), created only with the demo data. */
+export const DEMO_ORS_KEY = 'demo-ors-key';
 
 export interface SeedOptions {
   demo: boolean;
@@ -32,7 +36,10 @@ export async function runSeed(prisma: PrismaClient, opts: SeedOptions): Promise<
   const done: string[] = [];
   // The demo password is hashed only when the demo part runs, not on every boot.
   const parts: [string, (tx: Tx) => Promise<void>][] = [['annex-internats', async (tx) => void (await seedSites(tx, annexInternats))]];
-  if (opts.demo) parts.push(['demo-loir-et-cher', async (tx) => seedDemo(tx, opts.today ?? new Date(), await hash(DEMO_PASSWORD))]);
+  if (opts.demo) {
+    parts.push(['demo-loir-et-cher', async (tx) => seedDemo(tx, opts.today ?? new Date(), await hash(DEMO_PASSWORD))]);
+    parts.push(['demo-ors-key', seedDemoApiKey]);
+  }
   for (const [name, fn] of parts) {
     if (await prisma.seedRun.findUnique({ where: { name } })) continue;
     log(`seeding ${name}…`);
@@ -145,4 +152,18 @@ async function seedDemo(tx: Tx, today: Date, passwordHash: string): Promise<void
       await tx.peerWish.upsert({ where: { internId_peerId: { internId: id, peerId } }, create: { internId: id, peerId }, update: {} });
     }
   }
+}
+
+/** The demo key `demo-ors-key`, owned by the demo staff account (a part of its own, so existing demo databases get it). */
+async function seedDemoApiKey(tx: Tx): Promise<void> {
+  const owner = await tx.user.findUnique({ where: { email: DEMO_ACCOUNTS[0].email }, select: { id: true } });
+  if (!owner) throw new Error(`the demo API key needs the demo staff account ${DEMO_ACCOUNTS[0].email}`);
+  if (await tx.apiKey.findUnique({ where: { keyHash: hashApiKey(DEMO_ORS_KEY) }, select: { id: true } })) return;
+  await insertApiKey(tx, { key: DEMO_ORS_KEY, label: 'Clé de démonstration (démo)', ownerId: owner.id, isDemo: true, ...DEFAULT_QUOTAS });
+}
+
+/** `demo-ors-key` when it is in the database and not revoked, for the start-up banner; undefined otherwise. */
+export async function liveDemoOrsKey(prisma: Pick<PrismaClient, 'apiKey'>): Promise<string | undefined> {
+  const k = await prisma.apiKey.findUnique({ where: { keyHash: hashApiKey(DEMO_ORS_KEY) }, select: { revokedAt: true } });
+  return k && !k.revokedAt ? DEMO_ORS_KEY : undefined;
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '@node-rs/argon2';
 import { openIsolatedDatabase } from '../tests/helpers/test-db.ts';
 import type { Database } from '../server/db/connect.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, runSeed } from './run.ts';
+import { DEMO_ACCOUNTS, DEMO_ORS_KEY, DEMO_PASSWORD, liveDemoOrsKey, runSeed } from './run.ts';
+import { countKeyUse } from '../server/domain/api-keys/count-use.ts';
 import { annexInternats } from './annex-internats.ts';
 
 // A database of its own (a throwaway one on PostgreSQL), since these assertions count every row.
@@ -35,7 +36,7 @@ describe('seed', () => {
   });
 
   it('adds the demo département and accounts, once', async () => {
-    expect(await runSeed(db.prisma, { demo: true, today: new Date('2026-11-24') })).toEqual(['demo-loir-et-cher']);
+    expect(await runSeed(db.prisma, { demo: true, today: new Date('2026-11-24') })).toEqual(['demo-loir-et-cher', 'demo-ors-key']);
     expect(await runSeed(db.prisma, { demo: true, today: new Date('2026-11-24') })).toEqual([]);
     const interns = await db.prisma.intern.findMany({ where: { isDemo: true }, include: { placements: true } });
     expect(interns).toHaveLength(40);
@@ -54,5 +55,19 @@ describe('seed', () => {
     const demoSites = await db.prisma.site.count({ where: { isDemo: true } });
     expect(manager.managedSites.length).toBeGreaterThan(0);
     expect(manager.managedSites.length).toBeLessThan(demoSites);
+  });
+
+  it('with the demo data, creates the demo API key demo-ors-key, owned by the demo staff account and usable on /ors', async () => {
+    expect(DEMO_ORS_KEY).toBe('demo-ors-key');
+    const keys = await db.prisma.apiKey.findMany({ include: { owner: true } });
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatchObject({ isDemo: true, prefix: 'demo-ors', revokedAt: null, owner: { email: 'staff@demo.test' } });
+    expect(await countKeyUse(db.prisma, DEMO_ORS_KEY)).toMatchObject({ ok: true, keyId: keys[0].id });
+    expect(await liveDemoOrsKey(db.prisma)).toBe(DEMO_ORS_KEY);
+    await db.prisma.apiKey.update({ where: { id: keys[0].id }, data: { revokedAt: new Date() } });
+    // Revoked by staff: the start-up banner no longer offers it, and a new seed run does not bring it back.
+    expect(await liveDemoOrsKey(db.prisma)).toBeUndefined();
+    expect(await runSeed(db.prisma, { demo: true, today: new Date('2026-11-24') })).toEqual([]);
+    expect(await db.prisma.apiKey.count()).toBe(1);
   });
 });

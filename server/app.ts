@@ -6,7 +6,9 @@ import { loadSession, requireCsrf } from './auth/middleware.ts';
 import type { AppContext } from './context.ts';
 import { apiNotFound, errorHandler } from './middleware/error-handler.ts';
 import { guardInput } from './middleware/input-guard.ts';
+import { requireOrsAccess } from './middleware/ors-api-key.ts';
 import { NotFoundError } from './errors.ts';
+import { createApiKeysRouter } from './routes/api-keys/router.ts';
 import { createAssignmentsRouter } from './routes/assignments/router.ts';
 import { createAuditRouter } from './routes/audit/router.ts';
 import { createHealthRouter } from './routes/health/router.ts';
@@ -16,7 +18,6 @@ import { createInternsRouter } from './routes/interns/router.ts';
 import { createMapRouter } from './routes/map/router.ts';
 import { createMatchingRouter } from './routes/matching/router.ts';
 import { createOpenApiRouter } from './routes/openapi/router.ts';
-import { createPasswordResetRouter } from './routes/password-reset/router.ts';
 import { createPlacementsRouter } from './routes/placements/router.ts';
 import { createPracticesRouter } from './routes/practices/router.ts';
 import { createRequestsRouter } from './routes/requests/router.ts';
@@ -31,7 +32,6 @@ export function apiRouters(ctx: AppContext): Router[] {
   return [
     createHealthRouter(ctx),
     createSessionRouter(ctx),
-    createPasswordResetRouter(ctx),
     createSitesRouter(ctx),
     createRoomsRouter(ctx),
     createPracticesRouter(ctx),
@@ -47,6 +47,7 @@ export function apiRouters(ctx: AppContext): Router[] {
     createIndicatorsRouter(ctx),
     createSearchRouter(ctx),
     createMatchingRouter(ctx),
+    createApiKeysRouter(ctx),
   ];
 }
 
@@ -86,7 +87,8 @@ export function createApp(ctx: AppContext, extra: { ors?: Router } = {}): Expres
   for (const r of apiRouters(ctx)) api.use(r);
   api.use(apiNotFound);
   app.use('/api', api);
-  if (extra.ors) app.use('/ors', extra.ors);
+  // The ORS-compatible API answers only callers with an API key or a session (server/middleware/ors-api-key.ts).
+  if (extra.ors) app.use('/ors', requireOrsAccess(ctx), extra.ors);
 
   const dist = ctx.config.clientDist;
   if (existsSync(path.join(dist, 'index.html'))) {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { runSeed, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/run.ts';
+import { runSeed, DEMO_ACCOUNTS, DEMO_PASSWORD, liveDemoOrsKey } from '../seed/run.ts';
 import { createApp } from './app.ts';
 import { listen } from './http-server.ts';
 import type { Config } from './config.ts';
@@ -13,7 +13,7 @@ import type { ImportProgress } from './routing/osm/import-osm.ts';
 import type { ReadyInfo } from './startup/banner.ts';
 import { createProgressReporter, timedStep } from './startup/progress.ts';
 import { PrismaCacheStore } from './routing/prisma-cache-store.ts';
-import { createOrsRouter } from './routes/ors/router.ts';
+import { createOrsEngineRouter } from './routes/ors/engine-only.ts';
 import type { WorkerPool } from './workers/worker-pool.ts';
 
 /**
@@ -92,7 +92,7 @@ export async function start(
     workers = driveTimes.workers;
     checkAborted();
     const ctx: AppContext = { config, db, logger, driveTimes, workers };
-    const app = createApp(ctx, { ors: createOrsRouter(driveTimes.embedded ?? driveTimes.provider) });
+    const app = createApp(ctx, { ors: createOrsEngineRouter(driveTimes) });
     server = await listen(app, config.port, config.host);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -103,6 +103,7 @@ export async function start(
       driveTimes: { description: driveTimes.description, source: driveTimes.source },
       demoAccounts: demo ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: a.role })) : [],
       demoPassword: demo ? DEMO_PASSWORD : undefined,
+      demoOrsKey: config.seedDemo ? await liveDemoOrsKey(db.prisma) : undefined,
     };
     const listening = server;
     let stopping: Promise<void> | undefined;

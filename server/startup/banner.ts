@@ -8,6 +8,8 @@ export interface ReadyInfo {
   /** Demo accounts when the demo data is there (empty otherwise). */
   demoAccounts: { email: string; role: string }[];
   demoPassword?: string;
+  /** The demo key of the ORS-compatible API when it is there and live (demo data only). */
+  demoOrsKey?: string;
 }
 
 /** The command that fetches real roads, as the banner and the README give it. */
@@ -38,6 +40,11 @@ export function formatBanner(info: ReadyInfo): string {
   if (info.demoAccounts.length) {
     rows.push(['Demo accounts', `password "${info.demoPassword}"`]);
     for (const a of info.demoAccounts) rows.push(['', `${a.email.padEnd(20)} ${ROLE_LABELS[a.role] ?? a.role}`]);
+  }
+  if (info.demoOrsKey) {
+    rows.push(['Demo API key', `${info.demoOrsKey} for the ORS-compatible API (/ors), e.g.`]);
+    rows.push(['', `curl -H 'Authorization: ${info.demoOrsKey}' -H 'Content-Type: application/json' \\`]);
+    rows.push(['', `  -d '{"locations":[[1.06,47.8],[1.33,47.59]]}' ${info.url}/ors/v2/matrix/driving-car`]);
   }
   rows.push(['Stop', 'Ctrl-C (or SIGTERM): closes the server and the database cleanly']);
   const body = rows.map(([k, v]) => `  ${k.padEnd(14)}${v}`);

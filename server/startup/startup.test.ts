@@ -34,6 +34,14 @@ describe('start-up banner', () => {
     expect(text).toMatch(/Demo accounts\s+password "demo1234"/);
     expect(text).toMatch(/staff@demo\.test\s+department staff/);
     expect(text).toMatch(/intern@demo\.test\s+intern/);
+    expect(text).not.toContain('Demo API key');
+  });
+
+  it('prints the demo API key of /ors with a curl line using it, when it is there', () => {
+    const text = formatBanner(info({ demoAccounts: [{ email: 'staff@demo.test', role: 'staff' }], demoPassword: 'demo1234', demoOrsKey: 'demo-ors-key' }));
+    expect(text).toMatch(/Demo API key\s+demo-ors-key for the ORS-compatible API \(\/ors\)/);
+    expect(text).toContain("curl -H 'Authorization: demo-ors-key'");
+    expect(text).toContain('http://localhost:3000/ors/v2/matrix/driving-car');
   });
 
   it('gives no advice when the app routes on a region it was given', () => {

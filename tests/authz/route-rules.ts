@@ -53,13 +53,14 @@ function allow(method: Method, path: string, e: Record<Actor, Expect>): RouteRul
 const STAFF_ONLY_GET = { anonymous: 401, intern: 403, manager: 403, staff: 200 };
 const PUBLIC_GET = { anonymous: 200, intern: 200, manager: 200, staff: 200 };
 const ownOnly = (ok: number) => ({ own: ok, other: 403 });
+/** /ors without a key: anonymous callers are refused (401, ORS gateway JSON), any session passes. */
+const ORS_SESSION_OR_KEY = { anonymous: 401, intern: 200, manager: 200, staff: 200 };
 
 export const routeRules: RouteRule[] = [
   // Session and documentation
   ...allow('POST', '/api/session', { anonymous: 401, intern: 401, manager: 401, staff: 401 }), // wrong password
   ...allow('GET', '/api/session', { anonymous: 401, intern: 200, manager: 200, staff: 200 }),
   ...allow('DELETE', '/api/session', { anonymous: 401, intern: 204, manager: 204, staff: 204 }),
-  ...allow('POST', '/api/password-reset', { anonymous: 202, intern: 202, manager: 202, staff: 202 }),
   ...allow('GET', '/api/health', PUBLIC_GET),
   ...allow('GET', '/api/openapi.json', PUBLIC_GET),
   ...allow('GET', '/api/docs', PUBLIC_GET),
@@ -132,10 +133,15 @@ export const routeRules: RouteRule[] = [
   ...allow('GET', '/api/export/sites.geojson', STAFF_ONLY_GET),
   ...allow('POST', '/api/import/sites', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
 
-  // ORS-compatible endpoints (public, like an ORS server on the LAN)
-  ...allow('POST', '/ors/v2/matrix/driving-car', { anonymous: 200, intern: 200, manager: 200, staff: 200 }),
-  ...allow('POST', '/ors/v2/isochrones/driving-car', { anonymous: 200, intern: 200, manager: 200, staff: 200 }),
-  ...allow('POST', '/ors/v2/isochrones/driving-car/geojson', { anonymous: 200, intern: 200, manager: 200, staff: 200 }),
+  // API keys of the ORS-compatible API (staff manage them)
+  ...allow('GET', '/api/api-keys', STAFF_ONLY_GET),
+  ...allow('POST', '/api/api-keys', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
+  ...allow('DELETE', '/api/api-keys/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+
+  // ORS-compatible endpoints: an API key (tests in server/routes/api-keys/) or any signed-in user's session
+  ...allow('POST', '/ors/v2/matrix/driving-car', ORS_SESSION_OR_KEY),
+  ...allow('POST', '/ors/v2/isochrones/driving-car', ORS_SESSION_OR_KEY),
+  ...allow('POST', '/ors/v2/isochrones/driving-car/geojson', ORS_SESSION_OR_KEY),
 ];
 
 /** How to call one route: path params, query string, body (all may build fresh rows). */
@@ -162,7 +168,6 @@ const placement = (w: World, r: Resource) => (r === 'other' ? w.otherPlacement :
 
 export const routeCalls: Record<string, RouteCall> = {
   'POST /api/session': { body: (w) => ({ email: w.users.staff.email, password: 'wrong-password' }) },
-  'POST /api/password-reset': { body: () => ({ email: `${unique('nobody')}@authz.example` }) },
   'GET /api/sites/:id': { params: (w, r) => ({ id: site(w, r).id }) },
   'POST /api/sites': { body: () => ({ name: unique('Authz site'), commune: 'Blois', departement: 'Loir-et-Cher', subdivision: 'Tours', location: [1.3, 47.6], funder: { kind: 'departement' } }) },
   'PATCH /api/sites/:id': { params: (w, r) => ({ id: site(w, r).id }), body: () => ({ description: unique('desc') }) },
@@ -230,6 +235,12 @@ export const routeCalls: Record<string, RouteCall> = {
   'GET /api/placements/:id/isochrone': { params: (w, r) => ({ id: placement(w, r).id }) },
   'GET /api/drive-times/nearby': { query: () => 'lng=1.5&lat=47.5&minutes=30' },
   'POST /api/import/sites': { query: () => 'format=geojson&dryRun=1', body: () => ({ type: 'FeatureCollection', features: [] }) },
+  'POST /api/api-keys': { body: () => ({ label: unique('Authz key'), perMinute: 10, perDay: 100 }) },
+  'DELETE /api/api-keys/:id': {
+    params: async (w) => ({
+      id: (await w.prisma.apiKey.create({ data: { label: unique('Revoke me'), keyHash: unique('hash'), prefix: 'authz', ownerId: w.users.staff.id, perMinute: 1, perDay: 1 } })).id,
+    }),
+  },
   'POST /ors/v2/matrix/driving-car': { body: () => ({ locations: [[1.33, 47.59], [1.74, 47.36]] }) },
   'POST /ors/v2/isochrones/driving-car': { body: () => ({ locations: [[1.33, 47.59]], range: [600] }) },
   'POST /ors/v2/isochrones/driving-car/geojson': { body: () => ({ locations: [[1.33, 47.59]], range: [600] }) },
