@@ -18,6 +18,7 @@ import { createInternsRouter } from './routes/interns/router.ts';
 import { createMapRouter } from './routes/map/router.ts';
 import { createMatchingRouter } from './routes/matching/router.ts';
 import { createOpenApiRouter } from './routes/openapi/router.ts';
+import { createPasswordResetRouter } from './routes/password-reset/router.ts';
 import { createPlacementsRouter } from './routes/placements/router.ts';
 import { createPracticesRouter } from './routes/practices/router.ts';
 import { createRequestsRouter } from './routes/requests/router.ts';
@@ -32,6 +33,7 @@ export function apiRouters(ctx: AppContext): Router[] {
   return [
     createHealthRouter(ctx),
     createSessionRouter(ctx),
+    createPasswordResetRouter(ctx),
     createSitesRouter(ctx),
     createRoomsRouter(ctx),
     createPracticesRouter(ctx),

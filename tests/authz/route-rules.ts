@@ -61,6 +61,7 @@ export const routeRules: RouteRule[] = [
   ...allow('POST', '/api/session', { anonymous: 401, intern: 401, manager: 401, staff: 401 }), // wrong password
   ...allow('GET', '/api/session', { anonymous: 401, intern: 200, manager: 200, staff: 200 }),
   ...allow('DELETE', '/api/session', { anonymous: 401, intern: 204, manager: 204, staff: 204 }),
+  ...allow('POST', '/api/password-reset', { anonymous: 202, intern: 202, manager: 202, staff: 202 }),
   ...allow('GET', '/api/health', PUBLIC_GET),
   ...allow('GET', '/api/openapi.json', PUBLIC_GET),
   ...allow('GET', '/api/docs', PUBLIC_GET),
@@ -168,6 +169,7 @@ const placement = (w: World, r: Resource) => (r === 'other' ? w.otherPlacement :
 
 export const routeCalls: Record<string, RouteCall> = {
   'POST /api/session': { body: (w) => ({ email: w.users.staff.email, password: 'wrong-password' }) },
+  'POST /api/password-reset': { body: () => ({ email: `${unique('nobody')}@authz.example` }) },
   'GET /api/sites/:id': { params: (w, r) => ({ id: site(w, r).id }) },
   'POST /api/sites': { body: () => ({ name: unique('Authz site'), commune: 'Blois', departement: 'Loir-et-Cher', subdivision: 'Tours', location: [1.3, 47.6], funder: { kind: 'departement' } }) },
   'PATCH /api/sites/:id': { params: (w, r) => ({ id: site(w, r).id }), body: () => ({ description: unique('desc') }) },

@@ -11,6 +11,7 @@ import { useSession } from '../features/auth/api/get-session.ts';
 import { useDeleteSession } from '../features/auth/api/delete-session.ts';
 import { SESSION_KEY, type SessionUser } from '../features/auth/api/session-schema.ts';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
+import { ResetPasswordPage } from '../features/auth/components/reset-password-page.tsx';
 
 // Every page with a map or a chart is its own chunk, so the first visit stays light.
 const CataloguePage = lazy(() => import('../features/catalogue/components/catalogue-page.tsx'));
@@ -23,6 +24,7 @@ const IndicatorsPage = lazy(() => import('../features/staff/components/indicator
 export const PATHS = {
   catalogue: '/',
   login: '/connexion',
+  setPassword: '/invitation/:token',
   intern: '/interne',
   manager: '/gestion',
   matching: '/equipe/appariement',
@@ -140,6 +142,7 @@ function Routes() {
           <Route path={PATHS.login}>
             {user ? <Redirect to={homeOf(user)} /> : <LoginPage onSignedIn={(u) => navigate(homeOf(u), { replace: true })} />}
           </Route>
+          <Route path={PATHS.setPassword}><ResetPasswordPage loginPath={PATHS.login} /></Route>
           <Route path={PATHS.intern}><Guard user={user} roles={['intern']}><InternPage /></Guard></Route>
           <Route path={PATHS.manager}><Guard user={user} roles={['manager', 'staff']}><ManagerPage /></Guard></Route>
           <Route path={PATHS.matching}><Guard user={user} roles={['staff']}><MatchingPage /></Guard></Route>

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { SessionUser } from '../../auth/session-user.ts';
 import { deleteUserSessions } from '../../auth/sessions.ts';
+import { clearSignInThrottles } from '../../auth/sign-in.ts';
 import { AppError, NotFoundError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 
@@ -26,17 +27,18 @@ export interface IssuedInvitation {
 
 /**
  * Issues a one-time link for an account (a new account's first password, or a
- * reset by link). Earlier unused links of the account stop working.
+ * reset by link: by staff, or asked for by the owner when `actor` is null).
+ * Earlier unused links of the account stop working.
  */
-export async function issueInvitation({ tx, actor, userId, ttlHours, now = new Date() }: { tx: Tx; actor: SessionUser; userId: number; ttlHours: number; now?: Date }): Promise<IssuedInvitation> {
+export async function issueInvitation({ tx, actor, userId, ttlHours, now = new Date() }: { tx: Tx; actor: SessionUser | null; userId: number; ttlHours: number; now?: Date }): Promise<IssuedInvitation> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, deactivatedAt: true } });
   if (!user) throw new NotFoundError('No such user', 'params.id');
   if (user.deactivatedAt) throw new AppError(409, 'conflict', 'This account is deactivated; reactivate it first');
   await tx.invitation.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
-  const inv = await tx.invitation.create({ data: { userId, tokenHash: invitationHashOf(token), expiresAt, createdById: actor.id } });
-  await recordAudit(tx, { actorId: actor.id, action: 'invite', entity: 'User', entityId: userId, after: { email: user.email, invitationId: inv.id, expiresAt } });
+  const inv = await tx.invitation.create({ data: { userId, tokenHash: invitationHashOf(token), expiresAt, createdById: actor?.id ?? null } });
+  await recordAudit(tx, { actorId: actor?.id ?? null, action: actor ? 'invite' : 'request-password-reset', entity: 'User', entityId: userId, after: { email: user.email, invitationId: inv.id, expiresAt } });
   return { id: inv.id, userId, token, path: invitationPath(token), expiresAt };
 }
 
@@ -70,6 +72,8 @@ export async function acceptInvitation({ tx, token, passwordHash, now = new Date
   if (spent.count !== 1) throw new InvitationGoneError();
   await tx.user.update({ where: { id: inv.userId }, data: { passwordHash } });
   await deleteUserSessions(tx, inv.userId);
+  // The owner is back in: sign-in delays earned by anyone's failures on this account are forgotten.
+  await clearSignInThrottles(tx, inv.user.email);
   await recordAudit(tx, { actorId: inv.userId, action: 'accept-invitation', entity: 'User', entityId: inv.userId, after: { email: inv.user.email, invitationId: inv.id } });
   return inv.user;
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useCreateSession } from '../api/create-session.ts';
+import { useRequestPasswordReset } from '../api/password-reset.ts';
 import type { SessionUser } from '../api/session-schema.ts';
 
 const DEMO = ['intern@demo.test', 'manager@demo.test', 'staff@demo.test'];
@@ -13,6 +14,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
   const [password, setPassword] = useState('');
   const signIn = useCreateSession();
   const error = signIn.error instanceof ApiError ? signIn.error : undefined;
+  const reset = useRequestPasswordReset();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -40,6 +42,19 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
           {signIn.isPending ? t('common.loading') : t('login.submit')}
         </button>
       </form>
+      <details className="card">
+        <summary>{t('reset.forgot')}</summary>
+        <form className="form" onSubmit={(e) => { e.preventDefault(); reset.mutate({ email: email.trim() }); }} noValidate>
+          <p>{t('reset.explain')}</p>
+          <label>
+            {t('login.email')}
+            <input type="email" name="reset-email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          </label>
+          {reset.isSuccess && <p role="status">{t('reset.sent')}</p>}
+          {reset.isError && <p role="alert" className="error">{t('reset.badEmail')}</p>}
+          <button type="submit" disabled={reset.isPending}>{t('reset.send')}</button>
+        </form>
+      </details>
       <section className="card muted">
         <h2>{t('login.demoTitle')}</h2>
         <p>{t('login.demoText')}</p>
