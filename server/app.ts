@@ -17,6 +17,7 @@ import { createIndicatorsRouter } from './routes/indicators/router.ts';
 import { createInternsRouter } from './routes/interns/router.ts';
 import { createMapRouter } from './routes/map/router.ts';
 import { createMatchingRouter } from './routes/matching/router.ts';
+import { createOutboxRouter } from './routes/outbox/router.ts';
 import { createOpenApiRouter } from './routes/openapi/router.ts';
 import { createPasswordResetRouter } from './routes/password-reset/router.ts';
 import { createPlacementsRouter } from './routes/placements/router.ts';
@@ -43,6 +44,7 @@ export function apiRouters(ctx: AppContext): Router[] {
     createUsersRouter(ctx),
     createAssignmentsRouter(ctx),
     createAuditRouter(ctx),
+    createOutboxRouter(ctx),
     createOpenApiRouter(ctx),
     createMapRouter(ctx),
     createImportExportRouter(ctx),

@@ -15,6 +15,7 @@ import { createProgressReporter, timedStep } from './startup/progress.ts';
 import { PrismaCacheStore } from './routing/prisma-cache-store.ts';
 import { createOrsEngineRouter } from './routes/ors/engine-only.ts';
 import type { WorkerPool } from './workers/worker-pool.ts';
+import { startAppJobs } from './jobs/app-jobs.ts';
 
 /**
  * Brings the database to the current schema. The embedded database migrates
@@ -70,6 +71,7 @@ export async function start(
   );
   let server: Server | undefined;
   let workers: WorkerPool | undefined;
+  let jobs: Awaited<ReturnType<typeof startAppJobs>> | undefined;
   try {
     checkAborted();
     await timedStep(logger, 'checking migrations', () => prepareDatabase(db, config, logger));
@@ -91,7 +93,8 @@ export async function start(
     });
     workers = driveTimes.workers;
     checkAborted();
-    const ctx: AppContext = { config, db, logger, driveTimes, workers };
+    jobs = startAppJobs({ config, prisma: db.prisma, logger });
+    const ctx: AppContext = { config, db, logger, driveTimes, workers, jobs };
     const app = createApp(ctx, { ors: createOrsEngineRouter(driveTimes) });
     server = await listen(app, config.port, config.host);
     const address = server.address();
@@ -110,12 +113,14 @@ export async function start(
     const stop = () =>
       (stopping ??= (async () => {
         await closeServer(listening);
+        await jobs?.stop();
         await workers?.close();
         await db.close();
       })());
     return { server: listening, stop, info };
   } catch (err) {
     if (server) await closeServer(server);
+    await jobs?.stop();
     await workers?.close();
     await db.close();
     throw err;

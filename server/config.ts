@@ -48,6 +48,13 @@ const schema = z.object({
   // Worker threads for the drive-time engine and other CPU-heavy work (unset: cores − 1, at least 1).
   WORKER_THREADS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(64).optional(),
   WORKER_QUEUE: z.coerce.number({ message: 'must be a number' }).int().min(0).max(10_000).default(32),
+  // E-mail notices: smtp(s)://user:pass@host:port sends them; unset, they stay in the outbox table for staff to read.
+  SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: 'must start with smtp:// or smtps://' }),
+  MAIL_FROM: z.string().default('internat-match <no-reply@internat-match.invalid>'),
+  // The address people open the app at, for links in e-mails (unset: http://localhost:PORT).
+  APP_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: 'must be an http(s) URL' }),
+  // How often the background jobs (mail worker, expiry of unanswered proposals) run, in seconds.
+  JOBS_INTERVAL_S: z.coerce.number({ message: 'must be a number of seconds' }).positive().max(3600).default(15),
   WORKER_MAX_HEAP_MB: z.coerce.number({ message: 'must be a number of MB' }).int().min(32).max(65_536).default(1024),
 });
 
@@ -74,6 +81,10 @@ export interface Config {
   passwordResetLinks: 'log' | 'off';
   /** The worker pool: threads (unset: cores − 1), tasks allowed to wait, heap per worker. */
   workers: { threads?: number; maxQueue: number; maxHeapMb: number };
+  /** E-mail notices: `smtpUrl` sends them (else they stay in the outbox); `appUrl` starts every link. */
+  mail: { smtpUrl?: string; from: string; appUrl: string };
+  /** Period of the background jobs (mail worker, expiry of unanswered proposals), in ms. */
+  jobsIntervalMs: number;
   clientDist: string;
   migrationsDir: string;
 }
@@ -119,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     passwordResetLinks: e.PASSWORD_RESET_LINKS ?? (e.NODE_ENV === 'production' ? 'off' : 'log'),
     workers: { threads: e.WORKER_THREADS, maxQueue: e.WORKER_QUEUE, maxHeapMb: e.WORKER_MAX_HEAP_MB },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') },
+    jobsIntervalMs: e.JOBS_INTERVAL_S * 1000,
     clientDist: path.join(ROOT_DIR, 'dist/client'),
     migrationsDir: path.join(ROOT_DIR, 'prisma/migrations'),
   };

@@ -20,4 +20,10 @@ export interface AppContext {
    * build the app without one: run the work in-thread then.
    */
   workers?: WorkerPool;
+  /**
+   * The background jobs (mail worker, expiry of unanswered proposals): routes `kick()` them after
+   * a commit that wrote an e-mail, so it leaves at once instead of at the next tick. Absent in
+   * tests that build the app without them.
+   */
+  jobs?: { kick(): void };
 }

@@ -116,6 +116,7 @@ export const routeRules: RouteRule[] = [
   ...allow('PATCH', '/api/assignments/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
   ...allow('DELETE', '/api/assignments/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
   ...allow('GET', '/api/audit', STAFF_ONLY_GET),
+  ...allow('GET', '/api/outbox', STAFF_ONLY_GET),
 
   // Matching runs
   ...allow('POST', '/api/matching/preview', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),

@@ -1,0 +1,30 @@
+import nodemailer from 'nodemailer';
+import type { Config } from '../config.ts';
+import { createMailWorker } from '../domain/notifications/mail-worker.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Logger } from '../logger.ts';
+import { startBackgroundJobs, type BackgroundJobs, type Job } from './background-jobs.ts';
+
+/**
+ * The app's background jobs: the mail worker when SMTP_URL is set (without it,
+ * e-mails stay in the outbox for staff to read). Stopped by boot's stop() before
+ * the database closes.
+ */
+export function startAppJobs({ config, prisma, logger }: { config: Config; prisma: PrismaClient; logger: Logger }): BackgroundJobs {
+  const jobs: Job[] = [];
+  const transport = config.mail.smtpUrl ? nodemailer.createTransport(config.mail.smtpUrl) : undefined;
+  if (transport) {
+    const worker = createMailWorker({ prisma, transport, from: config.mail.from, logger });
+    jobs.push({ name: 'mail', run: () => worker.runOnce() });
+  } else {
+    logger.info('no SMTP_URL: e-mail notices stay in the outbox (staff read them on the « Courriels » page)');
+  }
+  const running = startBackgroundJobs({ jobs, intervalMs: config.jobsIntervalMs, logger });
+  return {
+    kick: running.kick,
+    async stop() {
+      await running.stop();
+      transport?.close();
+    },
+  };
+}

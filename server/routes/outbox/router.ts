@@ -1,0 +1,44 @@
+import { Router } from 'express';
+import { requireRole } from '../../auth/middleware.ts';
+import type { AppContext } from '../../context.ts';
+import { parse } from '../../middleware/validate.ts';
+import { outboxQuery } from './schema.ts';
+
+/** The e-mail outbox, for staff: what was (or will be) sent, to whom, and whether it left. */
+export function createOutboxRouter(ctx: AppContext): Router {
+  const router = Router();
+  const prisma = ctx.db.prisma;
+
+  router.get('/outbox', requireRole('staff'), async (req, res) => {
+    const q = parse(outboxQuery, req.query, 'query');
+    const rows = await prisma.outboxMessage.findMany({
+      where: {
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.kind ? { kind: q.kind } : {}),
+        ...(q.internId ? { internId: q.internId } : {}),
+        ...(q.beforeId ? { id: { lt: q.beforeId } } : {}),
+      },
+      orderBy: { id: 'desc' },
+      take: q.limit,
+    });
+    res.json({
+      smtp: Boolean(ctx.config.mail.smtpUrl),
+      messages: rows.map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        status: m.status,
+        attempts: m.attempts,
+        lastError: m.lastError,
+        sentAt: m.sentAt?.toISOString() ?? null,
+        createdAt: m.createdAt.toISOString(),
+        internId: m.internId,
+        assignmentId: m.assignmentId,
+      })),
+    });
+  });
+
+  return router;
+}
