@@ -191,7 +191,7 @@ export const routeCalls: Record<string, RouteCall> = {
   'PUT /api/me/preferences': { body: (w) => ({ siteIds: [w.ownSite.id, w.otherSite.id] }) },
   'POST /api/me/requests': { body: (w) => ({ siteId: w.ownSite.id }) },
   'PATCH /api/requests/:id': {
-    params: async (w) => ({ id: (await w.prisma.roomRequest.create({ data: { internId: w.ownIntern.id, siteId: w.ownSite.id } })).id }),
+    params: async (w) => ({ id: (await w.prisma.roomRequest.create({ data: { internId: w.ownIntern.id, siteId: (await buildSite(w.prisma)).id } })).id }),
     body: () => ({ status: 'accepted' }),
   },
   'POST /api/placements': { body: (w) => ({ internId: w.otherIntern.id, practiceId: w.practice.id, startDate: '2028-05-01', endDate: '2028-10-31' }) },

@@ -16,7 +16,7 @@ describe('e-mail notices: outbox written in the transaction, sent after commit o
   let db: Database;
   let app: TestApp;
   let smtp: SmtpListener;
-  let transport: nodemailer.Transporter;
+  let transport: ReturnType<typeof nodemailer.createTransport>;
   useTestApp(async (t) => ({ db, app } = t));
   beforeAll(async () => {
     smtp = await startSmtpListener();

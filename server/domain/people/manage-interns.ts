@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { auditChanges, recordAudit } from '../../audit/record-audit.ts';
 import type { SessionUser } from '../../auth/session-user.ts';
-import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { listedSiteWhere } from '../sites/catalogue.ts';
 import { slugify } from '../sites/site-input.ts';
@@ -109,6 +109,10 @@ export async function preferencesOf(db: Pick<PrismaClient, 'sitePreference' | 'i
 /** Records an intern's request for a room at a site. */
 export async function createRoomRequest({ tx, actor, internId, siteId, note }: { tx: Tx; actor: SessionUser; internId: number; siteId: number; note?: string | null }) {
   if (!(await tx.site.findFirst({ where: { id: siteId, ...listedSiteWhere }, select: { id: true } }))) throw new NotFoundError('No such site', 'body.siteId');
+  // One open request per intern and site; the partial unique index refuses a concurrent duplicate too.
+  if (await tx.roomRequest.findFirst({ where: { internId, siteId, status: 'open' }, select: { id: true } })) {
+    throw new ConflictError('You already have an open request for this site; wait for its answer or withdraw it');
+  }
   const r = await tx.roomRequest.create({ data: { internId, siteId, note: note ?? null } });
   await recordAudit(tx, { actorId: actor.id, action: 'create', entity: 'RoomRequest', entityId: r.id, internId, siteId, after: r });
   return r;

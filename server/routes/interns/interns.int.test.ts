@@ -100,6 +100,20 @@ describe('interns and the intern space (/api/me)', () => {
     expect((await client.get('/api/requests')).status).toBe(403);
   });
 
+  it('refuses a second open request for the same site with 409 (it used to be accepted and shown twice)', async () => {
+    const { client, intern } = await clientAs(app, db.prisma, 'intern');
+    const site = await buildSite(db.prisma);
+    expect((await client.post('/api/me/requests', { siteId: site.id })).status).toBe(201);
+    const again = await client.post('/api/me/requests', { siteId: site.id, note: 'encore' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/already .*open request/i);
+    expect(await db.prisma.roomRequest.count({ where: { internId: intern!.id, siteId: site.id } })).toBe(1);
+    // The database itself refuses a duplicate open request (a race past the check).
+    await expect(db.prisma.roomRequest.create({ data: { internId: intern!.id, siteId: site.id } })).rejects.toThrow(/Unique constraint/);
+    // Another site is fine.
+    expect((await client.post('/api/me/requests', { siteId: (await buildSite(db.prisma)).id })).status).toBe(201);
+  });
+
   it('lets staff create an intern profile', async () => {
     const { client: staff } = await clientAs(app, db.prisma, 'staff');
     const res = await staff.post('/api/interns', { name: 'Nouvel Interne', subdivision: 'Tours', hasCar: true });
