@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM, screenshot, startJourney, waitForReadableMap, type Journey } from './support/app.ts';
+import { HAS_CHROMIUM, screenshot, signIn, startJourney, waitForReadableMap, type Journey } from './support/app.ts';
 
 // The public catalogue, signed out: map readable without tiles, clustered markers, the list equivalent, details, FR/EN.
 describe.skipIf(!HAS_CHROMIUM)('public catalogue (no sign-in)', () => {
@@ -96,5 +96,32 @@ describe.skipIf(!HAS_CHROMIUM)('public catalogue (no sign-in)', () => {
     const { page, baseUrl } = j;
     await page.goto(baseUrl + '/gestion');
     await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+  });
+
+  it('loads every page with no console error and no CSP violation, under a CSP without unsafe-eval', async () => {
+    const { page, baseUrl, context } = j;
+    const res = await page.goto(baseUrl + '/');
+    const csp = (await res!.allHeaders())['content-security-policy'];
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).not.toMatch(/unsafe-eval/);
+    j.errors.length = 0;
+    const visit = async (path: string, heading: RegExp) => {
+      await page.goto(baseUrl + path);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.waitForLoadState('networkidle');
+    };
+    await visit('/', /Logements pour internes/);
+    await visit('/connexion', /Connexion/);
+    await visit('/invitation/not-a-real-token-but-long-enough', /mot de passe/i);
+    await signIn(page, baseUrl, 'staff@demo.test');
+    await page.waitForURL(/appariement/);
+    await visit('/equipe/appariement', /Affectations/);
+    await visit('/equipe/indicateurs', /Indicateurs/);
+    await visit('/gestion', /Mes logements/);
+    await context.clearCookies();
+    await signIn(page, baseUrl, 'intern@demo.test');
+    await page.waitForURL(/interne/);
+    await visit('/interne', /Mon stage/);
+    expect(j.errors).toEqual([]);
   });
 });

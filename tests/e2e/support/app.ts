@@ -108,6 +108,11 @@ export async function startJourney(opts: { withoutRoadNetwork?: boolean } = {}):
     blocked.push(url);
     return route.abort('blockedbyclient');
   });
+  // A blocked script-src eval (or any CSP violation) is reported by the browser outside the console API:
+  // turn each into a console error so every journey's `errors` catches it.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -131,7 +136,7 @@ export async function startJourney(opts: { withoutRoadNetwork?: boolean } = {}):
 /** Signs in through the login form as a demo account. */
 export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.goto(`${baseUrl}/connexion`);
-  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Adresse e-mail', { exact: true }).fill(email);
   await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).last().click();
 }

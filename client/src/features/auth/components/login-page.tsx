@@ -47,7 +47,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
         <form className="form" onSubmit={(e) => { e.preventDefault(); reset.mutate({ email: email.trim() }); }} noValidate>
           <p>{t('reset.explain')}</p>
           <label>
-            {t('login.email')}
+            {t('reset.email')}
             <input type="email" name="reset-email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
           </label>
           {reset.isSuccess && <p role="status">{t('reset.sent')}</p>}
