@@ -41,10 +41,6 @@ const schema = z.object({
   TRUST_PROXY: flag(false),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
-  // The address users reach the app at, for links sent to them (password reset). Unset: http://localhost:PORT.
-  PUBLIC_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: 'must be an http(s) URL' }),
-  // Where password-reset links go until mail is set up: the server log, or nowhere (staff set passwords).
-  PASSWORD_RESET_LINKS: z.enum(['log', 'off']).optional(),
   // Worker threads for the drive-time engine and other CPU-heavy work (unset: cores − 1, at least 1).
   WORKER_THREADS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(64).optional(),
   WORKER_QUEUE: z.coerce.number({ message: 'must be a number' }).int().min(0).max(10_000).default(32),
@@ -76,9 +72,6 @@ export interface Config {
   session: { ttlHours: number; cookieSecure: 'auto' | 'always' | 'never'; invitationTtlHours: number };
   trustProxy: boolean;
   loginRateLimit: number;
-  /** Links sent to users start with `publicUrl`; reset links are logged (`log`) or not issued (`off`). */
-  publicUrl: string;
-  passwordResetLinks: 'log' | 'off';
   /** The worker pool: threads (unset: cores − 1), tasks allowed to wait, heap per worker. */
   workers: { threads?: number; maxQueue: number; maxHeapMb: number };
   /** E-mail notices: `smtpUrl` sends them (else they stay in the outbox); `appUrl` starts every link. */
@@ -127,8 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { ttlHours: e.SESSION_TTL_HOURS, cookieSecure: e.COOKIE_SECURE, invitationTtlHours: e.INVITATION_TTL_HOURS },
     trustProxy: e.TRUST_PROXY,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
-    passwordResetLinks: e.PASSWORD_RESET_LINKS ?? (e.NODE_ENV === 'production' ? 'off' : 'log'),
     workers: { threads: e.WORKER_THREADS, maxQueue: e.WORKER_QUEUE, maxHeapMb: e.WORKER_MAX_HEAP_MB },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') },
     jobsIntervalMs: e.JOBS_INTERVAL_S * 1000,

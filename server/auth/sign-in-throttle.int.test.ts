@@ -100,8 +100,10 @@ describe('sign-in throttle (per account and source, atomic)', () => {
     const ask = await app.client().request('POST', '/api/password-reset', { email: user.email.toUpperCase() }, { 'x-forwarded-for': '100.64.99.1' });
     expect(ask.status).toBe(202);
     expect(await db.prisma.invitation.count({ where: { userId: user.id, createdById: null } })).toBe(1);
+    const mail = await db.prisma.outboxMessage.findFirst({ where: { to: user.email, kind: 'password-reset' } });
+    expect(mail?.text).toMatch(/\/invitation\/[\w-]{40,}/);
     // Only the hash is stored, so the logged link cannot be rebuilt from the table: issue one we know the token of.
-    const issued = (await requestPasswordReset(db.prisma, user.email, '100.64.99.2'))!;
+    const issued = (await requestPasswordReset(db.prisma, user.email, '100.64.99.2', 'http://im.test'))!;
     expect(issued.path).toMatch(/^\/invitation\/[\w-]{40,}$/);
     expect(await db.prisma.invitation.count({ where: { tokenHash: issued.token } })).toBe(0);
     expect(await db.prisma.invitation.count({ where: { tokenHash: invitationHashOf(issued.token), userId: user.id } })).toBe(1);
@@ -118,7 +120,7 @@ describe('sign-in throttle (per account and source, atomic)', () => {
 
   it('a reset link expires after an hour', async () => {
     const user = await buildUser(db.prisma, { role: 'manager' });
-    const late = (await requestPasswordReset(db.prisma, user.email, '192.0.2.50', new Date(Date.now() - 61 * 60_000)))!;
+    const late = (await requestPasswordReset(db.prisma, user.email, '192.0.2.50', 'http://im.test', new Date(Date.now() - 61 * 60_000)))!;
     const expired = await app.client().post(`/api/invitations/${late.token}`, { password: 'too-late-now' });
     expect(expired.status).toBe(410);
   });

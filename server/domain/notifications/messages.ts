@@ -141,3 +141,18 @@ export function invitationMessage(o: { name: string; role: string; link: string;
     ].join('\n'),
   };
 }
+
+/** The owner asked for a password link (forgotten password, or sign-in slowed by someone else's attempts). */
+export function passwordResetMessage(o: { name: string; link: string; expiresAt: Date }): MessageText {
+  return {
+    subject: 'Votre mot de passe internat-match',
+    text: [
+      `Bonjour ${o.name},`,
+      '',
+      'Quelqu’un (vous, sans doute) a demandé un lien pour choisir un nouveau mot de passe.',
+      `Ouvrez ce lien dans l’heure (il ne sert qu’une fois) : ${o.link}`,
+      'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.',
+      ...signature,
+    ].join('\n'),
+  };
+}

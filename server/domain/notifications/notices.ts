@@ -1,6 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { isoDate } from '../calendar/semesters.ts';
-import { answerMessage, cancellationMessage, confirmationMessage, invitationMessage, proposalMessage, type BookingFacts } from './messages.ts';
+import { answerMessage, cancellationMessage, confirmationMessage, invitationMessage, passwordResetMessage, proposalMessage, type BookingFacts } from './messages.ts';
 import { enqueueEmail } from './outbox.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -99,4 +99,9 @@ export async function sendInvitation({
   internId?: number | null;
 }): Promise<void> {
   await enqueueEmail(tx, { kind: 'invitation', to, ...invitationMessage({ name, role, link, expiresAt }), internId: internId ?? null });
+}
+
+/** Writes a password-reset link to the outbox, in the transaction that issued it. */
+export async function sendPasswordReset({ tx, to, name, link, expiresAt }: { tx: Pick<Tx, 'outboxMessage'>; to: string; name: string; link: string; expiresAt: Date }): Promise<void> {
+  await enqueueEmail(tx, { kind: 'password-reset', to, ...passwordResetMessage({ name, link, expiresAt }) });
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 
 /** What a notice tells; the outbox page filters on it. */
-export type NoticeKind = 'proposal' | 'answer' | 'confirmation' | 'cancellation' | 'invitation';
+export type NoticeKind = 'proposal' | 'answer' | 'confirmation' | 'cancellation' | 'invitation' | 'password-reset';
 
 /** One e-mail to write to the outbox. */
 export interface OutboxEmail {
