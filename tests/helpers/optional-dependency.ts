@@ -12,7 +12,7 @@ export interface OptionalDependency {
   /** How to get it ("apt-get install -y chromium"). */
   how: string;
   /** The variable that turns a skip into a failure. */
-  requireVar: 'REQUIRE_CHROMIUM' | 'REQUIRE_SHARED';
+  requireVar: 'REQUIRE_CHROMIUM' | 'REQUIRE_SHARED' | 'REQUIRE_PGROUTING';
   /** What is skipped without it ("browser journeys"). */
   skipped: string;
 }
