@@ -82,7 +82,7 @@ for (const c of cases) {
     const origins = pickNodes(g, c.origins, rnd);
     const oursRuns = [0, 1, 2].map(() => origins.map((o) => engineReach(g, o, c.reachS, tree)));
     const oursR = median(oursRuns.map((run) => run.reduce((t, r) => t + r.ms, 0)));
-    const peerRuns = [];
+    const peerRuns: Awaited<ReturnType<typeof peerReachMany>>[] = [];
     for (let i = 0; i < 3; i++) peerRuns.push(await peerReachMany(db, origins, c.reachS));
     const peerR = median(peerRuns.map((r) => r.ms));
     const reachLoading = [];
