@@ -123,6 +123,7 @@ export const routeRules: RouteRule[] = [
   ...allow('POST', '/api/matching/apply', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
   ...allow('GET', '/api/matching/runs', STAFF_ONLY_GET),
   ...allow('GET', '/api/matching/runs/:id', STAFF_ONLY_GET),
+  ...allow('GET', '/api/matching/runs/:id/candidates', STAFF_ONLY_GET),
 
   // Drive-time search
   ...allow('GET', '/api/placements/:id/nearby-sites', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: 200 }),
@@ -232,6 +233,14 @@ export const routeCalls: Record<string, RouteCall> = {
       const { run } = await previewMatching({ prisma: w.prisma, provider: straightLineTestProvider(), solve: solveInstance, window, limitMinutes: 30, actor: null });
       return { runId: run.id };
     },
+  },
+  'GET /api/matching/runs/:id/candidates': {
+    params: async (w) => {
+      const window = { from: w.ownPlacement.startDate.toISOString().slice(0, 10), to: w.ownPlacement.endDate.toISOString().slice(0, 10) };
+      const { run } = await previewMatching({ prisma: w.prisma, provider: straightLineTestProvider(), solve: solveInstance, window, limitMinutes: 30, actor: null });
+      return { id: run.id };
+    },
+    query: (w) => `internId=${w.ownPlacement.internId}`,
   },
   'GET /api/matching/runs/:id': { params: async (w) => ({ id: (await w.prisma.matchingRun.create({ data: { kind: 'apply', input: {}, result: {} } })).id }) },
   'GET /api/placements/:id/nearby-sites': { params: (w, r) => ({ id: placement(w, r).id }) },

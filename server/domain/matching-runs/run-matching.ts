@@ -5,27 +5,23 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import type { DriveTimeProvider } from '../../routing/provider.ts';
 import { toDate } from '../calendar/semesters.ts';
 import type { DateWindow } from '../search/date-window.ts';
-import { buildMatchingInstance, type BuiltInstance, type InstanceContext } from './build-instance.ts';
-import { changedParts, fingerprint, loadMatchingData, type MatchingFingerprint } from './load-matching-data.ts';
+import { buildMatchingInstance, type BuiltInstance } from './build-instance.ts';
+import { changedParts, fingerprint, loadMatchingData } from './load-matching-data.ts';
+import { candidateBeds } from './override-candidates.ts';
 import { planApply, type ChosenBed, type Override } from './plan-apply.ts';
+import { readPreview, STORED_RUN_VERSION, type PreviewInput } from './stored-run.ts';
 
 /** The solver's answer as this layer reads it; everything else in it is stored and shown as is. */
 export interface SolverOutput {
   assignments: ChosenBed[];
+  unmatched: { intern: string }[];
   [key: string]: unknown;
 }
 
 /** Solves an instance (the exact solver of server/matching, injected so tests and the CLI can share this layer). */
 export type SolveFn = (instance: BuiltInstance) => SolverOutput | Promise<SolverOutput>;
 
-/** What a preview run stores as its input: enough to apply it later and to prove nothing changed. */
-export interface PreviewInput {
-  window: DateWindow;
-  limitMinutes: number;
-  instance: BuiltInstance;
-  context: InstanceContext;
-  fingerprint: MatchingFingerprint;
-}
+export type { PreviewInput } from './stored-run.ts';
 
 const TX = { timeout: 120_000, maxWait: 30_000 };
 /** Serialises applies across app instances (PostgreSQL advisory lock, held until commit). */
@@ -40,8 +36,8 @@ export async function previewMatching(opts: { prisma: PrismaClient; provider: Dr
   const data = await loadMatchingData(opts.prisma, opts.window);
   const { instance, context } = await buildMatchingInstance({ data, provider: opts.provider, limitMinutes: opts.limitMinutes });
   const solved = await opts.solve(instance);
-  const result = { ...solved, estimate: context.estimate, provider: context.provider };
-  const input: PreviewInput = { window: opts.window, limitMinutes: opts.limitMinutes, instance, context, fingerprint: fingerprint(data) };
+  const result = { ...solved, version: STORED_RUN_VERSION, estimate: context.estimate, provider: context.provider };
+  const input: PreviewInput = { version: STORED_RUN_VERSION, window: opts.window, limitMinutes: opts.limitMinutes, instance, context, fingerprint: fingerprint(data) };
   const run = await opts.prisma.$transaction(async (tx) => {
     const r = await tx.matchingRun.create({
       data: { kind: 'preview', createdById: opts.actor?.id ?? null, input: auditSnapshot(input)!, result: auditSnapshot(result)! },
@@ -66,7 +62,7 @@ export async function previewMatching(opts: { prisma: PrismaClient; provider: Dr
  * the apply with its inputs and every assignment it touched. The transaction is
  * serializable, so a change committed while it runs also ends in a 409.
  */
-export async function applyMatching(opts: { prisma: PrismaClient; runId: number; overrides: Override[]; actor: SessionUser | null }) {
+export async function applyMatching(opts: { prisma: PrismaClient; runId: number; overrides: Override[]; locks: number[]; actor: SessionUser | null }) {
   try {
     return await applyInTransaction(opts);
   } catch (e) {
@@ -83,14 +79,13 @@ function isSerializationFailure(e: unknown, depth = 0): boolean {
   return ['cause', 'meta', 'driverAdapterError'].some((k) => isSerializationFailure(o[k], depth + 1));
 }
 
-async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; overrides: Override[]; actor: SessionUser | null }) {
+async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; overrides: Override[]; locks: number[]; actor: SessionUser | null }) {
   const actorId = opts.actor?.id ?? null;
   return opts.prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(${APPLY_LOCK}::bigint)::text AS locked`;
     const preview = await tx.matchingRun.findUnique({ where: { id: opts.runId } });
     if (!preview || preview.kind !== 'preview') throw new NotFoundError('No such matching preview', 'body.runId');
-    const input = preview.input as unknown as PreviewInput;
-    const result = preview.result as unknown as SolverOutput;
+    const { input, result } = readPreview(preview);
     const data = await loadMatchingData(tx, input.window);
     const changed = changedParts(input.fingerprint, fingerprint(data));
     if (changed.length) {
@@ -100,13 +95,13 @@ async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; o
     const current = data.assignments
       .filter((a) => inRun.has(a.internId))
       .map((a) => ({ ...a, startDate: a.startDate.toISOString().slice(0, 10), endDate: a.endDate.toISOString().slice(0, 10) }));
-    const plan = planApply({ instance: input.instance, context: input.context, chosen: result.assignments, overrides: opts.overrides, current });
+    const plan = planApply({ instance: input.instance, context: input.context, chosen: result.assignments, overrides: opts.overrides, locks: opts.locks, current });
 
     const run = await tx.matchingRun.create({
       data: {
         kind: 'apply',
         createdById: actorId,
-        input: auditSnapshot({ previewRunId: preview.id, overrides: opts.overrides, window: input.window, limitMinutes: input.limitMinutes, fingerprint: input.fingerprint })!,
+        input: auditSnapshot({ previewRunId: preview.id, overrides: opts.overrides, locks: opts.locks, window: input.window, limitMinutes: input.limitMinutes, fingerprint: input.fingerprint })!,
         result: auditSnapshot({ created: plan.create.length, kept: plan.refresh.length, cancelled: plan.cancel.length, bumped: plan.bumped })!,
       },
     });
@@ -120,8 +115,8 @@ async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; o
       }
     }
     for (const r of plan.refresh) {
-      const a = await tx.assignment.update({ where: { id: r.id }, data: { matchingRunId: run.id, driveSeconds: r.driveSeconds, driveEstimate: input.context.estimate, explanation: r.explanation } });
-      audits.push({ actorId, action: 'update', entity: 'Assignment', entityId: String(a.id), siteId: siteOf(a.bedId), internId: a.internId, after: auditSnapshot({ matchingRunId: run.id, kept: true }) });
+      const a = await tx.assignment.update({ where: { id: r.id }, data: { matchingRunId: run.id, driveSeconds: r.driveSeconds, driveEstimate: input.context.estimate, explanation: r.explanation, ...(r.locked ? { locked: true } : {}) } });
+      audits.push({ actorId, action: 'update', entity: 'Assignment', entityId: String(a.id), siteId: siteOf(a.bedId), internId: a.internId, after: auditSnapshot({ matchingRunId: run.id, kept: true, ...(r.locked ? { locked: true } : {}) }) });
     }
     const created = plan.create.length
       ? await tx.assignment.createManyAndReturn({
@@ -131,6 +126,7 @@ async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; o
             startDate: toDate(c.startDate),
             endDate: toDate(c.endDate),
             status: 'proposed' as const,
+            locked: c.locked,
             driveSeconds: c.driveSeconds,
             driveEstimate: input.context.estimate,
             explanation: c.explanation,
@@ -148,8 +144,22 @@ async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; o
       action: 'apply',
       entity: 'MatchingRun',
       entityId: run.id,
-      after: { previewRunId: preview.id, window: input.window, limitMinutes: input.limitMinutes, overrides: opts.overrides, fingerprint: input.fingerprint, created: created.length, kept: plan.refresh.length, cancelled: plan.cancel.length, bumped: plan.bumped },
+      after: { previewRunId: preview.id, window: input.window, limitMinutes: input.limitMinutes, overrides: opts.overrides, locks: opts.locks, fingerprint: input.fingerprint, created: created.length, kept: plan.refresh.length, cancelled: plan.cancel.length, bumped: plan.bumped },
     });
     return { run, previewRunId: preview.id, created, kept: plan.refresh.map((r) => r.id), cancelled: plan.cancel, bumped: plan.bumped };
   }, { ...TX, isolationLevel: 'Serializable' });
+}
+
+/**
+ * The beds staff may give one intern of a stored preview instead of its
+ * proposal (see `candidateBeds`), with the intern's limit and rent ceiling.
+ */
+export async function overrideCandidates(opts: { prisma: PrismaClient; runId: number; internId: number; q?: string; limit: number }) {
+  const run = await opts.prisma.matchingRun.findUnique({ where: { id: opts.runId } });
+  if (!run || run.kind !== 'preview') throw new NotFoundError('No such matching preview', 'params.id');
+  const { input, result } = readPreview(run);
+  const intern = input.instance.interns.find((i) => i.id === String(opts.internId));
+  if (!intern) throw new NotFoundError('This intern is not part of this matching run', 'query.internId');
+  const found = candidateBeds({ instance: input.instance, context: input.context, chosen: result.assignments, internId: opts.internId, q: opts.q, limit: opts.limit });
+  return { internId: opts.internId, limitMinutes: intern.limitMinutes ?? input.instance.limitMinutes, maxRentCents: intern.maxRentCents ?? null, estimate: input.context.estimate, ...found };
 }

@@ -5,7 +5,7 @@ import type { Database } from '../../db/connect.ts';
 import { toDate } from '../../domain/calendar/semesters.ts';
 
 /** Each test gets its own semester: a preview depends on everything in its window. */
-const semesters = ['2047-05', '2047-11', '2048-05', '2048-11', '2049-05', '2049-11', '2050-11', '2051-05'];
+const semesters = ['2047-05', '2047-11', '2048-05', '2048-11', '2049-05', '2049-11', '2050-11', '2051-05', '2051-11', '2052-05', '2052-11'];
 let next = 0;
 function window() {
   const id = semesters[next++];
@@ -169,6 +169,56 @@ describe('matching runs', () => {
 
     // Applying a stale preview is refused: its world changed with the first apply.
     expect((await staff.post('/api/matching/apply', { runId: preview.body.runId })).status).toBe(409);
+  });
+
+  it('saves a proposal locked in the preview as locked, with the solver explanation', async () => {
+    const w = window();
+    const s = await scenario(w, 4.7);
+    const preview = await staff.post('/api/matching/preview', { semester: w.semester });
+    const chosen = preview.body.result.assignments[0];
+    const res = await staff.post('/api/matching/apply', { runId: preview.body.runId, locks: [Number(chosen.intern)] });
+    expect(res.status).toBe(200);
+    const live = await liveOf(s.interns);
+    const mine = live.find((a) => a.internId === Number(chosen.intern))!;
+    expect(mine).toMatchObject({ bedId: Number(chosen.bed), locked: true, status: 'proposed' });
+    expect(mine.explanation).toBe(`${chosen.explanation}; locked by staff`);
+    expect(live.filter((a) => a.internId !== Number(chosen.intern)).every((a) => !a.locked)).toBe(true);
+    expect(live).toHaveLength(2);
+
+    const noBed = preview.body.result.unmatched[0].intern;
+    const again = await staff.post('/api/matching/preview', { semester: w.semester });
+    const bad = await staff.post('/api/matching/apply', { runId: again.body.runId, locks: [Number(noBed)] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ field: 'locks.0', details: { internId: Number(noBed), code: 'nothing-to-lock' } });
+  });
+
+  it('offers as override candidates only the beds apply accepts, nearest first, and asks to confirm one over the limit', async () => {
+    const w = window();
+    const s = await scenario(w, 4.8);
+    const elsewhere = await buildSite(db.prisma, { name: 'Ailleurs', lng: 6.5, lat: 44.0 });
+    await buildRoom(db.prisma, { siteId: elsewhere.id, beds: 1, availability: [w] });
+    const preview = await staff.post('/api/matching/preview', { semester: w.semester });
+    const [u] = preview.body.result.unmatched;
+    const res = await staff.get(`/api/matching/runs/${preview.body.runId}/candidates?internId=${u.intern}`);
+    expect(res.status).toBe(200);
+    const names = res.body.candidates.map((c: any) => c.siteName);
+    expect(names).toEqual(['Proche', 'Proche', 'Loin']);
+    expect(res.body.candidates.map((c: any) => c.bedId).slice(0, 2)).toEqual(s.beds);
+    expect(res.body.candidates[0]).toMatchObject({ flags: [], takenBy: expect.any(Number), minutes: expect.any(Number) });
+    const far = res.body.candidates[2];
+    expect(far.flags).toEqual(['over-limit']);
+    expect(far.minutes).toBeGreaterThan(30);
+    expect(res.body.limitMinutes).toBe(30);
+    expect((await staff.get(`/api/matching/runs/${preview.body.runId}/candidates?internId=${u.intern}&q=loin`)).body.candidates.map((c: any) => c.siteName)).toEqual(['Loin']);
+    expect((await staff.get(`/api/matching/runs/${preview.body.runId}/candidates?internId=999999`)).status).toBe(404);
+
+    const unconfirmed = await staff.post('/api/matching/apply', { runId: preview.body.runId, overrides: [{ internId: Number(u.intern), bedId: far.bedId }] });
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.body.error).toMatchObject({ field: 'overrides.0.confirm', details: { internId: Number(u.intern), code: 'needs-confirmation', flags: ['over-limit'] } });
+    const confirmed = await staff.post('/api/matching/apply', { runId: preview.body.runId, overrides: [{ internId: Number(u.intern), bedId: far.bedId, confirm: true }] });
+    expect(confirmed.status).toBe(200);
+    const mine = (await liveOf(s.interns)).find((a) => a.internId === Number(u.intern))!;
+    expect(mine.explanation).toMatch(/confirmed although over the drive limit/);
   });
 
   it('validates input and is for staff only', async () => {

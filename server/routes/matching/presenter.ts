@@ -1,4 +1,5 @@
-import type { PreviewInput } from '../../domain/matching-runs/run-matching.ts';
+import type { CandidateBed } from '../../domain/matching-runs/override-candidates.ts';
+import { readPreview, type PreviewInput } from '../../domain/matching-runs/stored-run.ts';
 
 /** A stored matching run in lists: what it covered and its headline figures, not its whole input. */
 export function presentRunSummary(run: { id: number; kind: string; createdAt: Date; createdById: number | null; input: unknown; result: unknown }) {
@@ -28,7 +29,7 @@ export function presentRunSummary(run: { id: number; kind: string; createdAt: Da
 }
 
 /** A preview as the review screen needs it: the solver's result with names of interns, sites, rooms and beds. */
-export function presentPreview(runId: number, input: PreviewInput, result: Record<string, unknown> & { assignments: { intern: string; bed: string }[] }) {
+export function presentPreview(runId: number, input: PreviewInput, result: Record<string, unknown> & { assignments: { intern: string; bed: string }[]; unmatched: { intern: string }[] }) {
   const { interns, beds } = input.context;
   return {
     runId,
@@ -36,7 +37,8 @@ export function presentPreview(runId: number, input: PreviewInput, result: Recor
     limitMinutes: input.limitMinutes,
     result: {
       ...result,
-      assignments: result.assignments.map((a) => ({ ...a, internName: interns[a.intern]?.name ?? null, ...(beds[a.bed] ?? {}) })),
+      assignments: result.assignments.map((a) => ({ ...a, internName: interns[a.intern]?.name ?? null, practices: interns[a.intern]?.practices ?? [], ...(beds[a.bed] ?? {}) })),
+      unmatched: result.unmatched.map((u) => ({ ...u, internName: interns[u.intern]?.name ?? null, practices: interns[u.intern]?.practices ?? [] })),
     },
     labels: { interns: Object.fromEntries(Object.entries(interns).map(([id, i]) => [id, { name: i.name, practices: i.practices }])), beds },
   };
@@ -67,6 +69,31 @@ export function presentApply(out: { run: { id: number }; previewRunId: number; c
 /** One stored run: a preview in full (to resume a review), an apply as its summary. */
 export function presentRun(run: { id: number; kind: string; createdAt: Date; createdById: number | null; input: unknown; result: unknown }) {
   if (run.kind !== 'preview') return presentRunSummary(run);
-  const preview = presentPreview(run.id, run.input as PreviewInput, run.result as Parameters<typeof presentPreview>[2]);
+  const { input, result } = readPreview(run);
+  const preview = presentPreview(run.id, input, result);
   return { kind: run.kind, createdAt: run.createdAt.toISOString(), createdById: run.createdById, ...preview };
+}
+
+/** The override picker's list for one intern: each bed with its drive, rent, flags and who the preview gives it to. */
+export function presentCandidates(out: { internId: number; limitMinutes: number; maxRentCents: number | null; estimate: boolean; total: number; candidates: CandidateBed[] }) {
+  return {
+    internId: out.internId,
+    limitMinutes: out.limitMinutes,
+    maxRentCents: out.maxRentCents,
+    estimate: out.estimate,
+    total: out.total,
+    candidates: out.candidates.map((c) => ({
+      bedId: c.bedId,
+      siteId: c.siteId,
+      siteName: c.siteName,
+      commune: c.commune,
+      roomLabel: c.roomLabel,
+      bedLabel: c.bedLabel,
+      minutes: c.minutes,
+      drives: c.drives,
+      rentCents: c.rentCents,
+      flags: c.flags,
+      takenBy: c.takenBy,
+    })),
+  };
 }

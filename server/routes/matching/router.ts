@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import { currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
-import { applyMatching, previewMatching } from '../../domain/matching-runs/run-matching.ts';
+import { applyMatching, overrideCandidates, previewMatching } from '../../domain/matching-runs/run-matching.ts';
 import { solveInstance } from '../../domain/matching-runs/solver.ts';
 import { resolveWindow } from '../../domain/search/date-window.ts';
 import { NotFoundError } from '../../errors.ts';
 import { parse } from '../../middleware/validate.ts';
 import { idParams } from '../../schemas/params.ts';
-import { presentApply, presentPreview, presentRun, presentRunSummary } from './presenter.ts';
-import { applyBody, listRunsQuery, previewBody } from './schema.ts';
+import { presentApply, presentCandidates, presentPreview, presentRun, presentRunSummary } from './presenter.ts';
+import { applyBody, candidatesQuery, listRunsQuery, previewBody } from './schema.ts';
 
 /** Matching runs for department staff: preview (solve, store, write no assignment), apply, list. */
 export function createMatchingRouter(ctx: AppContext): Router {
@@ -30,7 +30,7 @@ export function createMatchingRouter(ctx: AppContext): Router {
 
   router.post('/matching/apply', staff, async (req, res) => {
     const body = parse(applyBody, req.body, 'body');
-    const out = await applyMatching({ prisma: ctx.db.prisma, runId: body.runId, overrides: body.overrides, actor: currentUser(req) });
+    const out = await applyMatching({ prisma: ctx.db.prisma, runId: body.runId, overrides: body.overrides, locks: body.locks, actor: currentUser(req) });
     res.json(presentApply(out));
   });
 
@@ -38,6 +38,13 @@ export function createMatchingRouter(ctx: AppContext): Router {
     const q = parse(listRunsQuery, req.query, 'query');
     const runs = await ctx.db.prisma.matchingRun.findMany({ orderBy: { id: 'desc' }, take: q.limit });
     res.json({ runs: runs.map(presentRunSummary) });
+  });
+
+  router.get('/matching/runs/:id/candidates', staff, async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    const q = parse(candidatesQuery, req.query, 'query');
+    const out = await overrideCandidates({ prisma: ctx.db.prisma, runId: id, internId: q.internId, q: q.q, limit: q.limit });
+    res.json(presentCandidates(out));
   });
 
   router.get('/matching/runs/:id', staff, async (req, res) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { refineWindow, windowFields } from '../../domain/search/date-window.ts';
 import { registerRoute } from '../../openapi/registry.ts';
-import { id, intIn, queryIntIn, typeError } from '../../schemas/common.ts';
+import { bool, id, idParam, intIn, queryIntIn, queryString, typeError } from '../../schemas/common.ts';
 import { idParams } from '../../schemas/params.ts';
 
 /** POST /api/matching/preview body: a semester or from/to (default: the next semester) and the run's drive limit. */
@@ -13,14 +13,30 @@ export const previewBody = refineWindow(
 );
 export type PreviewBody = z.infer<typeof previewBody>;
 
-/** POST /api/matching/apply body: the preview to apply and staff overrides (a bed, or null for none). */
+/**
+ * POST /api/matching/apply body: the preview to apply, staff overrides (a bed,
+ * or null for none; `confirm: true` for a bed beyond the intern's limit, rent
+ * ceiling or house rules) and the interns whose resulting assignment is saved locked.
+ */
 export const applyBody = z.object({
   runId: id,
   overrides: z
-    .array(z.object({ internId: id, bedId: id.nullable() }, typeError('an object {internId, bedId}')), typeError('a list of overrides'))
+    .array(z.object({ internId: id, bedId: id.nullable(), confirm: bool.optional() }, typeError('an object {internId, bedId, confirm?}')), typeError('a list of overrides'))
     .max(5000, 'must list at most 5000 overrides')
     .refine((os) => new Set(os.map((o) => o.internId)).size === os.length, 'names an intern twice')
     .default([]),
+  locks: z
+    .array(id, typeError('a list of intern ids'))
+    .max(5000, 'must list at most 5000 interns')
+    .refine((ls) => new Set(ls).size === ls.length, 'names an intern twice')
+    .default([]),
+});
+
+/** GET /api/matching/runs/:id/candidates query: whose candidates, an optional search, how many. */
+export const candidatesQuery = z.object({
+  internId: idParam,
+  q: queryString(100).optional(),
+  limit: queryIntIn(1, 200).default(30),
 });
 export type ApplyBody = z.infer<typeof applyBody>;
 
@@ -70,6 +86,16 @@ registerRoute({
   tags: ['matching'],
   request: { params: idParams },
   responses: { 200: { description: 'Preview: `{runId, window, limitMinutes, result, labels, kind}`; apply: the run summary', schema: z.any() }, 404: 'Unknown run' },
+});
+registerRoute({
+  method: 'get',
+  path: '/api/matching/runs/:id/candidates',
+  summary: 'Beds staff may give one intern of a preview instead of its proposal, nearest first',
+  description: 'Only beds apply accepts for that intern: in the run, free for the whole stay, reachable, not held by someone else. Each has its drive minutes, rent, `flags` (`over-limit`, `over-rent`, `rules`: allowed with `confirm: true`) and `takenBy` (who the preview gives it to). `q` searches site, commune, room and bed.',
+  roles: ['staff'],
+  tags: ['matching'],
+  request: { params: idParams, query: candidatesQuery },
+  responses: { 200: { description: '`{internId, limitMinutes, maxRentCents, total, candidates}`', schema: z.any() }, 404: 'Unknown preview or intern not in it' },
 });
 registerRoute({
   method: 'get',
