@@ -132,7 +132,8 @@ export function demoInterns(semesters: Semester[]): InternSeed[] {
     const second = i % 9 === 4 ? demoPractices[(i * 7 + 3) % demoPractices.length].slug : undefined;
     out.push({
       slug: `demo-intern-${String(i + 1).padStart(2, '0')}`,
-      name: `${FIRST[i % FIRST.length]} ${LAST[(i * 3) % LAST.length]}`,
+      // 40 distinct names: the second twenty shift the surname, so no two interns share one (i = 0 stays Léa Bernard).
+      name: `${FIRST[i % FIRST.length]} ${LAST[(i * 3 + Math.floor(i / FIRST.length)) % LAST.length]}`,
       hasCar: i % 6 !== 5,
       withPartner: i % 13 === 3,
       peers: [],

@@ -18,11 +18,11 @@ export function occupantsByBed(p: Problem, assign: number[]): number[][] {
  * rules as the solver, plus `full` when the answer gives it to someone whose
  * stay overlaps). Sorted by drive, then site id.
  */
-export function nearestAlternatives(inst: Instance, p: Problem, occupants: number[][], i: number, it: InstanceIntern, limit = 3): (Alternative & { reasons: AlternativeWhy[] })[] {
+export function nearestAlternatives(inst: Instance, p: Problem, occupants: number[][], i: number, it: InstanceIntern, limit = 3): Alternative[] {
   const me = p.interns[i];
   const bySite = new Map<string, number[]>();
   p.beds.forEach((b, k) => bySite.set(b.site, [...(bySite.get(b.site) ?? []), k]));
-  const out: (Alternative & { reasons: AlternativeWhy[] })[] = [];
+  const out: Alternative[] = [];
   for (const [site, beds] of bySite) {
     const drives = drivesTo(inst, it.id, site);
     if (!drives) continue;

@@ -104,7 +104,7 @@ function explainUnmatched(inst: Instance, p: Problem, occ: number[][], assign: n
     reason,
     reasonCode,
     details: { limit: me.limit, practices: it.practices ?? [], from: it.start, to: it.end, eligibleBeds: eligible, freeEligibleBeds: freeEligible, partner: partner?.id ?? null },
-    alternatives: alts.map(({ reasons: _r, ...a }) => a),
+    alternatives: alts,
   };
 }
 

@@ -10,7 +10,10 @@ export interface Alternative {
   bed?: string;
   minutes: number;
   drives: number[];
+  /** The first reason against it (kept for older readers). */
   why: AlternativeWhy;
+  /** Every reason against it, so the interface can say the whole story. */
+  reasons: AlternativeWhy[];
 }
 
 /** Stable code of an explanation, for the interface to translate (the English text is a default). */

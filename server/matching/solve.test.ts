@@ -137,8 +137,8 @@ describe('solveMatching: hand-made cases', () => {
     const late = r.unmatched[0];
     expect(late.reason).toBe('no free bed within 30 min of Vendôme for 3 May – 31 Oct (1 eligible bed, all taken); nearest: Romorantin internat at 8 min, not free for those dates');
     expect(late.alternatives).toEqual([
-      { site: 'winter-only', siteName: 'Romorantin internat', bed: 'y', minutes: 8, drives: [8], why: 'dates' },
-      { site: 'home', siteName: 'Internat de Vendôme', bed: 'x', minutes: 12, drives: [12], why: 'full' },
+      { site: 'winter-only', siteName: 'Romorantin internat', bed: 'y', minutes: 8, drives: [8], why: 'dates', reasons: ['dates'] },
+      { site: 'home', siteName: 'Internat de Vendôme', bed: 'x', minutes: 12, drives: [12], why: 'full', reasons: ['full'] },
     ]);
   });
 

@@ -12,7 +12,7 @@ describe.skipIf(!HAS_CHROMIUM)('department staff journey', () => {
     await j?.close();
   });
 
-  it('runs a matching preview and reads assignments with drive times and explanations, and the unmatched with reasons', async () => {
+  it('runs a matching preview and reads assignments with drive times and explanations, and the unmatched with their whole reason in French and English', async () => {
     const { page, baseUrl } = j;
     await signIn(page, baseUrl, 'staff@demo.test');
     await page.waitForURL(`${baseUrl}/equipe/appariement`);
@@ -22,20 +22,37 @@ describe.skipIf(!HAS_CHROMIUM)('department staff journey', () => {
     const rows = page.locator('section[aria-labelledby="proposals-title"] tbody tr');
     const n = await rows.count();
     expect(n).toBeGreaterThan(3);
-    const drives = await rows.locator('td:nth-of-type(2)').allTextContents();
+    // A practice column tells interns apart, and the demo has no two interns with one name.
+    const practices = await rows.locator('td:nth-of-type(1)').allTextContents();
+    expect(practices.every((p) => p.trim().length > 2 && p !== '—')).toBe(true);
+    const drives = await rows.locator('td:nth-of-type(3)').allTextContents();
     expect(drives.every((d) => /\d+ min/.test(d))).toBe(true);
-    const why = await rows.locator('td:nth-of-type(3)').allTextContents();
+    const why = await rows.locator('td:nth-of-type(4)').allTextContents();
     expect(why.every((w) => w.trim().length > 5)).toBe(true);
-    const unmatched = page.getByRole('region', { name: /internes? sans logement/ });
-    await unmatched.waitFor();
-    const reasons = await unmatched.locator('li').allTextContents();
-    expect(reasons.length).toBeGreaterThan(0);
-    expect(reasons.every((r) => /à moins de \d+ min de/.test(r))).toBe(true);
     // Explanations are said in French from the solver's codes and figures.
     expect(why.every((w) => /\d+ min de .+ \(limite \d+ min\)/.test(w))).toBe(true);
+    const unmatched = page.getByRole('region', { name: /internes? sans logement/ });
+    await unmatched.waitFor();
+    const items = unmatched.locator('li');
+    const reasons = await items.locator('p.reason').allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.every((r) => /à moins de \d+ min de/.test(r))).toBe(true);
+    const allNames = [...(await rows.locator('th').allTextContents()), ...(await items.locator('strong').allTextContents())].map((x) => x.trim());
+    expect(new Set(allNames).size).toBe(allNames.length);
+    // The whole reason is on the page (not a tooltip): the nearest site and every reason against it.
+    const k = reasons.findIndex((r) => r.includes('le plus proche :'));
+    expect(k).toBeGreaterThanOrEqual(0);
+    expect(reasons[k]).toMatch(/le plus proche : .+ à \d+ min \((complet|trop loin|pas libre à ces dates|loyer au-dessus du plafond|le règlement n’accepte pas de conjoint|pas de place pour le couple)( et |, |[a-zéèàêôù’ ]+)*\)/);
+    const who = (await items.nth(k).locator('strong').textContent())!;
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    const english = page.getByRole('region', { name: /interns? without housing/ }).locator('li').filter({ hasText: who }).locator('p.reason');
+    await english.waitFor();
+    expect(await english.textContent()).toMatch(/within \d+ min of .+; nearest: .+ at \d+ min \((full|too far|not free for those dates|rent above the ceiling|house rules exclude a partner|no room for the partner)/);
+    await page.getByRole('button', { name: 'FR', exact: true }).click();
+    await unmatched.waitFor();
   });
 
-  it('locks one proposal, overrides another, applies, and sees the saved assignments', async () => {
+  it('locks one proposal, overrides others among valid beds only (one over the limit, confirmed), applies, and finds the lock saved', async () => {
     const { page } = j;
     const rows = page.locator('section[aria-labelledby="proposals-title"] tbody tr');
     const proposed = (await rows.locator('th').allTextContents()).map((n) => n.trim());
@@ -47,8 +64,42 @@ describe.skipIf(!HAS_CHROMIUM)('department staff journey', () => {
     const secondName = proposed[target];
     overridden = secondName;
     await rows.nth(0).getByLabel('Verrouiller').check();
-    await rows.nth(target).getByLabel(`Autre choix pour ${secondName}`).selectOption({ label: 'Sans logement' });
+    await rows.nth(target).getByRole('button', { name: `Autre choix pour ${secondName}` }).click();
+    const picker = page.getByRole('group', { name: `Lits possibles pour ${secondName}` });
+    await picker.locator('.candidate').first().waitFor();
+    // Only beds valid for this intern, each with its drive time, nearest first; nothing across France.
+    const offered = await picker.locator('.candidate').allTextContents();
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.every((o) => /\d+ min/.test(o))).toBe(true);
+    expect(offered.some((o) => /Tarbes|Manosque|Apt/.test(o))).toBe(false);
+    const mins = await picker.locator('.candidate-minutes').allTextContents();
+    const totals = mins.map((m) => [...m.matchAll(/(\d+) min/g)].reduce((a, x) => a + Number(x[1]), 0));
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+    await picker.getByRole('button', { name: 'Sans logement' }).click();
     await page.getByText('1 modification(s), 1 verrouillée(s)').waitFor();
+
+    // An override beyond the limit is flagged, and chosen only once confirmed.
+    let flagged = -1;
+    let flaggedName = '';
+    for (let k = 1; k < proposed.length && flagged < 0; k++) {
+      if (k === target || proposed[k] === 'Léa Bernard') continue;
+      await rows.nth(k).getByRole('button', { name: `Autre choix pour ${proposed[k]}` }).click();
+      const p = page.getByRole('group', { name: `Lits possibles pour ${proposed[k]}` });
+      await p.locator('.candidate').first().waitFor();
+      const over = p.locator('li.flagged').filter({ hasText: 'au-delà de la limite' }).filter({ hasNotText: 'Léa Bernard' }).filter({ hasNotText: firstName });
+      if (await over.count()) {
+        flagged = k;
+        flaggedName = proposed[k];
+        await over.first().locator('.candidate').click();
+        const ask = p.getByRole('alert');
+        await ask.waitFor();
+        expect(await ask.textContent()).toMatch(new RegExp(`Ce lit sort des règles de ${flaggedName} : au-delà de la limite \\(\\d+ min pour 30 min\\)`));
+        await ask.getByRole('button', { name: 'Confirmer ce lit' }).click();
+      } else await p.getByRole('button', { name: 'Annuler' }).click();
+    }
+    expect(flagged).toBeGreaterThan(0);
+    await rows.nth(flagged).locator('.choice.flagged').filter({ hasText: 'hors règles, confirmé : au-delà de la limite' }).waitFor();
+    await page.getByText('2 modification(s), 1 verrouillée(s)').waitFor();
     await screenshot(page, 'staff-matching');
 
     await page.getByRole('button', { name: 'Appliquer les affectations' }).click();
@@ -58,13 +109,19 @@ describe.skipIf(!HAS_CHROMIUM)('department staff journey', () => {
     const names = (await saved.locator('th').allTextContents()).map((n) => n.trim());
     expect(names).toContain(firstName);
     expect(names).toContain('Léa Bernard');
+    expect(names).toContain(flaggedName);
     expect(names).not.toContain(secondName);
 
-    // Lock a saved assignment.
-    const lock = saved.first().getByRole('checkbox');
-    expect(await lock.isChecked()).toBe(false);
-    await lock.click();
-    await page.waitForFunction(() => (document.querySelector('section[aria-labelledby="current-title"] tbody tr input[type=checkbox]') as HTMLInputElement | null)?.checked === true);
+    // The lock set in the preview is saved: the proposal is locked in the database.
+    const mine = saved.filter({ has: page.getByRole('rowheader', { name: firstName, exact: true }) });
+    expect(await mine.getByRole('checkbox').isChecked()).toBe(true);
+    // Lock another saved assignment.
+    const other = saved.filter({ has: page.getByRole('rowheader', { name: 'Léa Bernard', exact: true }) }).getByRole('checkbox');
+    expect(await other.isChecked()).toBe(false);
+    await other.click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('section[aria-labelledby="current-title"] tbody tr')].some((tr) => tr.querySelector('th')?.textContent?.trim() === 'Léa Bernard' && (tr.querySelector('input[type=checkbox]') as HTMLInputElement).checked),
+    );
     expect(j.errors).toEqual([]);
   });
 

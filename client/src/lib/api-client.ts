@@ -49,7 +49,8 @@ export function apiUrl(path: string, query?: RequestOptions<undefined>['query'])
   return `/api${path}${s ? `?${s}` : ''}`;
 }
 
-function messageFor(err: ApiError): string {
+/** The message shown for an API error, in the reader's language. */
+export function messageFor(err: ApiError): string {
   const key = `errors.${err.id}`;
   const generic = i18n.exists(key) ? i18n.t(key) : i18n.t('errors.internal');
   return err.id === 'validation' || err.id === 'conflict' ? `${generic} ${err.message}` : generic;

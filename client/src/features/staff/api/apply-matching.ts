@@ -5,10 +5,12 @@ import { api } from '../../../lib/api-client.ts';
 export interface Override {
   internId: number;
   bedId: number | null;
+  /** Set when staff confirmed a bed beyond the intern's limit, rent ceiling or house rules. */
+  confirm?: boolean;
 }
 
-/** POST /api/matching/apply: writes the previewed assignments with the staff's overrides (409 if anything changed). */
-export const applyMatching = (input: { runId: number | string; overrides: Override[] }) => api('/matching/apply', { method: 'POST', body: input });
+/** POST /api/matching/apply (409 if anything changed since the preview); the board shows its errors on the intern's row, so they are not shown here. */
+export const applyMatching = (input: { runId: number | string; overrides: Override[]; locks: number[] }) => api('/matching/apply', { method: 'POST', body: input, silent: true });
 
 /** Applies a preview and refreshes assignments and indicators. */
 export function useApplyMatching() {

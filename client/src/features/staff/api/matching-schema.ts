@@ -18,6 +18,7 @@ const rawAssignment = z.looseObject({
   explanation: z.string().nullish(),
   reasonCode: z.string().nullish(),
   details: z.record(z.string(), z.unknown()).nullish(),
+  practices: z.array(z.string()).nullish(),
 });
 
 const rawUnmatched = z.looseObject({
@@ -27,13 +28,16 @@ const rawUnmatched = z.looseObject({
   reason: z.string().nullish(),
   reasonCode: z.string().nullish(),
   details: z.record(z.string(), z.unknown()).nullish(),
-  alternatives: z.array(z.looseObject({ siteName: z.string().nullish(), minutes: z.number().nullish(), why: z.string().nullish() })).nullish(),
+  practices: z.array(z.string()).nullish(),
+  alternatives: z.array(z.looseObject({ siteName: z.string().nullish(), minutes: z.number().nullish(), why: z.string().nullish(), reasons: z.array(z.string()).nullish() })).nullish(),
 });
 
 /** One proposed assignment, normalised for display. */
 export interface ProposedAssignment {
   internId: number;
   internName: string;
+  /** The placement's practice communes, to tell interns with the same name apart. */
+  practices: string[];
   bedId: number | null;
   siteId?: number | null;
   siteName: string;
@@ -51,10 +55,14 @@ export interface ProposedAssignment {
 export interface Unmatched {
   internId: number;
   internName: string;
+  practices: string[];
   reason: string;
   reasonCode?: string | null;
   details: Record<string, unknown>;
-  nearest?: { siteName: string; minutes: number | null } | null;
+  /** The nearest site it could not have, with every reason against it. */
+  nearest?: { siteName: string; minutes: number | null; reasons: string[] } | null;
+  /** The partner's name, when the reason is about the couple. */
+  partnerName?: string | null;
 }
 
 /**
@@ -70,7 +78,7 @@ export const previewSchema = z
       estimate: z.boolean().nullish(),
       housed: z.number().nullish(),
     }),
-    labels: z.looseObject({ interns: z.record(z.string(), z.looseObject({ name: z.string() })).default({}) }).nullish(),
+    labels: z.looseObject({ interns: z.record(z.string(), z.looseObject({ name: z.string(), practices: z.array(z.string()).nullish() })).default({}) }).nullish(),
   })
   .transform((x) => {
     const nameOf = (internId: number, given?: string | null) => given ?? x.labels?.interns[String(internId)]?.name ?? `#${internId}`;
@@ -82,6 +90,7 @@ export const previewSchema = z
         return {
           internId,
           internName: nameOf(internId, a.internName),
+          practices: a.practices ?? x.labels?.interns[String(internId)]?.practices ?? [],
           bedId: a.bedId ?? a.bed ?? null,
           siteId: a.siteId,
           siteName: a.siteName ?? '—',
@@ -96,13 +105,16 @@ export const previewSchema = z
       unmatched: x.result.unmatched.map((u): Unmatched => {
         const internId = u.internId ?? u.intern ?? 0;
         const alt = u.alternatives?.[0];
+        const partner = u.details?.partner;
         return {
           internId,
           internName: nameOf(internId, u.internName),
+          practices: u.practices ?? x.labels?.interns[String(internId)]?.practices ?? [],
           reason: u.reason ?? '',
           reasonCode: u.reasonCode,
           details: u.details ?? {},
-          nearest: alt ? { siteName: alt.siteName ?? '—', minutes: alt.minutes ?? null } : null,
+          nearest: alt ? { siteName: alt.siteName ?? '—', minutes: alt.minutes ?? null, reasons: alt.reasons ?? (alt.why ? [alt.why] : []) } : null,
+          partnerName: typeof partner === 'string' || typeof partner === 'number' ? nameOf(Number(partner)) : null,
         };
       }),
     };

@@ -9,7 +9,7 @@ const i18n = i18next.createInstance();
 beforeAll(() => i18n.init({ lng: 'fr', resources: { fr: { translation: fr }, en: { translation: en } }, interpolation: { escapeValue: false } }));
 
 const assignment = (over: Partial<ProposedAssignment>): ProposedAssignment => ({
-  internId: 1, internName: 'Léa', bedId: 3, siteName: 'Internat', roomLabel: '', minutes: [8], estimate: false,
+  internId: 1, internName: 'Léa', practices: ['Vendôme'], bedId: 3, siteName: 'Internat', roomLabel: '', minutes: [8], estimate: false,
   explanation: 'solver sentence', reasonCode: 'nearest', details: { minutes: 8.3, practices: ['Vendôme'], limit: 30 }, ...over,
 });
 
@@ -26,8 +26,20 @@ describe('matching explanations in the reader language', () => {
   });
 
   it('says why an intern has no bed, with the nearest alternative', () => {
-    const u: Unmatched = { internId: 2, internName: 'Hugo', reason: 'x', reasonCode: 'no-eligible-bed', details: { limit: 30, practices: ['Salbris'] }, nearest: { siteName: 'Internat de Romorantin', minutes: 35.4 } };
-    expect(explainUnmatched(i18n.t, u)).toBe('aucun lit possible à moins de 30 min de Salbris pour ces dates ; le plus proche : Internat de Romorantin à 35 min');
+    const u: Unmatched = { internId: 2, internName: 'Hugo', practices: ['Salbris'], reason: 'x', reasonCode: 'no-eligible-bed', details: { limit: 30, practices: ['Salbris'], from: '2026-11-02', to: '2027-04-30' }, nearest: { siteName: 'Internat de Romorantin', minutes: 35.4, reasons: ['too far'] } };
+    expect(explainUnmatched(i18n.t, u)).toBe('aucun lit possible à moins de 30 min de Salbris du 2 nov. 2026 au 30 avr. 2027 ; le plus proche : Internat de Romorantin à 35 min (trop loin)');
+  });
+
+  it('says every reason against the nearest site, in French and in English (issue 11: the cause was lost)', () => {
+    const u: Unmatched = {
+      internId: 3, internName: 'Hugo Robert', practices: ['Saint-Aignan'], reason: 'x', reasonCode: 'all-taken',
+      details: { limit: 30, practices: ['Saint-Aignan'], eligibleBeds: 2, from: '2026-11-02', to: '2027-04-30' },
+      nearest: { siteName: 'Colocation de Saint-Aignan', minutes: 6.2, reasons: ['rules', 'full'] },
+    };
+    expect(explainUnmatched(i18n.t, u)).toBe('2 lits possibles à moins de 30 min de Saint-Aignan, tous pris ; le plus proche : Colocation de Saint-Aignan à 6 min (le règlement n’accepte pas de conjoint et complet)');
+    expect(explainUnmatched(i18n.getFixedT('en'), u)).toBe('2 possible beds within 30 min of Saint-Aignan, all taken ; nearest: Colocation de Saint-Aignan at 6 min (house rules exclude a partner and full)');
+    const couple: Unmatched = { ...u, reasonCode: 'partner', partnerName: 'Jade Roux', nearest: null };
+    expect(explainUnmatched(i18n.getFixedT('en'), couple)).toBe('no housing within 30 min of Saint-Aignan has room for Hugo Robert and Jade Roux from 2 Nov 2026 to 30 Apr 2027');
   });
 
   it('has the same keys in French and English', () => {

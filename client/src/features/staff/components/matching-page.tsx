@@ -6,20 +6,30 @@ import { day, minutes } from '../../../lib/format.ts';
 import { notify } from '../../../lib/notifications.ts';
 import { useQueryParam } from '../../../lib/router.ts';
 import { currentSemester, nextSemester } from '../../../lib/semesters.ts';
+import { ApiError, messageFor } from '../../../lib/api-client.ts';
 import { useApplyMatching, type Override } from '../api/apply-matching.ts';
 import { useCreateMatchingPreview } from '../api/create-matching-preview.ts';
 import { useAssignments } from '../api/get-assignments.ts';
-import { useBeds } from '../api/get-beds.ts';
 import { explainAssignment, explainUnmatched } from './explain.ts';
+import { OverridePicker, type Choice } from './override-picker.tsx';
 import { RequestsPanel } from './requests-panel.tsx';
 import { useUpdateAssignment } from '../api/update-assignment.ts';
 
-const NONE = 'none';
+/** Says why apply refused a row, in the reader's language, naming the intern. */
+function rowError(t: (k: string, o?: Record<string, unknown>) => string, err: unknown, nameOf: (id: number) => string): { internId: number; text: string } | null {
+  if (!(err instanceof ApiError) || err.id !== 'validation') return null;
+  const d = err.details as { internId?: unknown; code?: unknown } | undefined;
+  if (typeof d?.internId !== 'number' || typeof d.code !== 'string') return null;
+  const reason = t(`matching.rowErrors.${d.code}`, { defaultValue: err.message });
+  return { internId: d.internId, text: t('matching.rowError', { name: nameOf(d.internId), reason }) };
+}
 
 /**
  * The matching board: run a preview for a semester, read each proposal with its
- * drive times and explanation and the unmatched interns with their reasons,
- * lock a proposal or override it (another bed, or none), then apply.
+ * drive times and explanation and the unmatched interns with their whole
+ * reasons, lock a proposal (it is saved locked) or choose another bed among
+ * those valid for that intern (beds beyond their rules are confirmed first),
+ * then apply.
  */
 export default function MatchingPage() {
   const { t } = useTranslation();
@@ -27,25 +37,31 @@ export default function MatchingPage() {
   const [limit, setLimit] = useState(30);
   const preview = useCreateMatchingPreview();
   const apply = useApplyMatching();
-  const beds = useBeds();
   const assignments = useAssignments(semester);
   const lock = useUpdateAssignment();
-  const [overrides, setOverrides] = useState<Map<number, number | null>>(new Map());
+  const [choices, setChoices] = useState<Map<number, Choice>>(new Map());
   const [locked, setLocked] = useState<Set<number>>(new Set());
+  const [picking, setPicking] = useState<number | null>(null);
+  const [errors, setErrors] = useState<Map<number, string>>(new Map());
   const data = preview.data;
-  const bedLabel = useMemo(() => new Map((beds.data ?? []).map((b) => [b.bedId, b.label])), [beds.data]);
+  const names = useMemo(() => new Map([...(data?.assignments ?? []), ...(data?.unmatched ?? [])].map((x) => [x.internId, x.internName])), [data]);
+  const nameOf = (id: number) => names.get(id) ?? `#${id}`;
 
   const run = () => {
-    setOverrides(new Map());
+    setChoices(new Map());
     setLocked(new Set());
+    setPicking(null);
+    setErrors(new Map());
     preview.mutate({ semester, limitMinutes: limit });
   };
-  const setOverride = (internId: number, value: string, proposed: number | null) => {
-    const next = new Map(overrides);
-    const bedId = value === NONE ? null : Number(value);
-    if (bedId === proposed) next.delete(internId);
-    else next.set(internId, bedId);
-    setOverrides(next);
+  const choose = (internId: number, choice: Choice | 'keep') => {
+    const next = new Map(choices);
+    if (choice === 'keep') next.delete(internId);
+    else next.set(internId, choice);
+    setChoices(next);
+    if (choice !== 'keep' && choice.bedId === null && locked.has(internId)) toggleLock(internId);
+    setPicking(null);
+    setErrors(new Map());
   };
   const toggleLock = (internId: number) => {
     const next = new Set(locked);
@@ -55,19 +71,36 @@ export default function MatchingPage() {
   };
   const doApply = () => {
     if (!data) return;
-    // A locked proposal is sent as an explicit choice of its bed, so it survives whatever else changes.
-    const list: Override[] = [...overrides].map(([internId, bedId]) => ({ internId, bedId }));
-    for (const a of data.assignments) if (locked.has(a.internId) && !overrides.has(a.internId)) list.push({ internId: a.internId, bedId: a.bedId });
+    const overrides: Override[] = [...choices].map(([internId, c]) => ({ internId, bedId: c.bedId, ...(c.flags.length ? { confirm: true } : {}) }));
     apply.mutate(
-      { runId: data.runId, overrides: list },
+      { runId: data.runId, overrides, locks: [...locked] },
       {
         onSuccess: () => {
           notify('success', t('matching.applied'));
           preview.reset();
         },
+        onError: (err) => {
+          const row = rowError(t, err, nameOf);
+          if (row) {
+            setErrors(new Map([[row.internId, row.text]]));
+            notify('error', row.text);
+          } else notify('error', err instanceof ApiError ? messageFor(err) : t('errors.internal'));
+        },
       },
     );
   };
+  const picker = (internId: number, internName: string, hasProposal: boolean) =>
+    picking === internId && data ? (
+      <OverridePicker runId={data.runId} internId={internId} internName={internName} nameOf={nameOf} hasProposal={hasProposal} onChoose={(c) => choose(internId, c)} onClose={() => setPicking(null)} />
+    ) : null;
+  const choiceText = (c: Choice) => (
+    <div className={c.flags.length ? 'choice flagged' : 'choice'}>
+      → {c.label}
+      {c.minutes !== undefined && ` (${minutes(c.minutes)})`}
+      {c.flags.length > 0 && <div className="flag small">⚠ {t('matching.flaggedChoice', { flags: c.flagText })}</div>}
+    </div>
+  );
+  const rowProblem = (internId: number) => errors.has(internId) && <p className="error" role="alert">{errors.get(internId)}</p>;
 
   return (
     <main id="main" className="page wide">
@@ -99,6 +132,7 @@ export default function MatchingPage() {
                 <thead>
                   <tr>
                     <th scope="col">{t('matching.intern')}</th>
+                    <th scope="col">{t('matching.practice')}</th>
                     <th scope="col">{t('matching.housing')}</th>
                     <th scope="col">{t('intern.driveTime')}</th>
                     <th scope="col">{t('matching.explanation')}</th>
@@ -107,32 +141,31 @@ export default function MatchingPage() {
                 </thead>
                 <tbody>
                   {data.assignments.map((a) => {
-                    const o = overrides.get(a.internId);
-                    const changed = overrides.has(a.internId);
+                    const c = choices.get(a.internId);
+                    const hasBed = !c || c.bedId !== null;
                     return (
-                      <tr key={a.internId} className={changed ? 'overridden' : locked.has(a.internId) ? 'locked' : undefined}>
+                      <tr key={a.internId} className={errors.has(a.internId) ? 'row-error' : c ? 'overridden' : locked.has(a.internId) ? 'locked' : undefined}>
                         <th scope="row">{a.internName}</th>
+                        <td className="small">{a.practices.join(' + ') || '—'}</td>
                         <td>
                           {a.siteName}
                           {a.roomLabel && <div className="muted small">{a.roomLabel}</div>}
+                          {c && choiceText(c)}
                         </td>
                         <td>
                           {a.minutes.map((m) => minutes(m)).join(' / ') || '—'} <EstimateBadge estimate={a.estimate} />
                         </td>
-                        <td className="small" title={a.explanation}>{explainAssignment(t, a) || '—'}</td>
+                        <td className="small">{explainAssignment(t, a) || '—'}</td>
                         <td className="decision">
                           <label className="check">
-                            <input type="checkbox" checked={locked.has(a.internId)} onChange={() => toggleLock(a.internId)} disabled={changed} />
+                            <input type="checkbox" checked={locked.has(a.internId)} onChange={() => toggleLock(a.internId)} disabled={!hasBed} />
                             {t('matching.lock')}
                           </label>
-                          <label className="sr-label">
-                            <span className="sr-only">{t('matching.overrideFor', { name: a.internName })}</span>
-                            <select value={changed ? (o === null ? NONE : String(o)) : String(a.bedId ?? NONE)} onChange={(e) => setOverride(a.internId, e.target.value, a.bedId)}>
-                              {a.bedId !== null && <option value={String(a.bedId)}>{t('matching.keep')}</option>}
-                              <option value={NONE}>{t('matching.noHousing')}</option>
-                              {(beds.data ?? []).filter((b) => b.bedId !== a.bedId).map((b) => <option key={b.bedId} value={b.bedId}>{b.label}</option>)}
-                            </select>
-                          </label>
+                          <button type="button" aria-label={t('matching.overrideFor', { name: a.internName })} aria-expanded={picking === a.internId} onClick={() => setPicking(picking === a.internId ? null : a.internId)}>
+                            {t('matching.change')}
+                          </button>
+                          {picker(a.internId, a.internName, true)}
+                          {rowProblem(a.internId)}
                         </td>
                       </tr>
                     );
@@ -148,34 +181,37 @@ export default function MatchingPage() {
               <p className="muted">{t('matching.allHoused')}</p>
             ) : (
               <ul className="unmatched">
-                {data.unmatched.map((u) => (
-                  <li key={u.internId} className="card">
-                    <strong>{u.internName}</strong> — <span title={u.reason}>{explainUnmatched(t, u) || t('matching.noReason')}</span>
-                    <label className="inline">
-                      {t('matching.assignBed')}
-                      <select value={overrides.has(u.internId) ? String(overrides.get(u.internId) ?? NONE) : NONE} onChange={(e) => setOverride(u.internId, e.target.value, null)}>
-                        <option value={NONE}>{t('matching.noHousing')}</option>
-                        {(beds.data ?? []).map((b) => <option key={b.bedId} value={b.bedId}>{b.label}</option>)}
-                      </select>
-                    </label>
-                  </li>
-                ))}
+                {data.unmatched.map((u) => {
+                  const c = choices.get(u.internId);
+                  return (
+                    <li key={u.internId} className={errors.has(u.internId) ? 'card row-error' : 'card'}>
+                      <strong>{u.internName}</strong> <span className="muted small">({u.practices.join(' + ') || '—'})</span>
+                      <p className="reason">{explainUnmatched(t, u) || t('matching.noReason')}</p>
+                      {c && choiceText(c)}
+                      <button type="button" aria-label={t('matching.overrideFor', { name: u.internName })} aria-expanded={picking === u.internId} onClick={() => setPicking(picking === u.internId ? null : u.internId)}>
+                        {t('matching.assignBed')}
+                      </button>
+                      {picker(u.internId, u.internName, false)}
+                      {rowProblem(u.internId)}
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </section>
 
           <div className="actions sticky-actions">
-            <span className="muted">{t('matching.changes', { count: overrides.size, locked: locked.size })}</span>
+            <span className="muted">{t('matching.changes', { count: choices.size, locked: locked.size })}</span>
             <button type="button" className="primary" onClick={doApply} disabled={apply.isPending}>
               {t('matching.apply')}
             </button>
           </div>
-          {[...overrides].length > 0 && (
+          {choices.size > 0 && (
             <ul className="small muted" aria-label={t('matching.overridesList')}>
-              {[...overrides].map(([internId, bedId]) => (
+              {[...choices].map(([internId, c]) => (
                 <li key={internId}>
-                  {data.assignments.find((a) => a.internId === internId)?.internName ?? data.unmatched.find((u) => u.internId === internId)?.internName}:{' '}
-                  {bedId === null ? t('matching.noHousing') : (bedLabel.get(bedId) ?? `#${bedId}`)}
+                  {nameOf(internId)}: {c.label}
+                  {c.flags.length > 0 && ` ⚠ ${c.flagText}`}
                 </li>
               ))}
             </ul>
