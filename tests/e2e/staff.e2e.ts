@@ -116,11 +116,13 @@ describe.skipIf(!HAS_CHROMIUM)('department staff journey', () => {
     const mine = saved.filter({ has: page.getByRole('rowheader', { name: firstName, exact: true }) });
     expect(await mine.getByRole('checkbox').isChecked()).toBe(true);
     // Lock another saved assignment.
-    const other = saved.filter({ has: page.getByRole('rowheader', { name: 'Léa Bernard', exact: true }) }).getByRole('checkbox');
+    const otherName = names.find((n) => n !== firstName)!;
+    const other = saved.filter({ has: page.getByRole('rowheader', { name: otherName, exact: true }) }).getByRole('checkbox');
     expect(await other.isChecked()).toBe(false);
     await other.click();
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('section[aria-labelledby="current-title"] tbody tr')].some((tr) => tr.querySelector('th')?.textContent?.trim() === 'Léa Bernard' && (tr.querySelector('input[type=checkbox]') as HTMLInputElement).checked),
+    await page.waitForFunction(
+      (who) => [...document.querySelectorAll('section[aria-labelledby="current-title"] tbody tr')].some((tr) => tr.querySelector('th')?.textContent?.trim() === who && (tr.querySelector('input[type=checkbox]') as HTMLInputElement).checked),
+      otherName,
     );
     expect(j.errors).toEqual([]);
   });
