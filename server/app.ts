@@ -81,6 +81,9 @@ export function createApp(ctx: AppContext, extra: { ors?: Router } = {}): Expres
     if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();
   });
+  // The ORS-compatible API answers only callers with an API key or a session (server/middleware/ors-api-key.ts),
+  // and reads its own bodies (a malformed one gets ORS's error, not the app's).
+  if (extra.ors) app.use('/ors', requireOrsAccess(ctx), extra.ors);
   app.use(express.json({ limit: '1mb' }));
 
   const api = express.Router();
@@ -91,8 +94,6 @@ export function createApp(ctx: AppContext, extra: { ors?: Router } = {}): Expres
   for (const r of apiRouters(ctx)) api.use(r);
   api.use(apiNotFound);
   app.use('/api', api);
-  // The ORS-compatible API answers only callers with an API key or a session (server/middleware/ors-api-key.ts).
-  if (extra.ors) app.use('/ors', requireOrsAccess(ctx), extra.ors);
 
   const dist = ctx.config.clientDist;
   if (existsSync(path.join(dist, 'index.html'))) {

@@ -95,7 +95,13 @@ export async function start(
     checkAborted();
     jobs = startAppJobs({ config, prisma: db.prisma, logger });
     const ctx: AppContext = { config, db, logger, driveTimes, workers, jobs };
-    const app = createApp(ctx, { ors: createOrsEngineRouter(driveTimes) });
+    const ors = createOrsEngineRouter(driveTimes, {
+      workers,
+      limits: config.orsApi.limits,
+      systemMessage: config.orsApi.systemMessage,
+      logger,
+    });
+    const app = createApp(ctx, { ors });
     server = await listen(app, config.port, config.host);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -52,7 +52,37 @@ const schema = z.object({
   // How often the background jobs (mail worker, expiry of unanswered proposals) run, in seconds.
   JOBS_INTERVAL_S: z.coerce.number({ message: 'must be a number of seconds' }).positive().max(3600).default(15),
   WORKER_MAX_HEAP_MB: z.coerce.number({ message: 'must be a number of MB' }).int().min(32).max(65_536).default(1024),
+  // Limits of the ORS-compatible API (/ors), named after openrouteservice's settings; defaults are
+  // those of openrouteservice's public API (openrouteservice.org/restrictions) for driving-car.
+  ORS_MATRIX_MAXIMUM_ROUTES: z.coerce.number({ message: 'must be a number of source × destination pairs' }).int().min(1).max(1_000_000).default(3500),
+  ORS_MATRIX_MAXIMUM_SEARCH_RADIUS: z.coerce.number({ message: 'must be a number of metres' }).positive().max(50_000).default(2000),
+  ORS_ISOCHRONES_MAXIMUM_LOCATIONS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(5),
+  ORS_ISOCHRONES_MAXIMUM_INTERVALS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(10),
+  ORS_ISOCHRONES_MAXIMUM_RANGE_TIME: z.coerce.number({ message: 'must be a number of seconds' }).positive().max(86_400).default(3600),
+  ORS_ISOCHRONES_MAXIMUM_RANGE_DISTANCE: z.coerce.number({ message: 'must be a number of metres' }).positive().max(1_000_000).default(120_000),
+  // A notice added to every ORS-compatible answer as `metadata.system_message` (ORS's `messages`).
+  ORS_SYSTEM_MESSAGE: optionalString,
 });
+
+/** Limits of the ORS-compatible API, as openrouteservice names them (`ors.endpoints.*`). */
+export interface OrsApiLimits {
+  matrix: {
+    /** Source × destination pairs one matrix may ask for (`maximum_routes`). */
+    maximumRoutes: number;
+    /** Farthest a location may lie from a road, metres (`maximum_search_radius`). */
+    maximumSearchRadius: number;
+  };
+  isochrones: {
+    /** Locations in one request (`maximum_locations`). */
+    maximumLocations: number;
+    /** Isochrones per location, from `range` or `interval` (`maximum_intervals`). */
+    maximumIntervals: number;
+    /** Largest time range, seconds (`maximum_range_time` of driving-car). */
+    maximumRangeTime: number;
+    /** Largest distance range, metres (`maximum_range_distance` of driving-car). */
+    maximumRangeDistance: number;
+  };
+}
 
 /** The whole configuration, checked once at boot. Nothing else reads process.env. */
 export interface Config {
@@ -68,6 +98,8 @@ export interface Config {
   seedDemo: boolean;
   roads: { network?: string; roadsDir: string; sharedDemoNetwork: string; cacheDir: string; snapRadiusM?: number };
   ors: { apiKey?: string; host?: string };
+  /** The ORS-compatible API served at /ors: its limits and optional system message. */
+  orsApi: { limits: OrsApiLimits; systemMessage?: string };
   map: { tileUrl: string; tileAttribution: string };
   session: { ttlHours: number; cookieSecure: 'auto' | 'always' | 'never'; invitationTtlHours: number };
   trustProxy: boolean;
@@ -116,6 +148,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       snapRadiusM: e.SNAP_RADIUS_M,
     },
     ors: { apiKey: e.ORS_API_KEY, host: e.ORS_HOST },
+    orsApi: {
+      limits: {
+        matrix: { maximumRoutes: e.ORS_MATRIX_MAXIMUM_ROUTES, maximumSearchRadius: e.ORS_MATRIX_MAXIMUM_SEARCH_RADIUS },
+        isochrones: {
+          maximumLocations: e.ORS_ISOCHRONES_MAXIMUM_LOCATIONS,
+          maximumIntervals: e.ORS_ISOCHRONES_MAXIMUM_INTERVALS,
+          maximumRangeTime: e.ORS_ISOCHRONES_MAXIMUM_RANGE_TIME,
+          maximumRangeDistance: e.ORS_ISOCHRONES_MAXIMUM_RANGE_DISTANCE,
+        },
+      },
+      systemMessage: e.ORS_SYSTEM_MESSAGE,
+    },
     map: { tileUrl: e.TILE_URL, tileAttribution: e.TILE_ATTRIBUTION },
     session: { ttlHours: e.SESSION_TTL_HOURS, cookieSecure: e.COOKIE_SECURE, invitationTtlHours: e.INVITATION_TTL_HOURS },
     trustProxy: e.TRUST_PROXY,

@@ -9,7 +9,7 @@ import type {
   SnappedLocation,
   SnappingOptions,
 } from './provider.ts';
-import { PointNotRoutableError } from './provider.ts';
+import { PointNotRoutableError, PointOutOfBoundsError } from './provider.ts';
 import { forwardAdjacency, reverseAdjacency, type Adjacency, type NodeEntry } from './graph/road-network.ts';
 import { TreeSearch } from './graph/dijkstra.ts';
 import { ManyToMany } from './ch/many-to-many.ts';
@@ -78,6 +78,37 @@ export class EmbeddedEngine implements DriveTimeProvider {
     }
   }
 
+  private boundsBox?: [number, number, number, number];
+
+  /** Bounding box of the road network's junctions, `[minLng, minLat, maxLng, maxLat]` (ORS's graph bounds). */
+  get bounds(): [number, number, number, number] {
+    if (!this.boundsBox) {
+      const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+      const { lng, lat, nodeCount } = this.graph;
+      for (let v = 0; v < nodeCount; v++) {
+        if (lng[v] < b[0]) b[0] = lng[v];
+        if (lat[v] < b[1]) b[1] = lat[v];
+        if (lng[v] > b[2]) b[2] = lng[v];
+        if (lat[v] > b[3]) b[3] = lat[v];
+      }
+      this.boundsBox = b;
+    }
+    return this.boundsBox;
+  }
+
+  /** Throws {@link PointOutOfBoundsError} for locations outside the network's box, in ORS's words. */
+  private checkBounds(sources: LngLat[], destinations: LngLat[]): void {
+    const [x0, y0, x1, y1] = this.bounds;
+    const outside = (list: LngLat[]) => list.flatMap((p, i) => (p[0] >= x0 && p[0] <= x1 && p[1] >= y0 && p[1] <= y1 ? [] : [i]));
+    const s = outside(sources);
+    const d = outside(destinations);
+    if (s.length === 0 && d.length === 0) return;
+    const say = (kind: string, ids: number[], list: LngLat[]) =>
+      ids.length ? `${kind} point(s) [${ids.join(', ')}] out of bounds: ${ids.map((i) => `${list[i][1]},${list[i][0]}`).join('; ')}` : '';
+    const message = [say('Source', s, sources), say('Destination', d, destinations)].filter(Boolean).join('. ');
+    throw new PointOutOfBoundsError(s, d, message);
+  }
+
   /** The snapping radius used when a request does not say. */
   get snapRadiusM(): number {
     return this.defaults.snapRadiusM;
@@ -96,7 +127,8 @@ export class EmbeddedEngine implements DriveTimeProvider {
   }
 
   /** Where a snapped point lies, as ORS reports it. */
-  private located(s: Snap, resolveNames: boolean | undefined): SnappedLocation {
+  private located(s: Snap | null, resolveNames: boolean | undefined): SnappedLocation | null {
+    if (!s) return null;
     const loc: SnappedLocation = { location: [s.lng, s.lat], snappedDistance: s.offroadM };
     if (resolveNames) loc.name = this.graph.names[this.graph.edgeName[s.edge]] ?? '';
     return loc;
@@ -111,10 +143,20 @@ export class EmbeddedEngine implements DriveTimeProvider {
   matrixSync(sources: LngLat[], destinations: LngLat[], options: MatrixOptions = {}): MatrixResult {
     const g = this.graph;
     const leg = this.leg(options);
-    const sSnaps = sources.map((p, i) => this.snap(p, i, options));
-    const dSnaps = destinations.map((p, i) => this.snap(p, sources.length + i, options));
-    const from: NodeEntry[][] = sSnaps.map((s) => departureEntries(g, s, leg));
-    const to: NodeEntry[][] = dSnaps.map((s) => arrivalEntries(g, s, leg, this.copiesOf));
+    if (options.requireInBounds) this.checkBounds(sources, destinations);
+    const place = (p: LngLat, i: number): Snap | null => {
+      if (options.unroutable !== 'null') return this.snap(p, i, options);
+      try {
+        return this.snap(p, i, options);
+      } catch (err) {
+        if (err instanceof PointNotRoutableError) return null;
+        throw err;
+      }
+    };
+    const sSnaps = sources.map((p, i) => place(p, i));
+    const dSnaps = destinations.map((p, i) => place(p, sources.length + i));
+    const from: NodeEntry[][] = sSnaps.map((s) => (s ? departureEntries(g, s, leg) : []));
+    const to: NodeEntry[][] = dSnaps.map((s) => (s ? arrivalEntries(g, s, leg, this.copiesOf) : []));
     const raw = this.m2m.run(from, to);
     const T = destinations.length;
     const durations: (number | null)[][] = [];
@@ -125,7 +167,14 @@ export class EmbeddedEngine implements DriveTimeProvider {
       for (let j = 0; j < T; j++) {
         let dur = raw.dur[i * T + j];
         let dist = raw.dist[i * T + j];
-        const direct = sameEdgeCost(g, sSnaps[i], dSnaps[j], leg);
+        const si = sSnaps[i];
+        const dj = dSnaps[j];
+        if (!si || !dj) {
+          dRow.push(null);
+          lRow.push(null);
+          continue;
+        }
+        const direct = sameEdgeCost(g, si, dj, leg);
         if (direct && direct.weight <= raw.weight[i * T + j]) ({ dur, dist } = direct);
         if (sources[i][0] === destinations[j][0] && sources[i][1] === destinations[j][1]) dur = dist = 0;
         dRow.push(Number.isFinite(dur) ? Math.round(dur * 100) / 100 : null);

@@ -26,6 +26,13 @@ export interface SnappingOptions {
 export interface MatrixOptions extends SnappingOptions {
   /** Add the road's name to each snapped location (ORS's `resolve_locations`). */
   resolveNames?: boolean;
+  /**
+   * A location with no road within the radius: `throw` (default) {@link PointNotRoutableError};
+   * `null`: its row or column is `null` and its entry in `sources`/`destinations` too (ORS's matrix).
+   */
+  unroutable?: 'throw' | 'null';
+  /** Refuse locations outside the road network's bounding box with {@link PointOutOfBoundsError} (ORS's matrix). */
+  requireInBounds?: boolean;
 }
 
 /** Durations in seconds, distances in metres, `null` where no route exists. */
@@ -35,9 +42,9 @@ export interface MatrixResult {
   /** True when figures come from the straight-line estimate: the UI must say "estimated". */
   estimate: boolean;
   provider: string;
-  /** Where each source and destination was placed (engines that snap to roads). */
-  sources?: SnappedLocation[];
-  destinations?: SnappedLocation[];
+  /** Where each source and destination was placed (engines that snap to roads); `null`: not placed (`unroutable: 'null'`). */
+  sources?: (SnappedLocation | null)[];
+  destinations?: (SnappedLocation | null)[];
 }
 
 /** One range around one location; `area` in m²; `center` is where the location snapped. */
@@ -94,5 +101,19 @@ export class PointNotRoutableError extends AppError {
     readonly radiusM: number,
   ) {
     super(400, 'point_not_routable', `Could not find routable point within a radius of ${radiusM.toFixed(1)} meters of specified coordinate ${index}: ${point[0].toFixed(7)} ${point[1].toFixed(7)}.`, 'location');
+  }
+}
+
+/**
+ * Locations outside the road network's bounding box (ORS's matrix refuses them before routing,
+ * with this message, as 404 / 6010). `sources` and `destinations` are indices in their lists.
+ */
+export class PointOutOfBoundsError extends AppError {
+  constructor(
+    readonly sources: number[],
+    readonly destinations: number[],
+    message: string,
+  ) {
+    super(404, 'point_out_of_bounds', message, 'locations');
   }
 }

@@ -141,10 +141,18 @@ export const routeRules: RouteRule[] = [
   ...allow('POST', '/api/api-keys', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
   ...allow('DELETE', '/api/api-keys/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
 
-  // ORS-compatible endpoints: an API key (tests in server/routes/api-keys/) or any signed-in user's session
-  ...allow('POST', '/ors/v2/matrix/driving-car', ORS_SESSION_OR_KEY),
-  ...allow('POST', '/ors/v2/isochrones/driving-car', ORS_SESSION_OR_KEY),
-  ...allow('POST', '/ors/v2/isochrones/driving-car/geojson', ORS_SESSION_OR_KEY),
+  // ORS-compatible API: an API key (tests in server/routes/api-keys/) or any signed-in user's session, checked
+  // first; then no profile → 400 (6001/3001), an unknown response format → 406 (6007/3007).
+  ...allow('GET', '/ors/v2/matrix', { anonymous: 401, intern: 400, manager: 400, staff: 400 }),
+  ...allow('POST', '/ors/v2/matrix', { anonymous: 401, intern: 400, manager: 400, staff: 400 }),
+  ...allow('POST', '/ors/v2/matrix/:profile', ORS_SESSION_OR_KEY),
+  ...allow('POST', '/ors/v2/matrix/:profile/json', ORS_SESSION_OR_KEY),
+  ...allow('POST', '/ors/v2/matrix/:profile/:format', { anonymous: 401, intern: 406, manager: 406, staff: 406 }),
+  ...allow('GET', '/ors/v2/isochrones', { anonymous: 401, intern: 400, manager: 400, staff: 400 }),
+  ...allow('POST', '/ors/v2/isochrones', { anonymous: 401, intern: 400, manager: 400, staff: 400 }),
+  ...allow('POST', '/ors/v2/isochrones/:profile', ORS_SESSION_OR_KEY),
+  ...allow('POST', '/ors/v2/isochrones/:profile/geojson', ORS_SESSION_OR_KEY),
+  ...allow('POST', '/ors/v2/isochrones/:profile/:format', { anonymous: 401, intern: 406, manager: 406, staff: 406 }),
 ];
 
 /** How to call one route: path params, query string, body (all may build fresh rows). */
@@ -253,7 +261,12 @@ export const routeCalls: Record<string, RouteCall> = {
       id: (await w.prisma.apiKey.create({ data: { label: unique('Revoke me'), keyHash: unique('hash'), prefix: 'authz', ownerId: w.users.staff.id, perMinute: 1, perDay: 1 } })).id,
     }),
   },
-  'POST /ors/v2/matrix/driving-car': { body: () => ({ locations: [[1.33, 47.59], [1.74, 47.36]] }) },
-  'POST /ors/v2/isochrones/driving-car': { body: () => ({ locations: [[1.33, 47.59]], range: [600] }) },
-  'POST /ors/v2/isochrones/driving-car/geojson': { body: () => ({ locations: [[1.33, 47.59]], range: [600] }) },
+  'POST /ors/v2/matrix': { body: () => ({ locations: [[1.33, 47.59], [1.74, 47.36]] }) },
+  'POST /ors/v2/matrix/:profile': { params: () => ({ profile: 'driving-car' }), body: () => ({ locations: [[1.33, 47.59], [1.74, 47.36]] }) },
+  'POST /ors/v2/matrix/:profile/json': { params: () => ({ profile: 'driving-car' }), body: () => ({ locations: [[1.33, 47.59], [1.74, 47.36]] }) },
+  'POST /ors/v2/matrix/:profile/:format': { params: () => ({ profile: 'driving-car', format: 'xml' }), body: () => ({ locations: [[1.33, 47.59], [1.74, 47.36]] }) },
+  'POST /ors/v2/isochrones': { body: () => ({ locations: [[1.33, 47.59]], range: [600] }) },
+  'POST /ors/v2/isochrones/:profile': { params: () => ({ profile: 'driving-car' }), body: () => ({ locations: [[1.33, 47.59]], range: [600] }) },
+  'POST /ors/v2/isochrones/:profile/geojson': { params: () => ({ profile: 'driving-car' }), body: () => ({ locations: [[1.33, 47.59]], range: [600] }) },
+  'POST /ors/v2/isochrones/:profile/:format': { params: () => ({ profile: 'driving-car', format: 'gpx' }), body: () => ({ locations: [[1.33, 47.59]], range: [600] }) },
 };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createSession } from '../../server/auth/sessions.ts';
 import type { Database } from '../../server/db/connect.ts';
+import { loadConfig } from '../../server/config.ts';
 import { createOrsRouter } from '../../server/routes/ors/router.ts';
 import { straightLineTestProvider } from '../helpers/fake-drive-times.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -21,7 +22,7 @@ describe('authorisation table: every route × role × own/other', () => {
     db = await openTestDatabase();
     const provider = straightLineTestProvider();
     // A high login limit: the table signs in with a wrong password once per role.
-    app = await startTestApp(db, { provider, ors: createOrsRouter(provider), env: { LOGIN_RATE_LIMIT: '1000' } });
+    app = await startTestApp(db, { provider, ors: createOrsRouter({ engine: provider, limits: loadConfig({}).orsApi.limits }), env: { LOGIN_RATE_LIMIT: '1000' } });
     world = await buildWorld(db.prisma);
   });
   afterAll(async () => {
@@ -29,13 +30,13 @@ describe('authorisation table: every route × role × own/other', () => {
     await db.close();
   });
 
-  const mounted = () => listRoutes(createApp(app.ctx, { ors: createOrsRouter(app.ctx.driveTimes.provider) })).filter((r) => API.test(r.path));
+  const mounted = () => listRoutes(createApp(app.ctx, { ors: createOrsRouter({ engine: app.ctx.driveTimes.provider, limits: app.ctx.config.orsApi.limits }) })).filter((r) => API.test(r.path));
 
   it('finds the routes in the real router', () => {
     const routes = mounted().map(key);
     expect(routes).toContain('POST /api/session');
     expect(routes).toContain('PATCH /api/sites/:id');
-    expect(routes).toContain('POST /ors/v2/matrix/driving-car');
+    expect(routes).toContain('POST /ors/v2/matrix/:profile/json');
   });
 
   it('has a rule for every role on every mounted route (add rows to tests/authz/route-rules.ts)', () => {

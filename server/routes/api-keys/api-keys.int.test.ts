@@ -7,6 +7,7 @@ import { unique } from '../../../tests/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
 import { hashApiKey } from '../../domain/api-keys/key-token.ts';
 import { createOrsRouter } from '../ors/router.ts';
+import { loadConfig } from '../../config.ts';
 
 const MATRIX = '/ors/v2/matrix/driving-car';
 const body = { locations: [[1.33, 47.59], [1.74, 47.36]] };
@@ -14,7 +15,7 @@ const body = { locations: [[1.33, 47.59], [1.74, 47.36]] };
 describe('API keys of the ORS-compatible API (/api/api-keys, and the key gate in front of /ors)', () => {
   let db: Database;
   let app: TestApp;
-  useTestApp((t) => ({ db, app } = t), { ors: createOrsRouter(straightLineTestProvider()) });
+  useTestApp((t) => ({ db, app } = t), { ors: createOrsRouter({ engine: straightLineTestProvider(), limits: loadConfig({}).orsApi.limits }) });
 
   /** A POST to /ors with exactly these headers (no cookie jar). */
   const ors = async (path: string, headers: Record<string, string> = {}) => {

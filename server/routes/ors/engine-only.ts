@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import type { DriveTimeProvider } from '../../routing/provider.ts';
-import { createOrsRouter } from './router.ts';
+import { createOrsRouter, type OrsRouterOptions } from './router.ts';
 
 /** What the server tells an ORS caller when it has no road network to answer from. */
 export const NO_ENGINE_MESSAGE =
@@ -13,8 +13,8 @@ export const NO_ENGINE_MESSAGE =
  * estimate, which is not an ORS answer. Without an embedded engine every request gets a 503 in ORS's
  * error shape (code 6099 for matrices, 3099 for isochrones: ORS's "unknown" codes) saying why.
  */
-export function createOrsEngineRouter(driveTimes: { embedded?: DriveTimeProvider }): Router {
-  if (driveTimes.embedded) return createOrsRouter(driveTimes.embedded);
+export function createOrsEngineRouter(driveTimes: { embedded?: DriveTimeProvider }, options: Omit<OrsRouterOptions, 'engine'>): Router {
+  if (driveTimes.embedded) return createOrsRouter({ ...options, engine: driveTimes.embedded });
   const router = express.Router();
   router.use((req, res) => {
     const code = req.path.includes('/matrix') ? 6099 : 3099;

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import Openrouteservice from 'openrouteservice-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrsRouter } from './router.ts';
+import { loadConfig } from '../../config.ts';
 import { EmbeddedEngine } from '../../routing/embedded-engine.ts';
 import { graphFromWays } from '../../routing/test-graph.ts';
 import { OrsProvider } from '../../routing/ors/ors-provider.ts';
@@ -35,12 +36,11 @@ describe('ORS-compatible endpoints through the real openrouteservice-js client',
   let requests = 0;
   beforeAll(async () => {
     const app = express();
-    app.use(express.json());
     app.use((_req, _res, next) => {
       requests++;
       next();
     });
-    app.use('/ors', createOrsRouter(engine));
+    app.use('/ors', createOrsRouter({ engine, limits: loadConfig({}).orsApi.limits }));
     ({ server, base: host } = await listen(app));
     host += '/ors';
   });
@@ -101,7 +101,7 @@ describe('ORS-compatible endpoints through the real openrouteservice-js client',
     const far = await post('/v2/matrix/driving-car', { locations: [at(0, 0), [5, 45]] });
     expect(far.status).toBe(404);
     expect(far.body.error.code).toBe(6010);
-    expect(far.body.error.message).toMatch(/coordinate 1/);
+    expect(far.body.error.message).toMatch(/Source point\(s\) \[1\] out of bounds: 45,5/);
   });
 
   it('serves the ORS provider, whose answers are cached', async () => {
@@ -117,6 +117,177 @@ describe('ORS-compatible endpoints through the real openrouteservice-js client',
     const iso = await ors.isochrones([at(2, 2)], [240, 120]);
     expect(iso.features.map((f) => f.properties.value)).toEqual([120, 240]);
     expect(cache.size).toBe(2);
+  });
+});
+
+describe('the ORS v2 surface: paths, parameter types, answers, error codes', () => {
+  const engine = gridEngine();
+  let server: Server;
+  let host: string;
+  const limits = {
+    matrix: { maximumRoutes: 9, maximumSearchRadius: 300 },
+    isochrones: { maximumLocations: 2, maximumIntervals: 4, maximumRangeTime: 600, maximumRangeDistance: 5000 },
+  };
+  beforeAll(async () => {
+    const app = express();
+    app.use('/ors', createOrsRouter({ engine, limits, systemMessage: 'read the docs' }));
+    ({ server, base: host } = await listen(app));
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  const call = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const r = await fetch(`${host}/ors${p}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await r.text();
+    let json: any;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = text;
+    }
+    return { status: r.status, body: json, type: r.headers.get('content-type'), allow: r.headers.get('allow') };
+  };
+  const post = (p: string, body: unknown, headers?: Record<string, string>) => call('POST', p, body, headers);
+  const three = [at(0, 0), at(2, 2), at(4, 4)];
+  const code = async (p: string, body: unknown, headers?: Record<string, string>) => {
+    const r = await post(p, body, headers);
+    return [r.status, r.body?.error?.code];
+  };
+
+  it('answers the matrix on /{profile} and /{profile}/json alike, with snapped_distance and ORS metadata', async () => {
+    const a = await post('/v2/matrix/driving-car', { locations: three, metrics: ['duration', 'distance'], id: 'req-1' });
+    const b = await post('/v2/matrix/driving-car/json', { locations: three, metrics: ['duration', 'distance'], id: 'req-1' });
+    expect(a.status).toBe(200);
+    expect(a.type).toMatch(/^application\/json/);
+    expect(b.body.durations).toEqual(a.body.durations);
+    expect(b.body.distances).toEqual(a.body.distances);
+    expect(a.body.sources[1]).toEqual({ location: at(2, 2), snapped_distance: 0 });
+    expect(Object.keys(a.body.destinations[0])).toEqual(['location', 'snapped_distance']);
+    expect(a.body.metadata).toMatchObject({ id: 'req-1', service: 'matrix', system_message: 'read the docs', query: { profile: 'driving-car', responseType: 'json', id: 'req-1' } });
+    expect(a.body.metadata.engine).toHaveProperty('build_date');
+    expect(a.body.metadata.query).not.toHaveProperty('resolve_locations');
+    expect(typeof a.body.metadata.timestamp).toBe('number');
+  });
+
+  it('takes numbers and booleans sent as strings, as ORS does', async () => {
+    const r = await post('/v2/matrix/driving-car/json', { locations: three.map(([x, y]) => [String(x), String(y)]), sources: ['1'], destinations: [0, '2'], resolve_locations: 'true', optimized: 'false', units: 'KM', metrics: ['distance'] });
+    expect(r.status).toBe(200);
+    expect(r.body.distances).toHaveLength(1);
+    expect(r.body.distances[0]).toHaveLength(2);
+    expect(r.body.distances[0][0]).toBeGreaterThan(2);
+    expect(r.body.distances[0][0]).toBeLessThan(5);
+    expect(r.body).not.toHaveProperty('durations');
+    expect(r.body.sources[0]).toHaveProperty('name');
+    expect(r.body.metadata.query).toMatchObject({ sources: ['1'], destinations: ['0', '2'], resolve_locations: true, units: 'km' });
+    expect(r.body.metadata.query).not.toHaveProperty('optimized');
+    const all = await post('/v2/matrix/driving-car', { locations: three, sources: ['all'], destinations: [] });
+    expect(all.body.durations).toHaveLength(3);
+    expect(all.body.durations[2]).toHaveLength(3);
+    const iso = await post('/v2/isochrones/driving-car', { locations: [[String(at(2, 2)[0]), at(2, 2)[1]]], range: ['240'], interval: '120', smoothing: '50', intersections: 'false' });
+    expect(iso.status).toBe(200);
+    expect(iso.body.features.map((f: any) => f.properties.value)).toEqual([120, 240]);
+  });
+
+  it('answers a location with no road near it with nulls, one outside the network with 404 / 6010', async () => {
+    const r = await post('/v2/matrix/driving-car', { locations: [at(0, 0), at(2.5, 1.5), at(4, 4)] });
+    expect(r.status).toBe(200);
+    expect(r.body.sources[1]).toBeNull();
+    expect(r.body.durations[1]).toEqual([null, null, null]);
+    expect(r.body.durations[0][1]).toBeNull();
+    expect(r.body.durations[0][2]).toBeGreaterThan(0);
+    const out = await post('/v2/matrix/driving-car', { locations: [at(0, 0), [9, 48.7]] });
+    expect(out.status).toBe(404);
+    expect(out.body.error).toEqual({ code: 6010, message: 'Source point(s) [1] out of bounds: 48.7,9. Destination point(s) [1] out of bounds: 48.7,9' });
+  });
+
+  it('answers isochrones with ORS attributes, units and intersections', async () => {
+    const r = await post('/v2/isochrones/driving-car/geojson', { locations: [at(1, 2), at(3, 2)], range: [300, 150], attributes: ['area', 'reachfactor', 'total_pop'], area_units: 'km', intersections: true, id: 'iso' }, { accept: 'application/geo+json' });
+    expect(r.status).toBe(200);
+    expect(r.type).toMatch(/^application\/geo\+json/);
+    const isos = r.body.features.filter((f: any) => f.properties.group_index !== undefined);
+    expect(isos.map((f: any) => [f.properties.group_index, f.properties.value])).toEqual([[0, 150], [0, 300], [1, 150], [1, 300]]);
+    const big = isos[1].properties;
+    expect(Object.keys(big)).toEqual(['group_index', 'value', 'center', 'area', 'reachfactor']);
+    expect(big.area).toBeGreaterThan(0.1);
+    expect(big.area).toBeLessThan(20);
+    expect(big.reachfactor).toBeGreaterThan(0);
+    expect(big.reachfactor).toBeLessThanOrEqual(1);
+    const overlaps = r.body.features.filter((f: any) => f.properties.contours);
+    expect(overlaps.length).toBeGreaterThan(0);
+    expect(overlaps[overlaps.length - 1].properties.contours).toEqual([[0, 1], [1, 1]]);
+    expect(overlaps[0].properties.area).toBeGreaterThan(0);
+    expect(r.body.bbox).toHaveLength(4);
+    expect(r.body.metadata).toMatchObject({ id: 'iso', service: 'isochrones', query: { responseType: 'geojson', area_units: 'km', intersections: true } });
+    // Distance ranges in km: the values come back in metres, as ORS reports them.
+    const d = await post('/v2/isochrones/driving-car', { locations: [at(2, 2)], range: [2], interval: 1, range_type: 'distance', units: 'km' });
+    expect(d.body.features.map((f: any) => f.properties.value)).toEqual([1000, 2000]);
+  });
+
+  it('refuses with ORS codes and statuses, in ORS JSON on every path', async () => {
+    const m = '/v2/matrix/driving-car/json';
+    const i = '/v2/isochrones/driving-car/geojson';
+    const loc1 = [at(2, 2)];
+    // profile and path
+    expect(await code('/v2/matrix/car-fast/json', { locations: three })).toEqual([400, 6003]);
+    expect(await code('/v2/isochrones/wrongProfile', { locations: loc1, range: [60] })).toEqual([400, 3003]);
+    expect(await code('/v2/matrix', { locations: three })).toEqual([400, 6001]);
+    expect((await call('GET', '/v2/isochrones')).body.error.code).toBe(3001);
+    expect(await code('/v2/matrix/driving-car/blah', { locations: three })).toEqual([406, 6007]);
+    expect(await code('/v2/isochrones/driving-car/gpx', { locations: loc1, range: [60] })).toEqual([406, 3007]);
+    expect(await code(m, { locations: three }, { accept: 'application/geo+json' })).toEqual([406, 6007]);
+    expect(await code(i, { locations: loc1, range: [60] }, { accept: 'application/json' })).toEqual([406, 3007]);
+    const get = await call('GET', '/v2/matrix/driving-car');
+    expect([get.status, get.allow, get.body.error.message]).toEqual([405, 'POST', "Request method 'GET' is not supported"]);
+    const unknown = await call('POST', '/v2/directions/driving-car', {});
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toMatch(/v2\/matrix/);
+    // body
+    expect(await code(m, '{"locations": [')).toEqual([400, 6000]);
+    expect(await code(i, '[1, 2]')).toEqual([400, 3000]);
+    expect(await code(m, {})).toEqual([400, 6001]);
+    expect(await code(m, { locations: three, rangeee: 1 })).toEqual([400, 6011]);
+    expect(await code(i, { locations: loc1, rangeee: [60] })).toEqual([400, 3011]);
+    expect(await code(m, { locations: [['8.680916a', '49.41b0973'], ['8.6c87782', '049gbd.424597']] })).toEqual([400, 6002]);
+    expect(await code(m, { locations: [at(0, 0)] })).toEqual([400, 6003]);
+    expect(await code(m, { locations: [[1, 47, 3], at(0, 0)] })).toEqual([400, 6003]);
+    expect(await code(m, { locations: three, sources: ['fail'] })).toEqual([400, 6003]);
+    expect(await code(m, { locations: three, destinations: ['3'] })).toEqual([400, 6003]);
+    expect(await code(m, { locations: three, metrics: ['speed'] })).toEqual([400, 6003]);
+    expect(await code(m, { locations: three, units: 'j' })).toEqual([400, 6003]);
+    expect(await code(m, { locations: three, options: { avoid_features: ['ferries'] } })).toEqual([400, 6003]);
+    expect((await post(m, { locations: three, options: { dynamic_speeds: true } })).status).toBe(200);
+    // limits: 9 pairs
+    expect(await code(m, { locations: [...three, at(1, 1)] })).toEqual([400, 6004]);
+    expect(await code(m, { locations: [...three, at(1, 1)], sources: ['0', '1'], destinations: ['all'] })).toEqual([200, undefined]);
+    // isochrones
+    expect(await code(i, { locations: loc1 })).toEqual([400, 3001]);
+    expect(await code(i, { locations: loc1, range: ['1800sdf'] })).toEqual([400, 3002]);
+    expect(await code(i, { locations: loc1, range: [60], location_type: 'start123123' })).toEqual([400, 3003]);
+    expect(await code(i, { locations: loc1, range: [60], range_type: 'blah' })).toEqual([400, 3003]);
+    expect(await code(i, { locations: loc1, range: [60], attributes: ['areaaaa'] })).toEqual([400, 3003]);
+    expect(await code(i, { locations: loc1, range: [60], units: 'mfff' })).toEqual([400, 3003]);
+    expect(await code(i, { locations: loc1, range: [60], smoothing: 'ten' })).toEqual([400, 3002]);
+    expect(await code(i, { locations: loc1, range: [60], smoothing: '-1' })).toEqual([400, 3003]);
+    expect(await code(i, { locations: loc1, range: [60], smoothing: '101' })).toEqual([400, 3003]);
+    expect(await code(i, { locations: loc1, range: [-5] })).toEqual([400, 3003]);
+    expect(await code(i, { locations: loc1, range: [60], time: 'yesterday' })).toEqual([400, 3002]);
+    expect(await code(i, { locations: loc1, range: [60], options: { avoid_features: ['blah'] } })).toEqual([400, 3003]);
+    expect(await code(i, { locations: loc1, range: [60], options: { avoid_borders: 'all' } })).toEqual([400, 3005]);
+    expect(await code(i, { locations: [at(0, 0), at(1, 1), at(2, 2)], range: [600], interval: 10 })).toEqual([400, 3004]);
+    expect(await code(i, { locations: loc1, range: [601] })).toEqual([400, 3004]);
+    expect(await code(i, { locations: loc1, range: [5.1], range_type: 'distance', units: 'km' })).toEqual([400, 3004]);
+    expect(await code(i, { locations: loc1, range: [60], interval: 61 })).toEqual([400, 3004]);
+    expect(await code(i, { locations: loc1, range: [600], interval: 100 })).toEqual([400, 3012]);
+    expect(await code(i, { locations: loc1, range: [100, 200, 300, 400, 500] })).toEqual([400, 3012]);
+    expect(await code(i, { locations: [at(2.5, 1.5)], range: [60] })).toEqual([500, 3099]);
+    const msg = await post(i, { locations: loc1, range: [600], interval: 100 });
+    expect(msg.body.error.message).toBe("Parameter 'interval' is out of range: Resulting number of 6 isochrones exceeds maximum value of 4.");
+    expect(msg.body.info.engine).toHaveProperty('version');
+    const tooFar = await post(i, { locations: loc1, range: [700] });
+    expect(tooFar.body.error.message).toBe("Parameter 'range=700.0' is out of range. Maximum possible value is 600.");
   });
 });
 

@@ -1,120 +1,145 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { ZodType } from 'zod';
-import type { DriveTimeProvider, LngLat } from '../../routing/provider.ts';
-import { PointNotRoutableError } from '../../routing/provider.ts';
-import { isochronesBodySchema, matrixBodySchema, type IsochronesBody, type MatrixBody } from './schema.ts';
+import type { OrsApiLimits } from '../../config.ts';
+import { AppError, BusyError } from '../../errors.ts';
+import { intersectionsTask, isochroneIntersections, type IntersectionsInput, type IsochroneIntersection } from '../../domain/ors/intersections.ts';
+import { computeIsochrones, intersectionsInput, planIsochrones, presentIsochrones } from '../../domain/ors/isochrones.ts';
+import { computeMatrix, planMatrix, presentMatrix } from '../../domain/ors/matrix.ts';
+import { ORS_ENGINE_INFO } from '../../domain/ors/metadata.ts';
+import { invalidValue, missingParameter, OrsCode, OrsError, type OrsService } from '../../domain/ors/ors-error.ts';
+import { PointNotRoutableError, PointOutOfBoundsError, type DriveTimeProvider } from '../../routing/provider.ts';
+import type { WorkerPool } from '../../workers/worker-pool.ts';
+import { isochronesBodySchema, matrixBodySchema, parseOrsBody } from './schema.ts';
 
-const ATTRIBUTION = 'openrouteservice-compatible engine of internat-match | © OpenStreetMap contributors';
-const UNIT_M: Record<string, number> = { m: 1, km: 1000, mi: 1609.344 };
-const REACHFACTOR_SPEED_MS = 100 / 3.6;
+/** The profiles this server routes (ORS answers any other with x003 "incorrect value"). */
+export const ORS_PROFILES = ['driving-car'] as const;
 
-/** ORS-shaped error: `{error: {code, message}, info}` with a 4xx/5xx status. */
-class OrsError extends Error {
-  constructor(readonly status: number, readonly code: number, message: string) {
-    super(message);
-  }
+export interface OrsRouterOptions {
+  /** The embedded engine (a pooled engine runs every matrix and isochrone on a worker thread). */
+  engine: DriveTimeProvider;
+  /** The worker pool, for the work the router itself does (isochrone intersections); in-thread without one. */
+  workers?: WorkerPool;
+  /** `config.orsApi.limits`: every request is checked against them before any work starts. */
+  limits: OrsApiLimits;
+  /** `metadata.system_message` of every answer (ORS's `messages`), when set. */
+  systemMessage?: string;
+  /** Where an unexpected failure is logged (it is answered as ORS's x099). */
+  logger?: { error: (obj: object, msg?: string) => void };
 }
 
-function parse<T>(schema: ZodType<T>, body: unknown, codeBase: number): T {
-  const r = schema.safeParse(body ?? {});
-  if (r.success) return r.data;
-  // ORS's codes: base+1 missing parameter, +2 invalid format, +3 invalid value, +4 exceeds maximum.
-  const issue = r.error.issues[0];
-  const field = issue.path.join('.') || 'body';
-  const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
-  const offset = missing ? 1 : issue.code === 'invalid_type' ? 2 : issue.code === 'too_big' ? 4 : 3;
-  throw new OrsError(400, codeBase + offset, `${field}: ${issue.message}`);
-}
+/** ORS's `produces` per service: another `Accept` is refused with 406 / x007. */
+const PRODUCES: Record<OrsService, { type: string; format: string }> = {
+  matrix: { type: 'application/json', format: 'json' },
+  isochrones: { type: 'application/geo+json', format: 'geojson' },
+};
 
-function metadata(service: string, query: object) {
-  return {
-    attribution: ATTRIBUTION,
-    service,
-    timestamp: Date.now(),
-    query: { ...query, profile: 'driving-car', format: 'json' },
-    engine: { version: 'internat-match', build_date: '', graph_date: '' },
-  };
-}
+const serviceOf = (req: Request): OrsService | undefined =>
+  req.path.startsWith('/v2/matrix') ? 'matrix' : req.path.startsWith('/v2/isochrones') ? 'isochrones' : undefined;
 
 /**
- * openrouteservice-compatible endpoints answered by our provider, so existing ORS clients
- * (openrouteservice-js, the QGIS plugin) can use the offline engine. Mounted at `/ors`.
+ * openrouteservice's v2 matrix and isochrones API, answered by the embedded engine, so ORS clients
+ * (openrouteservice-js, the QGIS plugin) can use the app's roads: ORS's paths, parameters and
+ * their accepted types, response shapes and error codes. Mounted at `/ors` in front of the app's
+ * JSON parser (it reads its own bodies, so a malformed one gets ORS's 6000/3000); an API-key
+ * middleware goes in front of it (server/app.ts, `extra.ors`).
  */
-export function createOrsRouter(provider: DriveTimeProvider): express.Router {
+export function createOrsRouter(options: OrsRouterOptions): express.Router {
+  const { engine, workers, limits } = options;
+  const meta = { systemMessage: options.systemMessage };
   const router = express.Router();
+  router.use(express.json({ limit: '1mb', type: () => true }));
 
-  router.post('/v2/matrix/driving-car', async (req: Request, res: Response) => {
-    const body: MatrixBody = parse(matrixBodySchema, req.body, 6000);
-    const n = body.locations.length;
-    const pick = (idx: MatrixBody['sources']): number[] => (!idx || idx[0] === 'all' ? [...Array(n).keys()] : (idx as number[]));
-    const src = pick(body.sources);
-    const dst = pick(body.destinations);
-    const bad = [...src, ...dst].find((i) => i >= n);
-    if (bad !== undefined) throw new OrsError(400, 6003, `sources/destinations: index ${bad} is out of range (${n} locations)`);
-    const at = (i: number) => body.locations[i] as LngLat;
-    const result = await provider.matrix(src.map(at), dst.map(at));
-    const unit = UNIT_M[body.units];
-    const out: Record<string, unknown> = {};
-    if (body.metrics.includes('duration')) out.durations = result.durations;
-    if (body.metrics.includes('distance')) out.distances = result.distances.map((r) => r.map((d) => (d === null ? null : Math.round((d / unit) * 100) / 100)));
-    out.destinations = dst.map((i) => ({ location: at(i) }));
-    out.sources = src.map((i) => ({ location: at(i) }));
-    out.metadata = { ...metadata('matrix', body), estimate: result.estimate, provider: result.provider };
-    res.json(out);
-  });
+  const accepts = (service: OrsService) => (req: Request, _res: Response, next: NextFunction) => {
+    if (!req.accepts(PRODUCES[service].type)) return next(unsupportedFormat());
+    next();
+  };
+  const profileOf = (req: Request): string => {
+    const profile = String(req.params.profile);
+    if (!(ORS_PROFILES as readonly string[]).includes(profile)) throw invalidValue('profile', profile);
+    return profile;
+  };
+  const send = (res: Response, service: OrsService, body: object) => {
+    res.type(`${PRODUCES[service].type};charset=UTF-8`).send(JSON.stringify(body));
+  };
+
+  const matrix = async (req: Request, res: Response) => {
+    const body = parseOrsBody(matrixBodySchema, req.body);
+    const profile = profileOf(req);
+    const plan = planMatrix(body, limits.matrix);
+    const result = await computeMatrix(engine, plan, limits.matrix);
+    send(res, 'matrix', presentMatrix(body, profile, plan, result, meta));
+  };
 
   const isochrones = async (req: Request, res: Response) => {
-    const body: IsochronesBody = parse(isochronesBodySchema, req.body, 3000);
-    let ranges = body.range;
-    if (body.interval) {
-      ranges = [];
-      for (let r = body.interval; r < body.range[0] + 1e-9; r += body.interval) ranges.push(r);
-      if (ranges[ranges.length - 1] !== body.range[0]) ranges.push(body.range[0]);
+    const body = parseOrsBody(isochronesBodySchema, req.body);
+    const profile = profileOf(req);
+    const plan = planIsochrones(body, limits.isochrones);
+    const result = await computeIsochrones(engine, plan, limits.matrix.maximumSearchRadius);
+    let overlaps: IsochroneIntersection[] = [];
+    if (plan.intersections && plan.locations.length > 1) {
+      const input: IntersectionsInput = intersectionsInput(plan, result);
+      overlaps = workers ? await workers.run(intersectionsTask, input) : isochroneIntersections(input);
     }
-    const costRanges = body.range_type === 'distance' ? ranges.map((r) => r * UNIT_M[body.units]) : ranges;
-    const result = await provider.isochrones(body.locations as LngLat[], costRanges, { rangeType: body.range_type, locationType: body.location_type });
-    const areaUnit = UNIT_M[body.area_units] ** 2;
-    const features = result.features.map((f) => {
-      const props: Record<string, unknown> = { ...f.properties, value: body.range_type === 'distance' ? f.properties.value / UNIT_M[body.units] : f.properties.value };
-      props.area = Math.round((f.properties.area / areaUnit) * 100) / 100;
-      if (body.attributes.includes('reachfactor')) {
-        const reach = body.range_type === 'time' ? f.properties.value * REACHFACTOR_SPEED_MS : f.properties.value;
-        props.reachfactor = Math.round((f.properties.area / (Math.PI * reach * reach)) * 10000) / 10000;
-      }
-      return { ...f, properties: props };
-    });
-    res.json({
-      type: 'FeatureCollection',
-      bbox: bboxOf(features.map((f) => f.geometry)),
-      features,
-      metadata: { ...metadata('isochrones', body), estimate: result.estimate, provider: result.provider },
-    });
+    send(res, 'isochrones', presentIsochrones(body, profile, plan, result, overlaps, meta));
   };
-  router.post('/v2/isochrones/driving-car', isochrones);
-  router.post('/v2/isochrones/driving-car/geojson', isochrones);
+
+  for (const service of ['matrix', 'isochrones'] as const) {
+    const base = `/v2/${service}`;
+    const handler = service === 'matrix' ? matrix : isochrones;
+    // No profile: ORS answers "Parameter 'profile' is missing." to GET and POST.
+    router.get(base, () => {
+      throw missingParameter('profile');
+    });
+    router.post(base, () => {
+      throw missingParameter('profile');
+    });
+    router.post(`${base}/:profile`, accepts(service), handler);
+    router.post(`${base}/:profile/${PRODUCES[service].format}`, accepts(service), handler);
+    // Any other response format (ORS's `/{profile}/*`).
+    router.post(`${base}/:profile/:format`, () => {
+      throw unsupportedFormat();
+    });
+    router.all([base, `${base}/:profile`, `${base}/:profile/:format`], (req) => {
+      throw new OrsError(405, undefined, `Request method '${req.method}' is not supported`);
+    });
+  }
+  router.use((req: Request) => {
+    throw new OrsError(404, undefined, `No endpoint ${req.method} /ors${req.path}: this server speaks openrouteservice's /v2/matrix and /v2/isochrones`);
+  });
 
   router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
-    const info = { engine: { version: 'internat-match' }, timestamp: Date.now() };
-    if (err instanceof OrsError) return res.status(err.status).json({ error: { code: err.code, message: err.message }, info });
-    if (err instanceof PointNotRoutableError) {
-      // ORS: matrix POINT_NOT_FOUND is 6010; isochrones has no such code and answers 3099.
-      const code = req.path.includes('/matrix/') ? 6010 : 3099;
-      return res.status(404).json({ error: { code, message: err.message }, info });
+    const service = serviceOf(req) ?? 'matrix';
+    let e = toOrsError(err, service);
+    if (!e) {
+      options.logger?.error({ err }, 'ORS-compatible API: unexpected error');
+      e = new OrsError(500, OrsCode.UNKNOWN, 'Unknown internal server error has occured.');
     }
-    next(err);
+    if (e.status === 405) res.setHeader('Allow', 'POST');
+    if (err instanceof BusyError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+    const code = e.code(service);
+    res.status(e.status).json({ error: code === undefined ? { message: e.message } : { code, message: e.message }, info: { engine: ORS_ENGINE_INFO, timestamp: Date.now() } });
   });
   return router;
 }
 
-function bboxOf(geometries: { coordinates: unknown }[]): number[] {
-  const b = [Infinity, Infinity, -Infinity, -Infinity];
-  const walk = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      b[0] = Math.min(b[0], c[0]); b[1] = Math.min(b[1], c[1] as number);
-      b[2] = Math.max(b[2], c[0]); b[3] = Math.max(b[3], c[1] as number);
-    } else if (Array.isArray(c)) c.forEach(walk);
-  };
-  geometries.forEach((g) => walk(g.coordinates));
-  return b;
+function unsupportedFormat(): OrsError {
+  return new OrsError(406, OrsCode.UNSUPPORTED_EXPORT_FORMAT, 'This response format is not supported');
+}
+
+/** Any error on an ORS path, as ORS would word it; undefined for a programming error. */
+function toOrsError(err: unknown, service: OrsService): OrsError | undefined {
+  if (err instanceof OrsError) return err;
+  if (err instanceof PointOutOfBoundsError) return new OrsError(404, OrsCode.POINT_NOT_FOUND, err.message);
+  if (err instanceof PointNotRoutableError) {
+    // Matrix answers such a point with nulls; ORS's isochrones fail to build the map (500 / 3099).
+    return service === 'isochrones'
+      ? new OrsError(500, OrsCode.UNKNOWN, `Unable to build an isochrone map. ${err.message}`)
+      : new OrsError(404, OrsCode.POINT_NOT_FOUND, err.message);
+  }
+  const e = err as { type?: string; status?: number };
+  if (e?.type === 'entity.parse.failed') return new OrsError(400, OrsCode.INVALID_JSON_FORMAT, 'Unable to parse JSON request.');
+  if (e?.type === 'entity.too.large') return new OrsError(413, undefined, 'The request is larger than the server is able to process.');
+  if (err instanceof BusyError) return new OrsError(503, undefined, err.message);
+  if (err instanceof AppError) return new OrsError(err.status, err.status >= 500 ? OrsCode.UNKNOWN : undefined, err.message);
+  return undefined;
 }

@@ -52,6 +52,6 @@ describe('the engine on worker threads', () => {
     expect(err).toMatchObject({ index: 1, point: [5, 45], radiusM: 300, status: 400, id: 'point_not_routable' });
     // Per-request snapping options reach the worker.
     const wide = await pooled.matrix([at(0, 0)], [at(0.5, 0.5)], { snapRadiusM: 1000, resolveNames: true });
-    expect(wide.destinations?.[0].snappedDistance).toBeGreaterThan(0);
+    expect(wide.destinations?.[0]?.snappedDistance).toBeGreaterThan(0);
   });
 });

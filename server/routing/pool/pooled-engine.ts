@@ -5,6 +5,7 @@ import type { EngineOptions } from '../embedded-engine.ts';
 import type { RoutingGraph } from '../routing-graph.ts';
 import {
   PointNotRoutableError,
+  PointOutOfBoundsError,
   type DriveTimeProvider,
   type IsochroneOptions,
   type IsochroneResult,
@@ -28,6 +29,7 @@ function revive(err: unknown): unknown {
   if (!(err instanceof WorkerTaskError)) return err;
   const p = err.props;
   if (err.remoteName === 'PointNotRoutableError') return new PointNotRoutableError(p.point as LngLat, p.index as number, p.radiusM as number);
+  if (err.remoteName === 'PointOutOfBoundsError') return new PointOutOfBoundsError(p.sources as number[], p.destinations as number[], err.message);
   if (err.remoteName === 'RangeError') return new RangeError(err.message);
   return err;
 }

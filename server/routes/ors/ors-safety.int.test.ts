@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
+import { engineWorkerSetup, PooledEngine } from '../../routing/pool/pooled-engine.ts';
+import { WorkerPool } from '../../workers/worker-pool.ts';
+import { heidelbergGraph } from '../../../tests/ors-conformance/heidelberg.ts';
+import { startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { openTestDatabase } from '../../../tests/helpers/test-db.ts';
+import { clientAs } from '../../../tests/helpers/factories.ts';
+import type { Database } from '../../db/connect.ts';
+import { createOrsRouter } from './router.ts';
+
+/**
+ * The requests that used to stop or stall the server (issue 9), against the real app with its
+ * default limits (openrouteservice's public API) and the engine on a worker pool: each is refused
+ * with ORS's error before any work starts, and /api/health answers while a large legal request runs.
+ */
+describe('the ORS-compatible API cannot be used to stop or stall the server', () => {
+  let db: Database;
+  let app: TestApp;
+  let pool: WorkerPool;
+  let key: string;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    const graph = await heidelbergGraph();
+    pool = new WorkerPool({ threads: 1, ...engineWorkerSetup(graph, {}) });
+    const ors = createOrsRouter({ engine: new PooledEngine(pool), workers: pool, limits: loadConfig({}).orsApi.limits });
+    app = await startTestApp(db, { ors });
+    // An API key with room for the whole file (/ors requires one).
+    const { client: staff } = await clientAs(app, db.prisma, 'staff');
+    key = (await staff.post('/api/api-keys', { label: 'safety tests', perMinute: 1000, perDay: 10000 })).body.key;
+    await app.client().get('/api/health'); // warm the server and the HTTP client up
+    await app.client().request('POST', '/ors/v2/matrix/driving-car', {}, { authorization: key });
+  });
+  afterAll(async () => {
+    await app.close();
+    await pool.close();
+    await db.close();
+  });
+
+  const timed = async (path: string, body: unknown) => {
+    const t0 = performance.now();
+    const res = await app.client().request('POST', path, body, { authorization: key });
+    return { ...res, ms: performance.now() - t0 };
+  };
+
+  it.each([
+    ['an interval of 1e-300 s', 3012, { locations: [[1.33, 47.59]], range: [600], interval: 1e-300 }],
+    ['3,600 one-second intervals', 3012, { locations: [[8.68, 49.41]], range: [3600], interval: 1 }],
+    ['a 20 km distance range in 1 m intervals', 3012, { locations: [[8.68, 49.41]], range: [20000], range_type: 'distance', interval: 1 }],
+    ['a 2-hour range', 3004, { locations: [[8.68, 49.41]], range: [7200] }],
+    ['a 500 km distance range', 3004, { locations: [[8.68, 49.41]], range: [500], range_type: 'distance', units: 'km' }],
+    ['six locations', 3004, { locations: Array.from({ length: 6 }, () => [8.68, 49.41]), range: [60] }],
+    ['eleven ranges', 3012, { locations: [[8.68, 49.41]], range: Array.from({ length: 11 }, (_, i) => 60 * (i + 1)) }],
+  ])('refuses %s at once with ORS error %s', async (_what, code, body) => {
+    const res = await timed('/ors/v2/isochrones/driving-car', body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe(code);
+    expect(res.ms).toBeLessThan(1000); // milliseconds even on a loaded machine (unbounded, this took 10 s or killed the process)
+  });
+
+  it('refuses a 3,500-location matrix (12.25 M pairs) at once with 6004', async () => {
+    const locations = Array.from({ length: 3500 }, (_, i) => [8.6 + (i % 70) * 0.002, 49.35 + Math.floor(i / 70) * 0.002]);
+    const res = await timed('/ors/v2/matrix/driving-car', { locations });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toEqual({ code: 6004, message: 'Request parameters exceed the server configuration limits. Only a total of 3500 routes are allowed.' });
+    expect(res.ms).toBeLessThan(1000);
+  });
+
+  it('keeps /api/health answering while the largest legal isochrone request runs', async () => {
+    // 5 locations × 10 ranges up to half an hour (~1 s of CPU on Heidelberg; the limits allow an hour).
+    const big = { locations: [[8.684177, 49.423034], [8.684177, 49.410034], [8.7, 49.4], [8.66, 49.41], [8.69, 49.43]], range: [1800], interval: 180, attributes: ['area'] };
+    let done = 0;
+    const request = timed('/ors/v2/isochrones/driving-car', big).then((r) => {
+      done = performance.now();
+      return r;
+    });
+    const health: { ms: number; at: number; status: number }[] = [];
+    while (!done) {
+      const t0 = performance.now();
+      const res = await app.client().get('/api/health');
+      health.push({ ms: performance.now() - t0, at: performance.now(), status: res.status });
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const res = await request;
+    expect(res.status).toBe(200);
+    expect(res.body.features).toHaveLength(50);
+    const during = health.filter((h) => h.at < done);
+    // The engine ran off the request thread: health answered several times before the big answer came.
+    expect(during.length).toBeGreaterThanOrEqual(2);
+    expect(during.every((h) => h.status === 200)).toBe(true);
+    const worst = Math.max(...during.map((h) => h.ms));
+    console.log(`health answered ${during.length}× during a ${Math.round(res.ms)} ms isochrone request; slowest ${Math.round(worst)} ms`);
+    // On a quiet machine the slowest is tens of ms; on a loaded CI box it stays a small part of
+    // the request (run on this thread, health would wait for all of it).
+    expect(worst).toBeLessThan(Math.max(250, res.ms / 4));
+  }, 60_000);
+});
