@@ -19,6 +19,7 @@ const InternPage = lazy(() => import('../features/intern/components/intern-page.
 const ManagerPage = lazy(() => import('../features/manager/components/manager-page.tsx'));
 const MatchingPage = lazy(() => import('../features/staff/components/matching-page.tsx'));
 const IndicatorsPage = lazy(() => import('../features/staff/components/indicators-page.tsx'));
+const ApiKeysPage = lazy(() => import('../features/api-keys/components/api-keys-page.tsx'));
 
 /** Paths of the pages, in one place. */
 export const PATHS = {
@@ -29,6 +30,7 @@ export const PATHS = {
   manager: '/gestion',
   matching: '/equipe/appariement',
   indicators: '/equipe/indicateurs',
+  apiKeys: '/equipe/cles-api',
 } as const;
 
 /** Where a role lands after signing in. */
@@ -80,6 +82,7 @@ function Header({ user }: { user: SessionUser | null | undefined }) {
           {(user?.role === 'manager' || user?.role === 'staff') && <li><Link href={PATHS.manager}>{t('nav.manager')}</Link></li>}
           {user?.role === 'staff' && <li><Link href={PATHS.matching}>{t('nav.matching')}</Link></li>}
           {user?.role === 'staff' && <li><Link href={PATHS.indicators}>{t('nav.indicators')}</Link></li>}
+          {user?.role === 'staff' && <li><Link href={PATHS.apiKeys}>{t('nav.apiKeys')}</Link></li>}
         </ul>
       </nav>
       <div className="top-end">
@@ -128,6 +131,7 @@ function Routes() {
       [PATHS.manager]: t('manager.title'),
       [PATHS.matching]: t('matching.title'),
       [PATHS.indicators]: t('indicators.title'),
+      [PATHS.apiKeys]: t('apiKeys.title'),
     };
     document.title = `${titles[path] ?? 'Internat Match'} — Internat Match`;
   }, [path, t]);
@@ -147,6 +151,7 @@ function Routes() {
           <Route path={PATHS.manager}><Guard user={user} roles={['manager', 'staff']}><ManagerPage /></Guard></Route>
           <Route path={PATHS.matching}><Guard user={user} roles={['staff']}><MatchingPage /></Guard></Route>
           <Route path={PATHS.indicators}><Guard user={user} roles={['staff']}><IndicatorsPage /></Guard></Route>
+          <Route path={PATHS.apiKeys}><Guard user={user} roles={['staff']}><ApiKeysPage /></Guard></Route>
           <Route>
             <main id="main" className="page narrow">
               <h1>{t('errors.notFoundTitle')}</h1>
