@@ -74,6 +74,9 @@ export function presentAssignment(a: {
   driveEstimate: boolean;
   explanation: string | null;
   matchingRunId: number | null;
+  answerBy?: Date | null;
+  answeredAt?: Date | null;
+  cancelReason?: string | null;
   intern?: { id: number; name: string };
   bed?: { id: number; label: string; room: { id: number; label: string; site: { id: number; name: string } } };
 }) {
@@ -89,6 +92,9 @@ export function presentAssignment(a: {
     driveEstimate: a.driveEstimate,
     explanation: a.explanation,
     matchingRunId: a.matchingRunId,
+    answerBy: a.answerBy ? isoDate(a.answerBy) : null,
+    answeredAt: a.answeredAt ? a.answeredAt.toISOString() : null,
+    cancelReason: a.cancelReason ?? null,
     ...(a.intern ? { intern: { id: a.intern.id, name: a.intern.name } } : {}),
     ...(a.bed
       ? { bed: { id: a.bed.id, label: a.bed.label }, room: { id: a.bed.room.id, label: a.bed.room.label }, site: { id: a.bed.room.site.id, name: a.bed.room.site.name } }

@@ -96,6 +96,8 @@ export const routeRules: RouteRule[] = [
   ...allow('POST', '/api/me/requests', { anonymous: 401, intern: 201, manager: 403, staff: 403 }),
   ...allow('GET', '/api/requests', STAFF_ONLY_GET),
   ...allow('PATCH', '/api/requests/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+  ...allow('POST', '/api/requests/:id/accept', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+  ...allow('POST', '/api/requests/:id/decline', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
   ...allow('GET', '/api/placements', STAFF_ONLY_GET),
   ...allow('POST', '/api/placements', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
   ...allow('PATCH', '/api/placements/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
@@ -115,6 +117,7 @@ export const routeRules: RouteRule[] = [
   ...allow('POST', '/api/assignments', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
   ...allow('PATCH', '/api/assignments/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
   ...allow('DELETE', '/api/assignments/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+  ...allow('POST', '/api/me/assignments/:id/answer', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: 403 }),
   ...allow('GET', '/api/audit', STAFF_ONLY_GET),
   ...allow('GET', '/api/outbox', STAFF_ONLY_GET),
 
@@ -172,6 +175,10 @@ async function freshInvitation(w: World): Promise<string> {
   return token;
 }
 
+let acceptBody: unknown;
+let year = 2040;
+/** A year no other call has booked, so fresh bookings of one intern never overlap. */
+const nextYear = () => year++;
 const site = (w: World, r: Resource) => (r === 'other' ? w.otherSite : w.ownSite);
 const room = (w: World, r: Resource) => (r === 'other' ? w.otherRoom : w.ownRoom);
 const intern = (w: World, r: Resource) => (r === 'other' ? w.otherIntern : w.ownIntern);
@@ -201,7 +208,32 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/me/requests': { body: (w) => ({ siteId: w.ownSite.id }) },
   'PATCH /api/requests/:id': {
     params: async (w) => ({ id: (await w.prisma.roomRequest.create({ data: { internId: w.ownIntern.id, siteId: (await buildSite(w.prisma)).id } })).id }),
-    body: () => ({ status: 'accepted' }),
+    body: () => ({ status: 'withdrawn' }),
+  },
+  'POST /api/requests/:id/accept': {
+    params: async (w) => {
+      const siteId = (await buildSite(w.prisma)).id;
+      const req = await w.prisma.roomRequest.create({ data: { internId: w.ownIntern.id, siteId } });
+      // The body proposes a bed of that site, for dates of its own so that the intern is never booked twice.
+      const year = nextYear();
+      acceptBody = { bedId: (await buildRoom(w.prisma, { siteId, beds: 1 })).beds[0].id, startDate: `${year}-05-01`, endDate: `${year}-10-31` };
+      return { id: req.id };
+    },
+    body: () => acceptBody,
+  },
+  'POST /api/requests/:id/decline': {
+    params: async (w) => ({ id: (await w.prisma.roomRequest.create({ data: { internId: w.ownIntern.id, siteId: (await buildSite(w.prisma)).id } })).id }),
+    body: () => ({ reason: 'Plus de place' }),
+  },
+  'POST /api/me/assignments/:id/answer': {
+    params: async (w, r) => {
+      const year = nextYear();
+      const a = await w.prisma.assignment.create({
+        data: { internId: intern(w, r).id, bedId: (await buildRoom(w.prisma, { beds: 1 })).beds[0].id, startDate: toDate(`${year}-05-01`), endDate: toDate(`${year}-10-31`), status: 'proposed' },
+      });
+      return { id: a.id };
+    },
+    body: () => ({ answer: 'accept' }),
   },
   'POST /api/placements': { body: (w) => ({ internId: w.otherIntern.id, practiceId: w.practice.id, startDate: '2028-05-01', endDate: '2028-10-31' }) },
   'PATCH /api/placements/:id': { params: (w, r) => ({ id: placement(w, r).id }), body: () => ({ endDate: '2027-10-30' }) },

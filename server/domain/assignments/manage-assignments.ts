@@ -3,7 +3,8 @@ import type { SessionUser } from '../../auth/session-user.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { AssignmentStatus } from '../../generated/prisma/enums.ts';
-import { toDate } from '../calendar/semesters.ts';
+import { isoDate, toDate } from '../calendar/semesters.ts';
+import { noticeAssignment } from '../notifications/notices.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -33,6 +34,16 @@ export interface NewAssignment {
   driveSeconds?: number | null;
   driveEstimate?: boolean;
   explanation?: string | null;
+  /** Last day to answer a proposal (default: DEFAULT_ANSWER_DAYS from today). */
+  answerBy?: string | null;
+}
+
+/** Days an intern has to answer a proposal when staff set no date. */
+export const DEFAULT_ANSWER_DAYS = 14;
+
+/** Today (UTC) plus `days`, as YYYY-MM-DD. */
+export function daysFromToday(days: number, now = new Date()): string {
+  return isoDate(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days)));
 }
 
 /**
@@ -41,32 +52,65 @@ export interface NewAssignment {
  * database's exclusion constraints (→ 409 via the error middleware), so
  * concurrent requests cannot both win.
  */
-export async function createAssignment({ tx, actor, input }: { tx: Tx; actor: SessionUser | null; input: NewAssignment }) {
+export async function createAssignment({ tx, actor, input, appUrl }: { tx: Tx; actor: SessionUser | null; input: NewAssignment; appUrl: string }) {
   if (!(await tx.intern.findUnique({ where: { id: input.internId }, select: { id: true } }))) throw new NotFoundError('No such intern', 'body.internId');
   const siteId = await bedSiteId(tx, input.bedId, 'body.bedId', { forNewBooking: true });
+  const status = input.status ?? 'proposed';
+  const answerBy = status === 'proposed' ? (input.answerBy ?? daysFromToday(DEFAULT_ANSWER_DAYS)) : null;
   const a = await tx.assignment.create({
-    data: { ...input, startDate: toDate(input.startDate), endDate: toDate(input.endDate), createdById: actor?.id ?? null },
+    data: { ...input, status, answerBy: answerBy ? toDate(answerBy) : null, startDate: toDate(input.startDate), endDate: toDate(input.endDate), createdById: actor?.id ?? null },
     include: assignmentInclude,
   });
   const { intern: _i, bed: _b, ...row } = a;
   await recordAudit(tx, { actorId: actor?.id ?? null, action: 'create', entity: 'Assignment', entityId: a.id, siteId, internId: a.internId, after: row });
+  if (status === 'proposed' || status === 'confirmed') {
+    await noticeAssignment({ tx, appUrl, assignmentId: a.id, notice: { kind: status === 'proposed' ? 'proposal' : 'confirmation' } });
+  }
   return a;
 }
 
-/** Changes a booking's status, lock or bed (staff override); overlaps → 409 from the database. */
-export async function updateAssignment({ tx, actor, id, patch }: { tx: Tx; actor: SessionUser | null; id: number; patch: { status?: AssignmentStatus; locked?: boolean; bedId?: number } }) {
+/** What staff may change on a booking. */
+export interface AssignmentPatch {
+  status?: AssignmentStatus;
+  locked?: boolean;
+  bedId?: number;
+  answerBy?: string | null;
+}
+
+/**
+ * Changes a booking's status, lock, bed (staff override) or answer-by date;
+ * overlaps → 409 from the database. Confirming (also on the intern's behalf,
+ * straight from proposed) and cancelling write the intern's e-mail notice in the
+ * same transaction. A cancelled booking stays cancelled: book again instead.
+ */
+export async function updateAssignment({ tx, actor, id, patch, appUrl }: { tx: Tx; actor: SessionUser | null; id: number; patch: AssignmentPatch; appUrl: string }) {
   const before = await tx.assignment.findUnique({ where: { id } });
   if (!before) throw new NotFoundError('No such assignment', 'params.id');
+  const changesStatus = patch.status !== undefined && patch.status !== before.status;
+  if (changesStatus && before.status === 'cancelled') throw new ConflictError('This booking is cancelled; book the bed again instead');
   const moving = patch.bedId !== undefined && patch.bedId !== before.bedId;
   const siteId = await bedSiteId(tx, patch.bedId ?? before.bedId, patch.bedId ? 'body.bedId' : 'params.id', { forNewBooking: moving });
-  const a = await tx.assignment.update({ where: { id }, data: patch, include: assignmentInclude });
+  const { answerBy, ...rest } = patch;
+  const a = await tx.assignment.update({
+    where: { id },
+    data: {
+      ...rest,
+      ...(answerBy !== undefined ? { answerBy: answerBy === null ? null : toDate(answerBy) } : {}),
+      ...(changesStatus && patch.status === 'cancelled' ? { cancelReason: 'staff' as const } : {}),
+      ...(changesStatus && patch.status === 'confirmed' && !before.answeredAt ? { answeredAt: new Date() } : {}),
+    },
+    include: assignmentInclude,
+  });
   const { intern: _i, bed: _b, ...after } = a;
-  const action = patch.status === 'cancelled' ? 'cancel' : patch.bedId !== undefined && patch.bedId !== before.bedId ? 'override' : 'update';
+  const action = changesStatus && patch.status === 'cancelled' ? 'cancel' : changesStatus && patch.status === 'confirmed' ? 'confirm' : moving ? 'override' : 'update';
   await recordAudit(tx, { actorId: actor?.id ?? null, action, entity: 'Assignment', entityId: id, siteId, internId: a.internId, ...auditChanges(before, after) });
+  if (changesStatus && patch.status === 'confirmed') await noticeAssignment({ tx, appUrl, assignmentId: id, notice: { kind: 'confirmation' } });
+  if (changesStatus && patch.status === 'cancelled') await noticeAssignment({ tx, appUrl, assignmentId: id, notice: { kind: 'cancellation', reason: 'staff' } });
+  if (!changesStatus && moving && before.status === 'proposed') await noticeAssignment({ tx, appUrl, assignmentId: id, notice: { kind: 'proposal' } });
   return a;
 }
 
-/** Cancels a booking (the bed is free again for those dates). */
-export function cancelAssignment({ tx, actor, id }: { tx: Tx; actor: SessionUser | null; id: number }) {
-  return updateAssignment({ tx, actor, id, patch: { status: 'cancelled' } });
+/** Cancels a booking (the bed is free again for those dates) and tells the intern. */
+export function cancelAssignment({ tx, actor, id, appUrl }: { tx: Tx; actor: SessionUser | null; id: number; appUrl: string }) {
+  return updateAssignment({ tx, actor, id, patch: { status: 'cancelled' }, appUrl });
 }

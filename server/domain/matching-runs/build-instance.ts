@@ -81,7 +81,7 @@ export async function buildMatchingInstance(opts: { data: MatchingData; provider
   // One existing assignment per intern, held (confirmed or locked) ones first. An intern
   // held in a bed outside the run (no availability declared) is already housed: left out.
   const existingOf = new Map<number, MatchingData['assignments'][number]>();
-  const rank = (a: MatchingData['assignments'][number]) => (a.status === 'confirmed' || a.locked ? 0 : 1);
+  const rank = (a: MatchingData['assignments'][number]) => (a.status !== 'proposed' || a.locked ? 0 : 1);
   for (const a of data.assignments) {
     if (!placementOf.has(a.internId)) continue;
     const prev = existingOf.get(a.internId);
@@ -143,7 +143,7 @@ export async function buildMatchingInstance(opts: { data: MatchingData; provider
   const existing: BuiltInstance['existing'] = [...existingOf.values()]
     .filter((a) => inRun(a.internId))
     .sort((a, b) => a.internId - b.internId)
-    .map((a) => ({ intern: String(a.internId), bed: String(a.bedId), status: a.status as 'proposed' | 'confirmed', locked: a.locked }));
+    .map((a) => ({ intern: String(a.internId), bed: String(a.bedId), status: a.status === 'proposed' ? ('proposed' as const) : ('confirmed' as const), locked: a.locked }));
 
   const estimate = matrix?.estimate ?? false;
   return {

@@ -28,7 +28,7 @@ export interface CurrentAssignment {
   bedId: number;
   startDate: string;
   endDate: string;
-  status: 'proposed' | 'confirmed' | 'cancelled';
+  status: 'proposed' | 'accepted' | 'confirmed' | 'cancelled';
   locked: boolean;
 }
 
@@ -43,7 +43,8 @@ export interface ApplyPlan {
   bumped: number[];
 }
 
-const held = (a: CurrentAssignment) => a.status === 'confirmed' || a.locked;
+// Confirmed, accepted by the intern, or locked by staff: the matching keeps it where it is.
+const held = (a: CurrentAssignment) => a.status === 'confirmed' || a.status === 'accepted' || a.locked;
 
 /** What a refused override or lock is about, for the interface to name the row and say why in its language. */
 export interface OverrideProblem {

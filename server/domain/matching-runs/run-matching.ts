@@ -1,3 +1,5 @@
+import { DEFAULT_ANSWER_DAYS, daysFromToday } from '../assignments/manage-assignments.ts';
+import { noticeAssignment } from '../notifications/notices.ts';
 import { auditSnapshot, recordAudit } from '../../audit/record-audit.ts';
 import type { SessionUser } from '../../auth/session-user.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
@@ -62,7 +64,7 @@ export async function previewMatching(opts: { prisma: PrismaClient; provider: Dr
  * the apply with its inputs and every assignment it touched. The transaction is
  * serializable, so a change committed while it runs also ends in a 409.
  */
-export async function applyMatching(opts: { prisma: PrismaClient; runId: number; overrides: Override[]; locks: number[]; actor: SessionUser | null }) {
+export async function applyMatching(opts: { prisma: PrismaClient; runId: number; overrides: Override[]; locks: number[]; actor: SessionUser | null; appUrl: string; answerBy?: string }) {
   try {
     return await applyInTransaction(opts);
   } catch (e) {
@@ -79,7 +81,7 @@ function isSerializationFailure(e: unknown, depth = 0): boolean {
   return ['cause', 'meta', 'driverAdapterError'].some((k) => isSerializationFailure(o[k], depth + 1));
 }
 
-async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; overrides: Override[]; locks: number[]; actor: SessionUser | null }) {
+async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; overrides: Override[]; locks: number[]; actor: SessionUser | null; appUrl: string; answerBy?: string }) {
   const actorId = opts.actor?.id ?? null;
   return opts.prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(${APPLY_LOCK}::bigint)::text AS locked`;
@@ -105,11 +107,12 @@ async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; o
         result: auditSnapshot({ created: plan.create.length, kept: plan.refresh.length, cancelled: plan.cancel.length, bumped: plan.bumped })!,
       },
     });
+    const answerBy = opts.answerBy ?? daysFromToday(DEFAULT_ANSWER_DAYS);
     const siteOf = (bedId: number) => input.context.beds[String(bedId)]?.siteId ?? null;
     const audits: Prisma.AuditEventCreateManyInput[] = [];
     if (plan.cancel.length) {
       const cancelled = await tx.assignment.findMany({ where: { id: { in: plan.cancel } } });
-      await tx.assignment.updateMany({ where: { id: { in: plan.cancel } }, data: { status: 'cancelled' } });
+      await tx.assignment.updateMany({ where: { id: { in: plan.cancel } }, data: { status: 'cancelled', cancelReason: 'staff' } });
       for (const a of cancelled) {
         audits.push({ actorId, action: 'cancel', entity: 'Assignment', entityId: String(a.id), siteId: siteOf(a.bedId), internId: a.internId, before: auditSnapshot({ status: a.status, matchingRunId: a.matchingRunId }), after: auditSnapshot({ status: 'cancelled', matchingRunId: run.id }) });
       }
@@ -127,6 +130,7 @@ async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; o
             endDate: toDate(c.endDate),
             status: 'proposed' as const,
             locked: c.locked,
+            answerBy: toDate(answerBy),
             driveSeconds: c.driveSeconds,
             driveEstimate: input.context.estimate,
             explanation: c.explanation,
@@ -139,6 +143,9 @@ async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; o
       audits.push({ actorId, action: 'create', entity: 'Assignment', entityId: String(a.id), siteId: siteOf(a.bedId), internId: a.internId, after: auditSnapshot(a) });
     }
     if (audits.length) await tx.auditEvent.createMany({ data: audits });
+    // The interns are told, in this same transaction: proposals made, proposals withdrawn by the new run.
+    for (const id of plan.cancel) await noticeAssignment({ tx, appUrl: opts.appUrl, assignmentId: id, notice: { kind: 'cancellation', reason: 'staff' } });
+    for (const a of created) await noticeAssignment({ tx, appUrl: opts.appUrl, assignmentId: a.id, notice: { kind: 'proposal' } });
     await recordAudit(tx, {
       actorId,
       action: 'apply',

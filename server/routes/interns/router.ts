@@ -7,6 +7,7 @@ import { parse } from '../../middleware/validate.ts';
 import { presentAssignment, presentIntern, presentPlacement } from '../../presenters/people.ts';
 import { idParams } from '../../schemas/params.ts';
 import { isoDate } from '../../domain/calendar/semesters.ts';
+import { presentRoomRequest, roomRequestInclude } from '../../presenters/room-requests.ts';
 import { createInternBody, createRequestBody, patchInternBody, putPreferencesBody } from './schema.ts';
 
 /** The intern of the signed-in account, or 404 when the account has no intern profile. */
@@ -54,7 +55,7 @@ export function createInternsRouter(ctx: AppContext): Router {
       include: {
         placements: { orderBy: { startDate: 'asc' }, include: { practice: true, secondPractice: true } },
         assignments: { orderBy: { startDate: 'asc' }, include: { bed: { include: { room: { include: { site: { select: { id: true, name: true } } } } } } } },
-        requests: { orderBy: { createdAt: 'desc' }, include: { site: { select: { id: true, name: true } } } },
+        requests: { orderBy: { createdAt: 'desc' }, include: roomRequestInclude },
       },
     });
     res.json({
@@ -62,7 +63,10 @@ export function createInternsRouter(ctx: AppContext): Router {
       placements: intern.placements.map(presentPlacement),
       assignments: intern.assignments.map(presentAssignment),
       preferences: await preferencesOf(prisma, id),
-      requests: intern.requests.map((r) => ({ id: r.id, site: r.site, note: r.note, status: r.status, createdAt: isoDate(r.createdAt) })),
+      requests: intern.requests.map((r) => {
+        const { intern: _i, ...rest } = presentRoomRequest(r);
+        return { ...rest, createdAt: isoDate(r.createdAt) };
+      }),
     });
   });
 

@@ -30,7 +30,8 @@ export function createMatchingRouter(ctx: AppContext): Router {
 
   router.post('/matching/apply', staff, async (req, res) => {
     const body = parse(applyBody, req.body, 'body');
-    const out = await applyMatching({ prisma: ctx.db.prisma, runId: body.runId, overrides: body.overrides, locks: body.locks, actor: currentUser(req) });
+    const out = await applyMatching({ prisma: ctx.db.prisma, runId: body.runId, overrides: body.overrides, locks: body.locks, answerBy: body.answerBy, actor: currentUser(req), appUrl: ctx.config.mail.appUrl });
+    ctx.jobs?.kick();
     res.json(presentApply(out));
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { refineWindow, windowFields } from '../../domain/search/date-window.ts';
 import { registerRoute } from '../../openapi/registry.ts';
-import { bool, id, idParam, intIn, queryIntIn, queryString, typeError } from '../../schemas/common.ts';
+import { bool, id, idParam, intIn, isoDateString, queryIntIn, queryString, typeError } from '../../schemas/common.ts';
 import { idParams } from '../../schemas/params.ts';
 
 /** POST /api/matching/preview body: a semester or from/to (default: the next semester) and the run's drive limit. */
@@ -30,6 +30,8 @@ export const applyBody = z.object({
     .max(5000, 'must list at most 5000 interns')
     .refine((ls) => new Set(ls).size === ls.length, 'names an intern twice')
     .default([]),
+  /** Last day the interns may answer the proposals made (default: 14 days from today). */
+  answerBy: isoDateString.optional(),
 });
 
 /** GET /api/matching/runs/:id/candidates query: whose candidates, an optional search, how many. */

@@ -1,37 +1,49 @@
 import { Router } from 'express';
 import { currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
-import { setRoomRequestStatus } from '../../domain/people/room-requests.ts';
+import { acceptRoomRequest, declineRoomRequest, setRoomRequestStatus } from '../../domain/people/room-requests.ts';
 import { parse } from '../../middleware/validate.ts';
+import { presentRoomRequest, roomRequestInclude } from '../../presenters/room-requests.ts';
 import { idParams } from '../../schemas/params.ts';
-import { listRequestsQuery, patchRequestBody } from './schema.ts';
-
-/** A room request as staff see it: who asked for which site, and when. */
-function presentRequest(r: { id: number; note: string | null; status: string; createdAt: Date; intern: { id: number; name: string }; site: { id: number; name: string } }) {
-  return { id: r.id, intern: r.intern, site: r.site, note: r.note, status: r.status, createdAt: r.createdAt.toISOString() };
-}
+import { acceptRequestBody, declineRequestBody, listRequestsQuery, patchRequestBody } from './schema.ts';
 
 /** Interns' room requests, handled by staff (interns make them with POST /api/me/requests). */
 export function createRequestsRouter(ctx: AppContext): Router {
   const router = Router();
   const prisma = ctx.db.prisma;
-  const include = { intern: { select: { id: true, name: true } }, site: { select: { id: true, name: true } } } as const;
+  const staff = requireRole('staff');
+  const present = async (id: number) => presentRoomRequest(await prisma.roomRequest.findUniqueOrThrow({ where: { id }, include: roomRequestInclude }));
 
-  router.get('/requests', requireRole('staff'), async (req, res) => {
+  router.get('/requests', staff, async (req, res) => {
     const q = parse(listRequestsQuery, req.query, 'query');
     const rows = await prisma.roomRequest.findMany({
       where: { ...(q.siteId ? { siteId: q.siteId } : {}), ...(q.internId ? { internId: q.internId } : {}), ...(q.status ? { status: q.status } : {}) },
       orderBy: { id: 'desc' },
-      include,
+      include: roomRequestInclude,
     });
-    res.json({ requests: rows.map(presentRequest) });
+    res.json({ requests: rows.map(presentRoomRequest) });
   });
 
-  router.patch('/requests/:id', requireRole('staff'), async (req, res) => {
+  router.patch('/requests/:id', staff, async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     const { status } = parse(patchRequestBody, req.body, 'body');
     await prisma.$transaction((tx) => setRoomRequestStatus({ tx, actor: currentUser(req), id, status }));
-    res.json({ request: presentRequest(await prisma.roomRequest.findUniqueOrThrow({ where: { id }, include })) });
+    res.json({ request: await present(id) });
+  });
+
+  router.post('/requests/:id/accept', staff, async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    const body = parse(acceptRequestBody, req.body, 'body');
+    await prisma.$transaction((tx) => acceptRoomRequest({ tx, actor: currentUser(req), id, ...body, appUrl: ctx.config.mail.appUrl }));
+    ctx.jobs?.kick();
+    res.json({ request: await present(id) });
+  });
+
+  router.post('/requests/:id/decline', staff, async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    const { reason } = parse(declineRequestBody, req.body, 'body');
+    await prisma.$transaction((tx) => declineRoomRequest({ tx, actor: currentUser(req), id, reason }));
+    res.json({ request: await present(id) });
   });
 
   return router;

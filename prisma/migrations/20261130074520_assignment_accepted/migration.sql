@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "AssignmentStatus" ADD VALUE 'accepted';
