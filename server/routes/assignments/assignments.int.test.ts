@@ -78,7 +78,7 @@ describe('/api/assignments', () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.assignment.status).toBe('cancelled');
     const events = await db.prisma.auditEvent.findMany({ where: { entity: 'Assignment', entityId: String(id) }, orderBy: { id: 'asc' } });
-    expect(events.map((e) => e.action)).toEqual(['create', 'update', 'override', 'cancel']);
+    expect(events.map((e) => e.action)).toEqual(['create', 'confirm', 'override', 'cancel']);
     expect(events[1]).toMatchObject({ before: { status: 'proposed', locked: false }, after: { status: 'confirmed', locked: true } });
     expect(events[2]).toMatchObject({ before: { bedId: room.beds[0].id }, after: { bedId: room.beds[1].id } });
     // A cancelled booking frees the bed.

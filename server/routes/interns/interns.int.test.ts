@@ -93,10 +93,10 @@ describe('interns and the intern space (/api/me)', () => {
     const { client: staff } = await clientAs(app, db.prisma, 'staff');
     const listed = await staff.get(`/api/requests?internId=${intern!.id}`);
     expect(listed.body.requests).toEqual([expect.objectContaining({ id: res.body.request.id, intern: { id: intern!.id, name: intern!.name }, site: { id: site.id, name: site.name }, status: 'open' })]);
-    expect((await staff.patch(`/api/requests/${res.body.request.id}`, { status: 'accepted' })).body.request.status).toBe('accepted');
+    expect((await staff.post(`/api/requests/${res.body.request.id}/decline`, { reason: 'Complet' })).body.request.status).toBe('declined');
     expect((await staff.patch(`/api/requests/${res.body.request.id}`, { status: 'done' })).body.error.field).toBe('body.status');
-    expect((await staff.patch('/api/requests/99999999', { status: 'accepted' })).status).toBe(404);
-    expect((await client.get('/api/me/intern')).body.requests[0].status).toBe('accepted');
+    expect((await staff.patch('/api/requests/99999999', { status: 'withdrawn' })).status).toBe(404);
+    expect((await client.get('/api/me/intern')).body.requests[0]).toMatchObject({ status: 'declined', answer: 'Complet' });
     expect((await client.get('/api/requests')).status).toBe(403);
   });
 

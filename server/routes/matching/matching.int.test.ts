@@ -71,12 +71,15 @@ describe('matching runs', () => {
     const w = window();
     const s = await scenario(w, 4.2);
     const preview = await staff.post('/api/matching/preview', { from: w.from, to: w.to, limitMinutes: 30 });
-    const res = await staff.post('/api/matching/apply', { runId: preview.body.runId });
+    const res = await staff.post('/api/matching/apply', { runId: preview.body.runId, answerBy: '2099-02-01' });
     expect(res.status).toBe(200);
     expect(res.body.created).toHaveLength(2);
     const live = await liveOf(s.interns);
     expect(live).toHaveLength(2);
     for (const a of live) {
+      // Each intern is told in the apply's transaction, with the date to answer by.
+      expect(await db.prisma.outboxMessage.findMany({ where: { assignmentId: a.id } })).toMatchObject([{ kind: 'proposal', status: 'pending' }]);
+      expect(a.answerBy).toEqual(toDate('2099-02-01'));
       expect(a).toMatchObject({ status: 'proposed', locked: false, driveEstimate: true, matchingRunId: res.body.runId, createdById: staffId, startDate: toDate(w.from), endDate: toDate(w.to) });
       expect(a.driveSeconds).toBeGreaterThan(600);
       expect(a.driveSeconds).toBeLessThan(720);
