@@ -248,6 +248,8 @@ describe('the ORS v2 surface: paths, parameter types, answers, error codes', () 
     expect(await code(m, '{"locations": [')).toEqual([400, 6000]);
     expect(await code(i, '[1, 2]')).toEqual([400, 3000]);
     expect(await code(m, {})).toEqual([400, 6001]);
+    const huge = await post(m, { locations: three, id: 'x'.repeat(1_100_000) });
+    expect([huge.status, huge.body.error.message]).toEqual([413, 'The request is larger than the server is able to process.']);
     expect(await code(m, { locations: three, rangeee: 1 })).toEqual([400, 6011]);
     expect(await code(i, { locations: loc1, rangeee: [60] })).toEqual([400, 3011]);
     expect(await code(m, { locations: [['8.680916a', '49.41b0973'], ['8.6c87782', '049gbd.424597']] })).toEqual([400, 6002]);
