@@ -1,7 +1,9 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DriveTimeNotice } from '../components/drive-time-notice.tsx';
+import { StaffNav } from '../components/staff-nav.tsx';
+import { INVITATION_PATH, STAFF_PATHS } from '../config/paths.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Toasts } from '../components/toasts.tsx';
 import { ApiError, onUnauthorized } from '../lib/api-client.ts';
@@ -20,6 +22,25 @@ const ManagerPage = lazy(() => import('../features/manager/components/manager-pa
 const MatchingPage = lazy(() => import('../features/staff/components/matching-page.tsx'));
 const IndicatorsPage = lazy(() => import('../features/staff/components/indicators-page.tsx'));
 const ApiKeysPage = lazy(() => import('../features/api-keys/components/api-keys-page.tsx'));
+const InternsPage = lazy(() => import('../features/backoffice/components/interns-page.tsx'));
+const PlacementsPage = lazy(() => import('../features/backoffice/components/placements-page.tsx'));
+const PracticesPage = lazy(() => import('../features/backoffice/components/practices-page.tsx'));
+const AccountsPage = lazy(() => import('../features/backoffice/components/accounts-page.tsx'));
+const SitesPage = lazy(() => import('../features/backoffice/components/sites-page.tsx'));
+const ImportPage = lazy(() => import('../features/backoffice/components/import-page.tsx'));
+const AuditPage = lazy(() => import('../features/backoffice/components/audit-page.tsx'));
+const InvitationPage = lazy(() => import('../features/auth/components/invitation-page.tsx'));
+
+/** The back-office pages, each drawn under the staff navigation. */
+const BACKOFFICE: { path: string; page: ComponentType; title: string }[] = [
+  { path: STAFF_PATHS.interns, page: InternsPage, title: 'backoffice.interns.title' },
+  { path: STAFF_PATHS.placements, page: PlacementsPage, title: 'backoffice.placements.title' },
+  { path: STAFF_PATHS.practices, page: PracticesPage, title: 'backoffice.practices.title' },
+  { path: STAFF_PATHS.accounts, page: AccountsPage, title: 'backoffice.accounts.title' },
+  { path: STAFF_PATHS.sites, page: SitesPage, title: 'backoffice.sites.title' },
+  { path: STAFF_PATHS.import, page: ImportPage, title: 'backoffice.import.title' },
+  { path: STAFF_PATHS.audit, page: AuditPage, title: 'backoffice.audit.title' },
+];
 
 /** Paths of the pages, in one place. */
 export const PATHS = {
@@ -31,6 +52,7 @@ export const PATHS = {
   matching: '/equipe/appariement',
   indicators: '/equipe/indicateurs',
   apiKeys: '/equipe/cles-api',
+  backoffice: STAFF_PATHS.interns,
 } as const;
 
 /** Where a role lands after signing in. */
@@ -68,6 +90,7 @@ function UnauthorizedHandler() {
 
 function Header({ user }: { user: SessionUser | null | undefined }) {
   const { t } = useTranslation();
+  const path = usePath();
   const signOut = useDeleteSession();
   return (
     <header className="top">
@@ -83,6 +106,7 @@ function Header({ user }: { user: SessionUser | null | undefined }) {
           {user?.role === 'staff' && <li><Link href={PATHS.matching}>{t('nav.matching')}</Link></li>}
           {user?.role === 'staff' && <li><Link href={PATHS.indicators}>{t('nav.indicators')}</Link></li>}
           {user?.role === 'staff' && <li><Link href={PATHS.apiKeys}>{t('nav.apiKeys')}</Link></li>}
+          {user?.role === 'staff' && <li><Link href={PATHS.backoffice} aria-current={path.startsWith('/equipe/') && BACKOFFICE.some((b) => b.path === path) ? 'page' : undefined}>{t('nav.backoffice')}</Link></li>}
         </ul>
       </nav>
       <div className="top-end">
@@ -132,7 +156,9 @@ function Routes() {
       [PATHS.matching]: t('matching.title'),
       [PATHS.indicators]: t('indicators.title'),
       [PATHS.apiKeys]: t('apiKeys.title'),
+      ...Object.fromEntries(BACKOFFICE.map((b) => [b.path, t(b.title)])),
     };
+    if (path.startsWith('/invitation/')) titles[path] = t('invitation.title');
     document.title = `${titles[path] ?? 'Internat Match'} — Internat Match`;
   }, [path, t]);
   if (session.isLoading) return <p className="muted page" role="status">{t('common.loading')}</p>;
@@ -152,6 +178,15 @@ function Routes() {
           <Route path={PATHS.matching}><Guard user={user} roles={['staff']}><MatchingPage /></Guard></Route>
           <Route path={PATHS.indicators}><Guard user={user} roles={['staff']}><IndicatorsPage /></Guard></Route>
           <Route path={PATHS.apiKeys}><Guard user={user} roles={['staff']}><ApiKeysPage /></Guard></Route>
+          {BACKOFFICE.map(({ path: p, page: Page }) => (
+            <Route key={p} path={p}>
+              <Guard user={user} roles={['staff']}>
+                <StaffNav />
+                <Page />
+              </Guard>
+            </Route>
+          ))}
+          <Route path={INVITATION_PATH}><InvitationPage onSignedIn={(u) => navigate(homeOf(u), { replace: true })} /></Route>
           <Route>
             <main id="main" className="page narrow">
               <h1>{t('errors.notFoundTitle')}</h1>

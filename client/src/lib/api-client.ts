@@ -34,6 +34,8 @@ export interface RequestOptions<S extends z.ZodType | undefined> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** A body sent as is (a CSV file) instead of JSON. */
+  rawBody?: { contentType: string; text: string };
   schema?: S;
   /** Do not show the error to the user (the caller shows it where it belongs). */
   silent?: boolean;
@@ -65,6 +67,7 @@ export async function api<S extends z.ZodType | undefined = undefined>(path: str
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.rawBody) headers['content-type'] = opts.rawBody.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -72,7 +75,7 @@ export async function api<S extends z.ZodType | undefined = undefined>(path: str
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.rawBody ? opts.rawBody.text : opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
   } catch {
     const err = new ApiError(0, 'network', 'network error');

@@ -1,0 +1,13 @@
+/** Paths of the staff back-office pages (French, as users read them in the address). */
+export const STAFF_PATHS = {
+  interns: '/equipe/internes',
+  placements: '/equipe/stages',
+  practices: '/equipe/cabinets',
+  accounts: '/equipe/comptes',
+  sites: '/equipe/sites',
+  import: '/equipe/import',
+  audit: '/equipe/journal',
+} as const;
+
+/** The page an invitation link opens: `/invitation/<token>`. */
+export const INVITATION_PATH = '/invitation/:token';
