@@ -31,6 +31,10 @@ describe('account invitations, changes and deactivation (staff back office)', ()
     expect(row.tokenHash).not.toContain(token);
     expect(row.createdById).toBe(actor.id);
 
+    // The invitation e-mail carrying the link is in the outbox, written with the account.
+    const mail = await db.prisma.outboxMessage.findFirstOrThrow({ where: { to: email, kind: 'invitation' } });
+    expect(mail.text).toContain(`${app.ctx.config.mail.appUrl}/invitation/${token}`);
+
     // No password works before the invitation is accepted.
     const early = await app.client().post('/api/session', { email, password: '' });
     expect(early.status).toBe(400);
@@ -68,6 +72,9 @@ describe('account invitations, changes and deactivation (staff back office)', ()
 
     const second = await staff.post(`/api/users/${res.body.user.id}/invitation`);
     expect(second.status).toBe(201);
+    const mails = await db.prisma.outboxMessage.findMany({ where: { to: res.body.user.email, kind: 'invitation' }, orderBy: { id: 'asc' } });
+    expect(mails).toHaveLength(2);
+    expect(mails[1].text).toContain(second.body.invitation.path);
     const third = await staff.post(`/api/users/${res.body.user.id}/invitation`);
     expect((await app.client().get(`/api/invitations/${tokenOf(second.body.invitation.path)}`)).status).toBe(410);
     expect((await app.client().post(`/api/invitations/${tokenOf(third.body.invitation.path)}`, { password: 'on-time-password' })).status).toBe(204);

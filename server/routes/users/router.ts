@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
-import { acceptInvitation, findLiveInvitation, issueInvitation, type IssuedInvitation } from '../../domain/users/invitations.ts';
+import { inviteAccount, reinviteAccount } from '../../domain/users/invite-account.ts';
+import { acceptInvitation, findLiveInvitation, type IssuedInvitation } from '../../domain/users/invitations.ts';
 import { createAccount, hashPassword, resetPassword, updateAccount } from '../../domain/users/manage-users.ts';
 import { parse } from '../../middleware/validate.ts';
 import { idParams } from '../../schemas/params.ts';
@@ -63,19 +64,14 @@ export function createUsersRouter(ctx: AppContext): Router {
   router.post('/invitations', staff, async (req, res) => {
     const input = parse(inviteUserBody, req.body, 'body');
     const ttlHours = ctx.config.session.invitationTtlHours;
-    const { user, invitation } = await prisma.$transaction(async (tx) => {
-      const actor = currentUser(req);
-      const user = await createAccount({ tx, actor, input, passwordHash: '' });
-      return { user, invitation: await issueInvitation({ tx, actor, userId: user.id, ttlHours }) };
-    });
-    // Hook for e-mail notices (issue 10, "lifecycle"): send `invitation.path` to `user.email` after commit.
+    const { user, invitation } = await prisma.$transaction((tx) => inviteAccount({ tx, actor: currentUser(req), input, ttlHours, appUrl: ctx.config.mail.appUrl }));
     res.status(201).json({ user: presentUser(user), invitation: presentInvitation(invitation) });
   });
 
   router.post('/users/:id/invitation', staff, async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     const ttlHours = ctx.config.session.invitationTtlHours;
-    const invitation = await prisma.$transaction((tx) => issueInvitation({ tx, actor: currentUser(req), userId: id, ttlHours }));
+    const invitation = await prisma.$transaction((tx) => reinviteAccount({ tx, actor: currentUser(req), userId: id, ttlHours, appUrl: ctx.config.mail.appUrl }));
     res.status(201).json({ invitation: presentInvitation(invitation) });
   });
 

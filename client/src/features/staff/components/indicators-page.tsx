@@ -92,10 +92,10 @@ export default function IndicatorsPage() {
                 {d.occupancy.map((o) => (
                   <tr key={o.siteId}>
                     <th scope="row">{o.name}</th>
-                    <td>{o.beds ?? '—'}</td>
-                    <td>{o.bookedBedDays ?? '—'}</td>
-                    <td>{o.availableBedDays ?? '—'}</td>
-                    <td>{percent(o.rate)}</td>
+                    <td data-label={t('indicators.beds')}>{o.beds ?? '—'}</td>
+                    <td data-label={t('indicators.booked')}>{o.bookedBedDays ?? '—'}</td>
+                    <td data-label={t('indicators.available')}>{o.availableBedDays ?? '—'}</td>
+                    <td data-label={t('manager.occupancy')}>{percent(o.rate)}</td>
                   </tr>
                 ))}
               </tbody>
