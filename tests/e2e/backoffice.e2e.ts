@@ -22,7 +22,7 @@ describe.skipIf(!HAS_CHROMIUM)('staff back office journey', () => {
     j = await startJourney();
     files = mkdtempSync(path.join(tmpdir(), 'im-e2e-import-'));
     j.page.on('dialog', (d) => void d.accept());
-  }, 300_000); // may build the client first
+  }, 600_000); // may build the client and the road graph first
   afterAll(async () => {
     await j?.close();
     if (files) rmSync(files, { recursive: true, force: true });

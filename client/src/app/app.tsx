@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'r
 import { useTranslation } from 'react-i18next';
 import { DriveTimeNotice } from '../components/drive-time-notice.tsx';
 import { StaffNav } from '../components/staff-nav.tsx';
-import { INVITATION_PATH, STAFF_PATHS } from '../config/paths.ts';
+import { STAFF_PATHS } from '../config/paths.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Toasts } from '../components/toasts.tsx';
 import { ApiError, onUnauthorized } from '../lib/api-client.ts';
@@ -13,7 +13,6 @@ import { useSession } from '../features/auth/api/get-session.ts';
 import { useDeleteSession } from '../features/auth/api/delete-session.ts';
 import { SESSION_KEY, type SessionUser } from '../features/auth/api/session-schema.ts';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
-import { ResetPasswordPage } from '../features/auth/components/reset-password-page.tsx';
 
 // Every page with a map or a chart is its own chunk, so the first visit stays light.
 const CataloguePage = lazy(() => import('../features/catalogue/components/catalogue-page.tsx'));
@@ -172,7 +171,8 @@ function Routes() {
           <Route path={PATHS.login}>
             {user ? <Redirect to={homeOf(user)} /> : <LoginPage onSignedIn={(u) => navigate(homeOf(u), { replace: true })} />}
           </Route>
-          <Route path={PATHS.setPassword}><ResetPasswordPage loginPath={PATHS.login} /></Route>
+          {/* A one-time link, from an invitation or a password reset: choose a password, then signed in. */}
+          <Route path={PATHS.setPassword}><InvitationPage onSignedIn={(u) => navigate(homeOf(u), { replace: true })} /></Route>
           <Route path={PATHS.intern}><Guard user={user} roles={['intern']}><InternPage /></Guard></Route>
           <Route path={PATHS.manager}><Guard user={user} roles={['manager', 'staff']}><ManagerPage /></Guard></Route>
           <Route path={PATHS.matching}><Guard user={user} roles={['staff']}><MatchingPage /></Guard></Route>
@@ -186,7 +186,6 @@ function Routes() {
               </Guard>
             </Route>
           ))}
-          <Route path={INVITATION_PATH}><InvitationPage onSignedIn={(u) => navigate(homeOf(u), { replace: true })} /></Route>
           <Route>
             <main id="main" className="page narrow">
               <h1>{t('errors.notFoundTitle')}</h1>

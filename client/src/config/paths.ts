@@ -8,6 +8,3 @@ export const STAFF_PATHS = {
   import: '/equipe/import',
   audit: '/equipe/journal',
 } as const;
-
-/** The page an invitation link opens: `/invitation/<token>`. */
-export const INVITATION_PATH = '/invitation/:token';

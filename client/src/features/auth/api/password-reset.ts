@@ -6,17 +6,7 @@ export async function requestPasswordReset(input: { email: string }): Promise<vo
   await api('/password-reset', { method: 'POST', body: input, silent: true });
 }
 
-/** POST /api/invitations/:token: sets the password with a one-time link's token (an invitation or a reset). */
-export async function confirmPasswordReset(input: { token: string; password: string }): Promise<void> {
-  await api(`/invitations/${encodeURIComponent(input.token)}`, { method: 'POST', body: { password: input.password }, silent: true });
-}
-
 /** Asks for a reset link. */
 export function useRequestPasswordReset() {
   return useMutation({ mutationFn: requestPasswordReset });
-}
-
-/** Sets a new password from a reset link. */
-export function useConfirmPasswordReset() {
-  return useMutation({ mutationFn: confirmPasswordReset });
 }
