@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, BusyError, ConflictError, NotFoundError, RateLimitError, ServiceUnavailableError, ValidationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { redactApiKey } from './ors-api-key.ts';
 
 /** Finds a PostgreSQL SQLSTATE or constraint name anywhere in a driver/Prisma error chain. */
 function dbErrorInfo(err: unknown): { code?: string; sqlState?: string; kind?: string; sysCode?: string; text: string } {
@@ -77,14 +78,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       appErr = new AppError(err.status, 'bad_request', 'Bad request');
     }
     if (!appErr) {
-      logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+      logger.error({ err, method: req.method, url: redactApiKey(req.originalUrl) }, 'unhandled error');
       res.status(500).json({ error: { id: 'internal', message: 'Internal error' } });
       return;
     }
     if (appErr instanceof RateLimitError || appErr instanceof ServiceUnavailableError || appErr instanceof BusyError) res.setHeader('Retry-After', String(appErr.retryAfterSeconds));
     if (appErr instanceof ServiceUnavailableError && Date.now() - lastUnavailableLog > 10_000) {
       lastUnavailableLog = Date.now();
-      logger.warn({ method: req.method, url: req.originalUrl, err }, 'database unavailable (logged at most every 10 s)');
+      logger.warn({ method: req.method, url: redactApiKey(req.originalUrl), err }, 'database unavailable (logged at most every 10 s)');
     }
     const body: Record<string, unknown> = { id: appErr.id, message: appErr.message };
     if (appErr.field) body.field = appErr.field;

@@ -4,6 +4,14 @@ import { findSession } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { countKeyUse } from '../domain/api-keys/count-use.ts';
 
+/**
+ * A request URL fit for the logs: the value of any `api_key` parameter replaced, so a key sent in the
+ * query string (as ORS clients may) never lands in a log line.
+ */
+export function redactApiKey(url: string): string {
+  return url.replace(/([?&]api_key=)[^&#]*/gi, '$1[redacted]');
+}
+
 /** Who was let through to /ors, for the handlers and the logs. */
 export type OrsCaller = { kind: 'key'; keyId: number } | { kind: 'session'; userId: number };
 
