@@ -60,6 +60,8 @@ const schema = z.object({
   ORS_ISOCHRONES_MAXIMUM_INTERVALS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(10),
   ORS_ISOCHRONES_MAXIMUM_RANGE_TIME: z.coerce.number({ message: 'must be a number of seconds' }).positive().max(86_400).default(3600),
   ORS_ISOCHRONES_MAXIMUM_RANGE_DISTANCE: z.coerce.number({ message: 'must be a number of metres' }).positive().max(1_000_000).default(120_000),
+  // Ours, not ORS's: isochrone pairs whose overlap `intersections` may compute (each is a polygon clipping).
+  ORS_ISOCHRONES_MAXIMUM_INTERSECTIONS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(10_000).default(100),
   // A notice added to every ORS-compatible answer as `metadata.system_message` (ORS's `messages`).
   ORS_SYSTEM_MESSAGE: optionalString,
 });
@@ -81,6 +83,11 @@ export interface OrsApiLimits {
     maximumRangeTime: number;
     /** Largest distance range, metres (`maximum_range_distance` of driving-car). */
     maximumRangeDistance: number;
+    /**
+     * Not an ORS setting: isochrone pairs (of different locations) whose overlap `intersections`
+     * may compute, so that work is bounded before it starts as well.
+     */
+    maximumIntersections: number;
   };
 }
 
@@ -156,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           maximumIntervals: e.ORS_ISOCHRONES_MAXIMUM_INTERVALS,
           maximumRangeTime: e.ORS_ISOCHRONES_MAXIMUM_RANGE_TIME,
           maximumRangeDistance: e.ORS_ISOCHRONES_MAXIMUM_RANGE_DISTANCE,
+          maximumIntersections: e.ORS_ISOCHRONES_MAXIMUM_INTERSECTIONS,
         },
       },
       systemMessage: e.ORS_SYSTEM_MESSAGE,

@@ -19,11 +19,12 @@ export const TEST_GRAPH_CACHE = path.join(os.tmpdir(), 'internat-match-tests', '
 /**
  * openrouteservice's API-test configuration (ors-api/src/test/resources/application-test.yml at
  * the commit below, over the defaults of ors-api/src/main/resources/application.yml): the limits
- * its ParamsTest/ResultTest were written against.
+ * its ParamsTest/ResultTest were written against (`maximumIntersections` is ours: 2 locations × 10
+ * isochrones need at most 100 pairs).
  */
 export const ORS_TEST_LIMITS: OrsApiLimits = {
   matrix: { maximumRoutes: 200, maximumSearchRadius: 2000 },
-  isochrones: { maximumLocations: 2, maximumIntervals: 10, maximumRangeTime: 3600, maximumRangeDistance: 100_000 },
+  isochrones: { maximumLocations: 2, maximumIntervals: 10, maximumRangeTime: 3600, maximumRangeDistance: 100_000, maximumIntersections: 100 },
 };
 /** One of the test configuration's `messages`, active for every request. */
 export const ORS_TEST_SYSTEM_MESSAGE = 'This message would be sent with every request';

@@ -78,6 +78,11 @@ export function planIsochrones(req: IsochronesRequest, limits: OrsApiLimits['iso
   if (count > limits.maximumIntervals) {
     throw new OrsError(400, OrsCode.PARAMETER_VALUE_EXCEEDS_MINIMUM, `Parameter 'interval' is out of range: Resulting number of ${count} isochrones exceeds maximum value of ${limits.maximumIntervals}.`);
   }
+  // Ours: `intersections` clips every isochrone of each location with every one of each other location.
+  const pairs = req.intersections ? ((req.locations.length * (req.locations.length - 1)) / 2) * count * count : 0;
+  if (pairs > limits.maximumIntersections) {
+    throw new OrsError(400, OrsCode.PARAMETER_VALUE_EXCEEDS_MAXIMUM, `Parameter 'intersections' is out of range: ${pairs} pairs of isochrones to intersect exceed this server's maximum of ${limits.maximumIntersections}.`);
+  }
   if (interval !== undefined) ranges = Array.from({ length: count }, (_, i) => (i === count - 1 ? ranges[0] : (i + 1) * interval));
   if (req.options && Object.keys(req.options).length > 0) {
     throw new OrsError(400, OrsCode.FEATURE_NOT_SUPPORTED, `Parameter 'options.${Object.keys(req.options)[0]}' is not supported by this server.`);

@@ -50,6 +50,7 @@ describe('the ORS-compatible API cannot be used to stop or stall the server', ()
     ['a 2-hour range', 3004, { locations: [[8.68, 49.41]], range: [7200] }],
     ['a 500 km distance range', 3004, { locations: [[8.68, 49.41]], range: [500], range_type: 'distance', units: 'km' }],
     ['six locations', 3004, { locations: Array.from({ length: 6 }, () => [8.68, 49.41]), range: [60] }],
+    ['intersections of 5 locations × 10 isochrones (1,000 polygon clippings)', 3004, { locations: [[8.68, 49.41], [8.69, 49.42], [8.7, 49.4], [8.66, 49.41], [8.69, 49.43]], range: [3600], interval: 360, intersections: true }],
     ['eleven ranges', 3012, { locations: [[8.68, 49.41]], range: Array.from({ length: 11 }, (_, i) => 60 * (i + 1)) }],
   ])('refuses %s at once with ORS error %s', async (_what, code, body) => {
     const res = await timed('/ors/v2/isochrones/driving-car', body);

@@ -126,7 +126,7 @@ describe('the ORS v2 surface: paths, parameter types, answers, error codes', () 
   let host: string;
   const limits = {
     matrix: { maximumRoutes: 9, maximumSearchRadius: 300 },
-    isochrones: { maximumLocations: 2, maximumIntervals: 4, maximumRangeTime: 600, maximumRangeDistance: 5000 },
+    isochrones: { maximumLocations: 2, maximumIntervals: 4, maximumRangeTime: 600, maximumRangeDistance: 5000, maximumIntersections: 4 },
   };
   beforeAll(async () => {
     const app = express();
@@ -284,6 +284,8 @@ describe('the ORS v2 surface: paths, parameter types, answers, error codes', () 
     expect(await code(i, { locations: loc1, range: [60], interval: 61 })).toEqual([400, 3004]);
     expect(await code(i, { locations: loc1, range: [600], interval: 100 })).toEqual([400, 3012]);
     expect(await code(i, { locations: loc1, range: [100, 200, 300, 400, 500] })).toEqual([400, 3012]);
+    expect(await code(i, { locations: [at(1, 2), at(3, 2)], range: [300], interval: 100, intersections: true })).toEqual([400, 3004]); // 9 pairs > 4
+    expect(await code(i, { locations: [at(1, 2), at(3, 2)], range: [300], interval: 150, intersections: true })).toEqual([200, undefined]);
     expect(await code(i, { locations: [at(2.5, 1.5)], range: [60] })).toEqual([500, 3099]);
     const msg = await post(i, { locations: loc1, range: [600], interval: 100 });
     expect(msg.body.error.message).toBe("Parameter 'interval' is out of range: Resulting number of 6 isochrones exceeds maximum value of 4.");
