@@ -87,6 +87,23 @@ describe('turn restrictions from an OSM file', () => {
     expect(await drive(only, 'S', 'W')).toBeGreaterThan((await drive(free, 'S', 'W')) + 5);
   });
 
+  it('two only_* from the same way at C each forbid the other ways on, as GraphHopper reads them', async () => {
+    // Conflicting data (only straight on to N, and only right to E, both coming up s): GraphHopper
+    // turns each into "no" for every other way, so neither N nor E nor W is reached through C.
+    const free = crossroads([]);
+    const both = crossroads([
+      { tags: { restriction: 'only_straight_on' }, from: 's', via: 'C', to: 'n' },
+      { tags: { restriction: 'only_right_turn' }, from: 's', via: 'C', to: 'e' },
+    ]);
+    for (const to of ['N', 'E', 'W']) expect(await drive(both, 'S', to)).toBeGreaterThan((await drive(free, 'S', to)) + 5);
+    // The same two from different ways do not interfere.
+    const apart = crossroads([
+      { tags: { restriction: 'only_straight_on' }, from: 's', via: 'C', to: 'n' },
+      { tags: { restriction: 'only_right_turn' }, from: 'w', via: 'C', to: 'n' },
+    ]);
+    expect(await drive(apart, 'S', 'N')).toBeCloseTo(await drive(free, 'S', 'N'), 2);
+  });
+
   it('restriction:motorcar applies, restriction:bus and except=motorcar do not', async () => {
     const free = await drive(crossroads([]), 'S', 'W');
     expect(await drive(crossroads([{ tags: { 'restriction:motorcar': 'no_left_turn' }, from: 's', via: 'C', to: 'w' }]), 'S', 'W')).toBeGreaterThan(free + 5);

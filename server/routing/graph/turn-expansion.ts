@@ -32,8 +32,12 @@ interface State {
   lastKey: number;
   children: Map<number, State>;
   forbidden: Set<number>;
-  /** Non-empty: only these keys may follow (besides turning back onto the same edge). */
-  only: Set<number>;
+  /**
+   * Set by `only_*` restrictions: only these keys may follow (besides turning back onto the same
+   * edge); null when none applies. Several `only_*` from the same prefix each forbid every other
+   * way on, as GraphHopper converts them, so what stays allowed is their intersection (often none).
+   */
+  only: Set<number> | null;
   fail: State | null;
 }
 
@@ -47,7 +51,7 @@ interface State {
  * restrictions without a line of their own. Junctions without restrictions are untouched.
  */
 export function compileTurnRestrictions(g: KeyGraph, restrictions: RestrictionInput[]): CompiledArcs {
-  const root: State = { id: -1, junction: -1, lastKey: -1, children: new Map(), forbidden: new Set(), only: new Set(), fail: null };
+  const root: State = { id: -1, junction: -1, lastKey: -1, children: new Map(), forbidden: new Set(), only: null, fail: null };
   const states: State[] = [];
   const valid = (r: RestrictionInput): boolean => {
     if (r.keys.length < 2) return false;
@@ -65,7 +69,7 @@ export function compileTurnRestrictions(g: KeyGraph, restrictions: RestrictionIn
       const k = r.keys[i];
       let child = s.children.get(k);
       if (!child) {
-        child = { id: states.length, junction: g.headOf(k), lastKey: k, children: new Map(), forbidden: new Set(), only: new Set(), fail: null };
+        child = { id: states.length, junction: g.headOf(k), lastKey: k, children: new Map(), forbidden: new Set(), only: null, fail: null };
         states.push(child);
         s.children.set(k, child);
       }
@@ -73,7 +77,7 @@ export function compileTurnRestrictions(g: KeyGraph, restrictions: RestrictionIn
     }
     const last = r.keys[r.keys.length - 1];
     if (r.kind === 'no') s.forbidden.add(last);
-    else s.only.add(last);
+    else s.only = s.only === null ? new Set([last]) : new Set([...s.only].filter((k) => k === last));
   }
   // Failure links, breadth first: the longest proper suffix of a prefix that is itself a prefix.
   const queue: State[] = [];
@@ -103,7 +107,7 @@ export function compileTurnRestrictions(g: KeyGraph, restrictions: RestrictionIn
     for (let x: State | null = s; x && x !== root; x = x.fail) {
       if (x.forbidden.has(k)) return false;
       // `only_*` leaves turning back onto the arrival edge to the u-turn rules (as GraphHopper does).
-      if (x.only.size > 0 && !x.only.has(k) && k >> 1 !== x.lastKey >> 1) return false;
+      if (x.only !== null && !x.only.has(k) && k >> 1 !== x.lastKey >> 1) return false;
     }
     return true;
   };
