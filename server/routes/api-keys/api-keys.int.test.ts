@@ -126,11 +126,14 @@ describe('API keys of the ORS-compatible API (/api/api-keys, and the key gate in
 
   it('answers 429 with Retry-After past the per-minute quota, letting exactly the quota through 12 concurrent requests', async () => {
     const { key } = await newKey({ perMinute: 4, perDay: 100 });
+    const before = Math.floor(Date.now() / 60_000);
     const results = await Promise.all(Array.from({ length: 12 }, () => ors(MATRIX, { authorization: key })));
-    const statuses = results.map((r) => r.status).sort();
-    // Twelve requests may straddle a minute boundary: then the next minute lets up to four more through.
-    const served = statuses.filter((s) => s === 200).length;
-    expect(served === 4 || served === 8, `served ${served}`).toBe(true);
+    const after = Math.floor(Date.now() / 60_000);
+    const served = results.filter((r) => r.status === 200).length;
+    // Within one minute exactly the quota passes. Requests that straddle a minute boundary count in
+    // two windows, each letting at most four through: anything from 4 to 8 is right then.
+    if (before === after) expect(served, `served ${served} within one minute`).toBe(4);
+    else expect(served >= 4 && served <= 8, `served ${served} across a minute boundary`).toBe(true);
     const limited = results.find((r) => r.status === 429)!;
     expect(limited.body).toEqual({ error: expect.stringMatching(/Rate limit exceeded: this API key allows 4 requests per minute/) });
     const retry = Number(limited.headers.get('retry-after'));
