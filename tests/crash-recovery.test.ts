@@ -48,7 +48,7 @@ describe('a kill -9 during seeding', () => {
     const db = await openDatabase({ pgliteDir: dataDir });
     try {
       const runs = await db.prisma.seedRun.findMany({ orderBy: { name: 'asc' } });
-      expect(runs.map((r) => r.name)).toEqual(['annex-internats', 'demo-loir-et-cher']);
+      expect(runs.map((r) => r.name)).toEqual(['annex-internats', 'demo-loir-et-cher', 'demo-ors-key']);
       expect(await db.prisma.intern.count({ where: { isDemo: true } })).toBe(40);
       expect(await db.prisma.placement.count()).toBe(40);
       expect(await db.prisma.site.count()).toBe(15);

@@ -54,13 +54,19 @@ describe('download', () => {
   it('resumes an interrupted download where it stopped (HTTP Range)', async () => {
     const dest = path.join(fresh(), 'monaco-latest.osm.pbf');
     server.cutNextAfter = 600_000;
-    await expect(downloadVerified(url(), dest)).rejects.toThrow(/interrupted after 600000 bytes.*run the command again to resume/);
-    expect(statSync(`${dest}.part`).size).toBe(600_000);
+    // The server cuts the connection after 600,000 bytes; the client may not have read the last
+    // bytes in flight when the socket dies, so the part file holds what it received, at most that.
+    const err = await downloadVerified(url(), dest).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/interrupted after \d+ bytes.*run the command again to resume/);
+    const kept = statSync(`${dest}.part`).size;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThanOrEqual(600_000);
+    expect((err as Error).message).toContain(`after ${kept} bytes`);
     expect(existsSync(dest)).toBe(false);
     server.requests.length = 0;
     const r = await downloadVerified(url(), dest);
-    expect(server.requests.find((q) => q.path === '/monaco-latest.osm.pbf')?.range).toBe('bytes=600000-');
-    expect(r.resumedFrom).toBe(600_000);
+    expect(server.requests.find((q) => q.path === '/monaco-latest.osm.pbf')?.range).toBe(`bytes=${kept}-`);
+    expect(r.resumedFrom).toBe(kept);
     expect(readFileSync(dest).equals(monaco)).toBe(true);
   });
 
