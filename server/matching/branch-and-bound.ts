@@ -194,7 +194,7 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
       for (const e of p.edges[i]) {
         if (!allowed(n, i, e.bed)) continue;
         const c = slots.slotOfBed(e.bed);
-        const cost = edgeCost(w, e.tenths, p.interns[i].proposed === e.bed, get(n, k).forced);
+        const cost = edgeCost(w, e.tenths, e.wish, p.interns[i].proposed === e.bed, get(n, k).forced);
         const prev = seen.get(c);
         if (prev === undefined || cost < prev) seen.set(c, cost);
       }
@@ -212,7 +212,7 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
     const used = slots.beds.map(() => 0);
     members.forEach((i, k) => (assign[i] = got[k] < 0 ? -1 : slots.beds[got[k]][clique ? used[got[k]]++ : 0]));
     const bound = scoreOf(p, assign, members);
-    [bound[1], bound[2]] = groupingBound(n);
+    [bound[2], bound[3]] = groupingBound(n);
     return { node: n, assign, bound, rise };
   };
 
@@ -240,19 +240,21 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
       rise += m;
     }
     const maxT = w.kept - 1;
-    const u = w.housed * ev.bound[0] + w.kept * ev.bound[3] + ev.bound[4] - rise;
+    const u = w.housed * ev.bound[0] + w.wish * ev.bound[1] + w.kept * ev.bound[4] + ev.bound[5] - rise;
     const h = Math.floor((u + maxT) / w.housed);
-    const rest = u - w.housed * h;
+    const afterHoused = u - w.housed * h;
+    const wishes = Math.floor((afterHoused + maxT) / w.wish);
+    const rest = afterHoused - w.wish * wishes;
     const kept = Math.floor((rest + maxT) / w.kept);
     const [rooms, peersUb] = groupingBound(child);
-    return [h, rooms, peersUb, kept, rest - w.kept * kept];
+    return [h, wishes, rooms, peersUb, kept, rest - w.kept * kept];
   };
 
   const children = (ev: Evaluated): Pending[] => {
     // A child that only narrows choices keeps the parent's flow bound, with its own grouping counts.
     const narrowed = (node: Node): Pending => {
       const [rooms, peersUb] = groupingBound(node);
-      return { node, limit: [ev.bound[0], rooms, peersUb, ev.bound[3], ev.bound[4]] };
+      return { node, limit: [ev.bound[0], ev.bound[1], rooms, peersUb, ev.bound[4], ev.bound[5]] };
     };
     const pending = (nodes: Node[]) => nodes.map(narrowed);
     const { node: n, assign } = ev;

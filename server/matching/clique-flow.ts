@@ -38,7 +38,7 @@ export function solveCliqueByFlow(p: Problem, members: number[]): number[] {
     const seen = new Map<number, number>();
     for (const e of p.edges[i]) {
       const c = bedClass(e.bed);
-      const cost = edgeCost(w, e.tenths, x.proposed === e.bed, x.fixed >= 0);
+      const cost = edgeCost(w, e.tenths, e.wish, x.proposed === e.bed, x.fixed >= 0);
       const prev = seen.get(c);
       if (prev === undefined || cost < prev) seen.set(c, cost);
     }

@@ -1,6 +1,6 @@
 import { covers, dayNumber, mergeDayRanges, overlaps } from './dates.ts';
 import type { Instance, InstanceIntern } from './instance-schema.ts';
-import type { Edge, PBed, PIntern, PeerPair, Problem, Why } from './problem.ts';
+import { wishPoints, type Edge, type PBed, type PIntern, type PeerPair, type Problem, type Why } from './problem.ts';
 import { MatchingInputError } from './validate-instance.ts';
 
 /** Drive minutes from a site to each of the intern's practices; undefined when unreachable. */
@@ -76,10 +76,13 @@ export function buildProblem(inst: Instance): Problem {
   beds.forEach((bed, b) => bedsOfSite.set(bed.site, [...(bedsOfSite.get(bed.site) ?? []), b]));
   const edges: Edge[][] = interns.map((it, i) => {
     const me = p[i];
+    const ranks = new Map<string, number>();
+    (it.wishes ?? []).forEach((site, k) => ranks.has(site) || ranks.set(site, k + 1));
+    const wishOf = (site: string) => wishPoints(ranks.get(site) ?? 0);
     if (me.fixed >= 0) {
       const bed = beds[me.fixed];
       const drives = drivesTo(inst, it.id, bed.site) ?? [];
-      return [{ bed: me.fixed, tenths: tenthsOf(drives), drives }];
+      return [{ bed: me.fixed, tenths: tenthsOf(drives), drives, wish: wishOf(bed.site) }];
     }
     const list: Edge[] = [];
     for (const site of Object.keys(inst.minutes[it.id] ?? {})) {
@@ -92,7 +95,7 @@ export function buildProblem(inst: Instance): Problem {
         if (it.maxRentCents !== undefined && bed.rentCents !== undefined && bed.rentCents > it.maxRentCents) continue;
         if (it.withPartner && !bed.partnerAllowed) continue;
         if (fixedOn.get(b)?.some((o) => overlaps(o.range, me.range))) continue;
-        list.push({ bed: b, tenths, drives });
+        list.push({ bed: b, tenths, drives, wish: wishOf(site) });
       }
     }
     return list.sort((a, b) => a.tenths - b.tenths || a.bed - b.bed);

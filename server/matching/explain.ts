@@ -1,11 +1,50 @@
 import { nearestAlternatives, occupantsByBed } from './alternatives.ts';
 import { overlaps } from './dates.ts';
-import { ineligibility } from './eligibility.ts';
+import { drivesTo, ineligibility } from './eligibility.ts';
 import type { Instance, InstanceIntern } from './instance-schema.ts';
 import type { Problem } from './problem.ts';
-import type { AssignmentOut, MatchResult, UnmatchedOut } from './result-types.ts';
+import type { AlternativeWhy, AssignmentOut, MatchResult, UnmatchedOut } from './result-types.ts';
 import { scoreOf } from './score.ts';
 import { driveText, fmtMinutes, internName, placeText, plural, reasonsText, siteName, stayText } from './wording.ts';
+
+/** "1st", "2nd", "3rd", "4th"… */
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+
+/** One wished site the intern did not get, and every reason against it. */
+export interface UnmetWish {
+  rank: number;
+  site: string;
+  siteName: string;
+  reasons: AlternativeWhy[];
+}
+
+/**
+ * How an intern's ranked site wishes fared: the rank of the site they got
+ * (null when not wished), and when no wish was met, each of their first three
+ * wished sites with what stood against it (`full`, `too far`, `rent`, `rules`,
+ * `dates`, or `partner` when only keeping a couple together did).
+ */
+function wishOutcome(inst: Instance, p: Problem, occ: number[][], i: number, it: InstanceIntern, gotSite: string | null): { rank: number | null; unmet: UnmetWish[] } {
+  const wishes = it.wishes ?? [];
+  const rank = gotSite === null ? -1 : wishes.indexOf(gotSite);
+  if (rank >= 0) return { rank: rank + 1, unmet: [] };
+  const me = p.interns[i];
+  const unmet = wishes.slice(0, 3).map((site, k): UnmetWish => {
+    const beds = p.beds.map((_, b) => b).filter((b) => p.beds[b].site === site);
+    let best: AlternativeWhy[] | null = null;
+    for (const b of beds) {
+      const reasons: AlternativeWhy[] = ineligibility(inst, it, p.beds[b]);
+      if (occ[b].some((j) => j !== i && overlaps(p.interns[j].range, me.range))) reasons.push('full');
+      if (!reasons.length) reasons.push('partner');
+      if (!best || reasons.length < best.length) best = reasons;
+    }
+    // A wished site with no bed in the run: too far if its drive is over the limit, else not free for those dates.
+    const drives = drivesTo(inst, it.id, site);
+    const none: AlternativeWhy[] = drives && drives.every((d) => d <= me.limit) ? ['dates'] : ['too far'];
+    return { rank: k + 1, site, siteName: siteName(inst, site), reasons: best ?? none };
+  });
+  return { rank: null, unmet };
+}
 
 /** Why an intern got this bed, from the same edges and occupancy the solver used. */
 function explainAssigned(inst: Instance, p: Problem, occ: number[][], assign: number[], i: number, it: InstanceIntern): AssignmentOut {
@@ -52,6 +91,9 @@ function explainAssigned(inst: Instance, p: Problem, occ: number[][], assign: nu
   }
   if (free && me.fixed < 0) parts.push(`${plural(free, 'closer free bed')} passed over to ${me.proposed === b ? 'keep the previous proposal' : 'keep people together'}`);
   if (!closer.length && me.fixed < 0) parts.push('nearest eligible bed');
+  const wish = wishOutcome(inst, p, occ, i, it, bed.site);
+  if (wish.rank) parts.push(`${ordinal(wish.rank)} wish`);
+  else if (wish.unmet.length) parts.push(`no wish could be met: ${wish.unmet.map((u) => `${u.siteName} ${reasonsText(u.reasons)}`).join(', ')}`);
   const rentUnknown = it.maxRentCents !== undefined && bed.rentCents === undefined;
   if (rentUnknown) {
     parts.push(`rent unknown (ceiling ${it.maxRentCents! / 100} €)`);
@@ -70,7 +112,7 @@ function explainAssigned(inst: Instance, p: Problem, occ: number[][], assign: nu
     ...(flags.length ? { flags } : {}),
     explanation: parts.join('; '),
     reasonCode,
-    details: { siteName: name, minutes, drives: edge.drives, limit: me.limit, practices: it.practices ?? [], closerTaken: taken, closerNoOption: noOption, closerFree: free, partner: partnerId?.id ?? null, peers: peersWith, rentUnknown },
+    details: { siteName: name, minutes, drives: edge.drives, limit: me.limit, practices: it.practices ?? [], closerTaken: taken, closerNoOption: noOption, closerFree: free, partner: partnerId?.id ?? null, peers: peersWith, rentUnknown, wishRank: wish.rank, wishesUnmet: wish.unmet },
   };
 }
 
@@ -103,7 +145,7 @@ function explainUnmatched(inst: Instance, p: Problem, occ: number[][], assign: n
     intern: it.id,
     reason,
     reasonCode,
-    details: { limit: me.limit, practices: it.practices ?? [], from: it.start, to: it.end, eligibleBeds: eligible, freeEligibleBeds: freeEligible, partner: partner?.id ?? null },
+    details: { limit: me.limit, practices: it.practices ?? [], from: it.start, to: it.end, eligibleBeds: eligible, freeEligibleBeds: freeEligible, partner: partner?.id ?? null, wishesUnmet: wishOutcome(inst, p, occ, i, it, null).unmet },
     alternatives: alts,
   };
 }
@@ -131,7 +173,7 @@ export function buildResult(inst: Instance, p: Problem, assign: number[], stats:
   });
   const s = scoreOf(p, assign);
   const proposals = p.interns.filter((x) => x.proposed >= 0).length;
-  const totalMinutes = -s[4] / 10;
+  const totalMinutes = -s[5] / 10;
   return {
     assignments,
     unmatched,
@@ -140,7 +182,7 @@ export function buildResult(inst: Instance, p: Problem, assign: number[], stats:
     occupancy,
     optimal: true,
     ...(inst.estimate !== undefined ? { estimate: inst.estimate } : {}),
-    objective: { housed: s[0], partnerRooms: s[1], peerWishes: s[2], keptProposals: s[3], movedProposals: proposals - s[3], totalMinutes },
+    objective: { housed: s[0], wishPoints: s[1], partnerRooms: s[2], peerWishes: s[3], keptProposals: s[4], movedProposals: proposals - s[4], totalMinutes },
     stats,
   };
 }

@@ -17,6 +17,8 @@ export const internSchema = z.object({
   withPartner: z.boolean().optional(),
   /** Interns they wish to share a site with. */
   peers: z.array(id).optional(),
+  /** Sites they ranked, most wanted first (see `wishPoints` for the weighting). */
+  wishes: z.array(id).max(30).optional(),
   /** A name for explanations. */
   label: z.string().optional(),
   /** Practice names for explanations, in the same order as the drive minutes. */

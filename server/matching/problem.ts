@@ -10,7 +10,19 @@ export interface Edge {
   tenths: number;
   /** Drive minutes to each practice, as given. */
   drives: number[];
+  /** Points this bed's site earns the intern's ranked wishes (`wishPoints`; 0 when not wished). */
+  wish: number;
 }
+
+/**
+ * The documented rank weighting of site wishes: a 1st wish is worth 5 points,
+ * a 2nd 4, a 3rd 3, a 4th 2, any later one 1, an unwished site 0. Summed over
+ * interns, so two 2nd wishes (8) beat a 1st and a 5th (6): the solver spreads
+ * good outcomes rather than granting a few 1st wishes at others' expense.
+ */
+export const wishPoints = (rank: number) => (rank < 1 ? 0 : Math.max(1, 6 - rank));
+/** Most points one intern can earn. */
+export const MAX_WISH_POINTS = 5;
 
 /** An intern in solver form: indexes instead of ids, day numbers instead of dates. */
 export interface PIntern {

@@ -18,7 +18,7 @@ const WINDOWS = [
 /**
  * A small random instance with every feature the solver handles (partial
  * overlaps, two practices, rents, partner rules, partners, peers, existing
- * assignments), for property tests against the brute-force oracle.
+ * assignments, ranked site wishes), for property tests against the brute-force oracle.
  */
 export function randomInstance(seed: number, size: { interns: number; beds: number; sites: number }): InstanceInput {
   const r = mulberry32(seed);
@@ -44,6 +44,11 @@ export function randomInstance(seed: number, size: { interns: number; beds: numb
   for (const it of interns) if (size.interns >= 2 && r() < 0.3) {
     const peer = pick(interns).id;
     if (peer !== it.id) it.peers = [peer];
+  }
+  // Ranked site wishes: half the interns rank one to all sites, in a random order.
+  for (const it of interns) if (r() < 0.5) {
+    const order = [...sites].sort(() => r() - 0.5);
+    it.wishes = order.slice(0, 1 + Math.floor(r() * sites.length));
   }
   const beds = Array.from({ length: size.beds }, (_, k) => ({
     id: `b${k}`,

@@ -61,6 +61,6 @@ export interface MatchResult {
   optimal: true;
   estimate?: boolean;
   /** Each level of the objective, best first, as the solver compared them. */
-  objective: { housed: number; partnerRooms: number; peerWishes: number; keptProposals: number; movedProposals: number; totalMinutes: number };
+  objective: { housed: number; wishPoints: number; partnerRooms: number; peerWishes: number; keptProposals: number; movedProposals: number; totalMinutes: number };
   stats: { components: number; flowComponents: number; searchedComponents: number; searchNodes: number };
 }

@@ -1,12 +1,16 @@
 import type { Problem } from './problem.ts';
 
 /**
- * The lexicographic objective, best first: [interns housed, partner pairs
- * sharing a room, satisfied peer wishes, proposals kept, −total tenths of a
- * minute]. Partners at the same site (or neither housed) and kept fixed
- * assignments are constraints, not scores: see `isFeasible`.
+ * The lexicographic objective, best first: [interns housed, site-wish points
+ * (`wishPoints`), partner pairs sharing a room, satisfied peer wishes,
+ * proposals kept, −total tenths of a minute]. Partners at the same site (or
+ * neither housed) and kept fixed assignments are constraints, not scores: see
+ * `isFeasible`.
  */
-export type Score = [housed: number, partnerRooms: number, peerWishes: number, kept: number, negTenths: number];
+export type Score = [housed: number, wishes: number, partnerRooms: number, peerWishes: number, kept: number, negTenths: number];
+
+/** Index of each level in a `Score`. */
+export const LEVEL = { housed: 0, wishes: 1, partnerRooms: 2, peerWishes: 3, kept: 4, negTenths: 5 } as const;
 
 /** Lexicographic comparison: positive when `a` is better. */
 export function compareScores(a: Score, b: Score): number {
@@ -16,6 +20,9 @@ export function compareScores(a: Score, b: Score): number {
 
 /** Tenths of a minute of an intern's drive on a bed (the edge's cost), or undefined if not an edge. */
 export const edgeTenths = (p: Problem, i: number, bed: number) => p.edges[i].find((e) => e.bed === bed)?.tenths;
+
+/** Wish points an intern earns on a bed (0 when not an edge). */
+export const edgeWish = (p: Problem, i: number, bed: number) => p.edges[i].find((e) => e.bed === bed)?.wish ?? 0;
 
 /** Partner rule: both at one site, or neither housed; a kept (fixed) partner may stand alone. */
 export function partnerOk(p: Problem, assign: number[], a: number, b: number): boolean {
@@ -34,6 +41,7 @@ export function scoreOf(p: Problem, assign: number[], only?: number[]): Score {
   const members = only ?? assign.map((_, i) => i);
   const inSet = only ? new Set(only) : null;
   let housed = 0;
+  let wishes = 0;
   let kept = 0;
   let tenths = 0;
   for (const i of members) {
@@ -41,7 +49,9 @@ export function scoreOf(p: Problem, assign: number[], only?: number[]): Score {
     if (b < 0) continue;
     housed++;
     if (p.interns[i].proposed === b) kept++;
-    tenths += edgeTenths(p, i, b) ?? 0;
+    const e = p.edges[i].find((x) => x.bed === b);
+    tenths += e?.tenths ?? 0;
+    wishes += e?.wish ?? 0;
   }
   let rooms = 0;
   for (const [a, b] of p.partners) {
@@ -53,7 +63,7 @@ export function scoreOf(p: Problem, assign: number[], only?: number[]): Score {
     if (inSet && !inSet.has(w.a)) continue;
     if (assign[w.a] >= 0 && assign[w.b] >= 0 && p.beds[assign[w.a]].site === p.beds[assign[w.b]].site) peers += w.weight;
   }
-  return [housed, rooms, peers, kept, -tenths];
+  return [housed, wishes, rooms, peers, kept, -tenths];
 }
 
 /** Hard constraints: eligible edges only, fixed kept, no two overlapping stays in one bed, partner rule. */

@@ -13,6 +13,50 @@ const bed = (id: string, siteId: string, extra: Partial<InstanceInput['beds'][nu
 const where = (r: ReturnType<typeof solveMatching>) => Object.fromEntries(r.assignments.map((a) => [a.intern, a.bed]));
 
 describe('solveMatching: hand-made cases', () => {
+  it('honours ranked site wishes after housing the most interns, before minutes, and says so', () => {
+    const inst: InstanceInput = {
+      interns: [
+        { id: 'a', ...WINTER, practices: ['Vendôme'], wishes: ['far', 'near'] },
+        { id: 'b', ...WINTER, practices: ['Mer'], wishes: ['far'] },
+        { id: 'c', ...WINTER, practices: ['Blois'] },
+      ],
+      beds: [bed('x', 'near'), bed('y', 'far'), bed('z', 'near')],
+      sites: { near: { name: 'Gîte de Mer' }, far: { name: 'Maison Ronsard' } },
+      minutes: { a: { near: 5, far: 18 }, b: { near: 6, far: 25 }, c: { near: 4 } },
+      limitMinutes: 30,
+    };
+    const r = solveMatching(inst);
+    // Two interns wish "far" first; one bed there. a (far 1st = 5, near 2nd = 4) and b (far 1st = 5, near = 0):
+    // b at far and a at near earns 5 + 4 = 9 points, a at far and b at near 5 + 0: b gets it despite the longer drive.
+    expect(where(r)).toEqual({ a: 'x', b: 'y', c: 'z' });
+    expect(r.objective).toMatchObject({ housed: 3, wishPoints: 9 });
+    const [a, b, c] = r.assignments;
+    expect(b.explanation).toContain('1st wish');
+    expect(b.details).toMatchObject({ wishRank: 1 });
+    expect(a.explanation).toContain('2nd wish');
+    expect(c.details).toMatchObject({ wishRank: null, wishesUnmet: [] });
+    // Housing more interns still comes first: a wish never leaves someone without a bed.
+    const crowded = solveMatching({ ...inst, beds: [bed('x', 'near'), bed('y', 'far')] });
+    expect(crowded.housed).toBe(2);
+  });
+
+  it('says which wishes could not be met and why', () => {
+    const r = solveMatching({
+      interns: [{ id: 'a', ...WINTER, wishes: ['b-site'] }, { id: 'b', ...WINTER, practices: ['Mer'], wishes: ['b-site', 'far'] }],
+      beds: [bed('x', 'b-site'), bed('y', 'near')],
+      sites: { 'b-site': { name: 'Internat de Blois' }, near: { name: 'Gîte de Mer' }, far: { name: 'Maison Ronsard' } },
+      minutes: { a: { 'b-site': 10 }, b: { 'b-site': 8, near: 9, far: 45 } },
+      limitMinutes: 30,
+    });
+    const b = r.assignments.find((x) => x.intern === 'b')!;
+    expect(b.bed).toBe('y');
+    expect(b.explanation).toContain('no wish could be met: Internat de Blois full, Maison Ronsard too far');
+    expect(b.details.wishesUnmet).toEqual([
+      { rank: 1, site: 'b-site', siteName: 'Internat de Blois', reasons: ['full'] },
+      { rank: 2, site: 'far', siteName: 'Maison Ronsard', reasons: ['too far'] },
+    ]);
+  });
+
   it('escapes the greedy trap: nearest-first houses one, the optimum houses both', () => {
     const inst: InstanceInput = {
       interns: [{ id: 'a', ...WINTER, practices: ['Vendôme'] }, { id: 'b', ...WINTER }],
