@@ -120,10 +120,33 @@ export interface InternSeed {
   withPartner: boolean;
   partnerSlug?: string;
   peers: string[];
+  /** Demo sites (slugs) the intern ranked, most wanted first, and their note. */
+  wishes: string[];
+  note?: string;
   placement: { practice: string; secondPractice?: string; start: string; end: string };
 }
 
-/** 40 invented interns, deterministic, split over the two semesters. */
+const NOTES = ['Près d’une gare si possible', 'Je n’ai pas de voiture le week-end', 'Chambre calme pour réviser', 'Colocation bienvenue'];
+
+/** Up to three demo sites nearest a practice (straight line), in a varied order so wishes differ. */
+function rankedSites(practiceSlug: string, i: number): string[] {
+  const p = demoPractices.find((x) => x.slug === practiceSlug)!;
+  const km = (lng: number, lat: number) => Math.hypot((lng - p.lng) * 68, (lat - p.lat) * 111);
+  const near = demoSites(demoSemesters())
+    .map((s) => ({ slug: s.slug, d: km(s.lng, s.lat) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((s) => s.slug);
+  // Most put the nearest first; some prefer the second (a cheaper or livelier house), a few rank only one.
+  if (i % 4 === 1) [near[0], near[1]] = [near[1], near[0]];
+  return i % 5 === 3 ? near.slice(0, 1) : near;
+}
+
+/**
+ * 40 invented interns with distinct names, deterministic, split over the two
+ * semesters: some with two practices, two couples, peer wishes, and ranked
+ * site wishes for everyone (nearest demo sites, in varied orders), a few notes.
+ */
 export function demoInterns(semesters: Semester[]): InternSeed[] {
   const out: InternSeed[] = [];
   for (let i = 0; i < 40; i++) {
@@ -137,6 +160,8 @@ export function demoInterns(semesters: Semester[]): InternSeed[] {
       hasCar: i % 6 !== 5,
       withPartner: i % 13 === 3,
       peers: [],
+      wishes: rankedSites(practice, i),
+      ...(i % 7 === 2 ? { note: NOTES[i % NOTES.length] } : {}),
       placement: { practice, secondPractice: second, start: sem.start, end: sem.end },
     });
   }
@@ -147,5 +172,18 @@ export function demoInterns(semesters: Semester[]): InternSeed[] {
   out[0].peers = [out[1].slug];
   out[1].peers = [out[0].slug];
   out[25].peers = [out[26].slug, out[27].slug];
+  out[5].peers = [out[6].slug];
+  out[6].peers = [out[5].slug];
+  out[33].peers = [out[34].slug];
+  // A second couple, in the second semester, placed at one practice.
+  out[30].partnerSlug = out[31].slug;
+  out[31].partnerSlug = out[30].slug;
+  out[31].placement = { ...out[31].placement, practice: out[30].placement.practice };
+  // Partners rank the same sites.
+  out[11].wishes = out[10].wishes;
+  // Léa Bernard (intern@demo.test) starts with no wishes: the intern journey ranks her first site.
+  out[0].wishes = [];
+  delete out[0].note;
+  out[31].wishes = out[30].wishes;
   return out;
 }

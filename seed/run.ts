@@ -129,8 +129,10 @@ async function seedDemo(tx: Tx, today: Date, passwordHash: string): Promise<void
       isDemo: true,
       userId: i === 0 ? users.get('intern')! : null,
     };
-    const row = await tx.intern.upsert({ where: { slug: it.slug }, create: { slug: it.slug, ...data }, update: data });
+    const row = await tx.intern.upsert({ where: { slug: it.slug }, create: { slug: it.slug, ...data, preferencesNote: it.note ?? null }, update: { ...data, preferencesNote: it.note ?? null } });
     internIds.set(it.slug, row.id);
+    await tx.sitePreference.deleteMany({ where: { internId: row.id } });
+    await tx.sitePreference.createMany({ data: it.wishes.map((slug, k) => ({ internId: row.id, siteId: siteIds.get(slug)!, rank: k + 1 })) });
     await tx.placement.deleteMany({ where: { internId: row.id } });
     await tx.placement.create({
       data: {

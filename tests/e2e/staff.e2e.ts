@@ -31,6 +31,9 @@ describe.skipIf(!HAS_CHROMIUM)('department staff journey', () => {
     expect(why.every((w) => w.trim().length > 5)).toBe(true);
     // Explanations are said in French from the solver's codes and figures.
     expect(why.every((w) => /\d+ min de .+ \(limite \d+ min\)/.test(w))).toBe(true);
+    // Interns' ranked wishes count and staff read them: the explanation names the wish met.
+    expect(why.some((w) => /votre \d+(er|e) vœu/.test(w))).toBe(true);
+    expect(await rows.locator('.wishes ol[aria-label^="Vœux de"] li').count()).toBeGreaterThan(n);
     const unmatched = page.getByRole('region', { name: /internes? sans logement/ });
     await unmatched.waitFor();
     const items = unmatched.locator('li');

@@ -36,6 +36,8 @@ describe('buildMatchingInstance', () => {
     const outsider = await buildIntern(db.prisma);
     await db.prisma.intern.update({ where: { id: a.id }, data: { limitMinutes: 20, partnerInternId: b.id, maxRentCents: 18000 } });
     await db.prisma.peerWish.create({ data: { internId: b.id, peerId: a.id } });
+    await db.prisma.sitePreference.createMany({ data: [{ internId: b.id, siteId: noAvail.id, rank: 1 }, { internId: b.id, siteId: near.id, rank: 2 }] });
+    await db.prisma.intern.update({ where: { id: b.id }, data: { preferencesNote: 'près de la gare' } });
     await buildPlacement(db.prisma, { internId: a.id, practiceId: practice.id, startDate: W.from, endDate: W.to });
     await buildPlacement(db.prisma, { internId: b.id, practiceId: practice.id, secondPracticeId: second.id, startDate: W.from, endDate: '2045-07-31' });
     await buildPlacement(db.prisma, { internId: housedElsewhere.id, practiceId: practice.id, startDate: W.from, endDate: W.to });
@@ -52,8 +54,10 @@ describe('buildMatchingInstance', () => {
     expect(context.estimate).toBe(true);
     expect(instance.interns).toEqual([
       { id: String(a.id), start: W.from, end: W.to, label: a.name, practices: ['Romorantin'], limitMinutes: 20, maxRentCents: 18000, partner: String(b.id) },
-      { id: String(b.id), start: W.from, end: '2045-07-31', label: b.name, practices: ['Romorantin', 'Romorantin'], peers: [String(a.id)] },
+      { id: String(b.id), start: W.from, end: '2045-07-31', label: b.name, practices: ['Romorantin', 'Romorantin'], peers: [String(a.id)], wishes: [String(noAvail.id), String(near.id)] },
     ]);
+    // Staff see the ranked wishes and the note on the board.
+    expect(context.interns[String(b.id)]).toMatchObject({ wishes: [{ siteId: noAvail.id, rank: 1 }, { siteId: near.id, siteName: 'Près', rank: 2 }], note: 'près de la gare' });
     const mine = instance.beds.filter((x) => x.siteId === String(near.id));
     expect(mine).toEqual([
       { id: String(room.beds[0].id), siteId: String(near.id), roomId: String(room.id), rentCents: 15000, available: [W] },

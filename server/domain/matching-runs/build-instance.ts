@@ -26,7 +26,7 @@ export interface InstanceContext {
   provider: string | null;
   /** Drive seconds per practice, by intern then site. */
   driveSeconds: Record<string, Record<string, number[]>>;
-  interns: Record<string, { name: string; placementId: number; practices: string[] }>;
+  interns: Record<string, { name: string; placementId: number; practices: string[]; wishes: { siteId: number; siteName: string; rank: number }[]; note: string | null }>;
   beds: Record<string, { siteId: number; siteName: string; commune: string; roomLabel: string; bedLabel: string }>;
 }
 
@@ -126,8 +126,15 @@ export async function buildMatchingInstance(opts: { data: MatchingData; provider
       ...(partner !== null && inRun(partner) ? { partner: String(partner) } : {}),
       ...(p.intern.withPartner ? { withPartner: true } : {}),
       ...(peers.length ? { peers } : {}),
+      ...(p.intern.preferences.length ? { wishes: p.intern.preferences.map((w) => String(w.siteId)) } : {}),
     });
-    internInfo[id] = { name: p.intern.name, placementId: p.id, practices: targets.map((t) => t.commune) };
+    internInfo[id] = {
+      name: p.intern.name,
+      placementId: p.id,
+      practices: targets.map((t) => t.commune),
+      wishes: p.intern.preferences.map((w, k) => ({ siteId: w.siteId, siteName: w.site.name, rank: k + 1 })),
+      note: p.intern.preferencesNote,
+    };
     minutes[id] = {};
     driveSeconds[id] = {};
     if (!matrix) continue;

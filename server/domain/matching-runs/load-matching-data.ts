@@ -26,6 +26,8 @@ export async function loadMatchingData(db: Db, window: DateWindow) {
           select: {
             id: true, name: true, limitMinutes: true, maxRentCents: true, withPartner: true, partnerInternId: true,
             wishes: { select: { peerId: true }, orderBy: { peerId: 'asc' } },
+            preferencesNote: true,
+            preferences: { select: { siteId: true, rank: true, site: { select: { name: true } } }, orderBy: { rank: 'asc' } },
           },
         },
       },
@@ -70,6 +72,7 @@ export function fingerprint(data: MatchingData): MatchingFingerprint {
         p.id, p.internId, isoDate(p.startDate), isoDate(p.endDate), p.practice.id, p.practice.lng, p.practice.lat,
         p.secondPractice?.id ?? null, p.secondPractice?.lng ?? null, p.secondPractice?.lat ?? null,
         p.intern.limitMinutes, p.intern.maxRentCents, p.intern.withPartner, p.intern.partnerInternId, p.intern.wishes.map((w) => w.peerId),
+        p.intern.preferences.map((w) => [w.siteId, w.rank]),
       ]),
     ),
     beds: sha(data.rooms.map((r) => [r.id, r.site.id, r.site.lng, r.site.lat, r.site.rentCents, r.site.partnerAllowed, r.beds.map((b) => b.id)])),

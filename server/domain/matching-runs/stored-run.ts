@@ -9,7 +9,7 @@ import type { MatchingFingerprint } from './load-matching-data.ts';
  * Bump it when their shape changes: a run stored by another version is refused
  * on apply with a message asking for a new preview, never misread.
  */
-export const STORED_RUN_VERSION = 2;
+export const STORED_RUN_VERSION = 3;
 
 const window = z.object({ from: z.string(), to: z.string() });
 
@@ -27,7 +27,10 @@ const contextSchema = z.object({
   estimate: z.boolean(),
   provider: z.string().nullable(),
   driveSeconds: z.record(z.string(), z.record(z.string(), z.array(z.number()))),
-  interns: z.record(z.string(), z.object({ name: z.string(), placementId: z.number(), practices: z.array(z.string()) }).loose()),
+  interns: z.record(
+    z.string(),
+    z.object({ name: z.string(), placementId: z.number(), practices: z.array(z.string()), wishes: z.array(z.object({ siteId: z.number(), siteName: z.string(), rank: z.number() })), note: z.string().nullable() }),
+  ),
   beds: z.record(z.string(), z.object({ siteId: z.number(), siteName: z.string(), commune: z.string(), roomLabel: z.string(), bedLabel: z.string() })),
 });
 

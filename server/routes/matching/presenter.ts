@@ -40,7 +40,7 @@ export function presentPreview(runId: number, input: PreviewInput, result: Recor
       assignments: result.assignments.map((a) => ({ ...a, internName: interns[a.intern]?.name ?? null, practices: interns[a.intern]?.practices ?? [], ...(beds[a.bed] ?? {}) })),
       unmatched: result.unmatched.map((u) => ({ ...u, internName: interns[u.intern]?.name ?? null, practices: interns[u.intern]?.practices ?? [] })),
     },
-    labels: { interns: Object.fromEntries(Object.entries(interns).map(([id, i]) => [id, { name: i.name, practices: i.practices }])), beds },
+    labels: { interns: Object.fromEntries(Object.entries(interns).map(([id, i]) => [id, { name: i.name, practices: i.practices, wishes: i.wishes, note: i.note }])), beds },
   };
 }
 

@@ -32,12 +32,21 @@ const rawUnmatched = z.looseObject({
   alternatives: z.array(z.looseObject({ siteName: z.string().nullish(), minutes: z.number().nullish(), why: z.string().nullish(), reasons: z.array(z.string()).nullish() })).nullish(),
 });
 
+/** One ranked site wish of an intern. */
+export interface Wish {
+  siteName: string;
+  rank: number;
+}
+
 /** One proposed assignment, normalised for display. */
 export interface ProposedAssignment {
   internId: number;
   internName: string;
   /** The placement's practice communes, to tell interns with the same name apart. */
   practices: string[];
+  /** The intern's ranked site wishes and their note, for staff to read. */
+  wishes: Wish[];
+  note: string | null;
   bedId: number | null;
   siteId?: number | null;
   siteName: string;
@@ -56,6 +65,8 @@ export interface Unmatched {
   internId: number;
   internName: string;
   practices: string[];
+  wishes: Wish[];
+  note: string | null;
   reason: string;
   reasonCode?: string | null;
   details: Record<string, unknown>;
@@ -78,10 +89,20 @@ export const previewSchema = z
       estimate: z.boolean().nullish(),
       housed: z.number().nullish(),
     }),
-    labels: z.looseObject({ interns: z.record(z.string(), z.looseObject({ name: z.string(), practices: z.array(z.string()).nullish() })).default({}) }).nullish(),
+    labels: z
+      .looseObject({
+        interns: z
+          .record(z.string(), z.looseObject({ name: z.string(), practices: z.array(z.string()).nullish(), wishes: z.array(z.looseObject({ siteName: z.string(), rank: z.number() })).nullish(), note: z.string().nullish() }))
+          .default({}),
+      })
+      .nullish(),
   })
   .transform((x) => {
     const nameOf = (internId: number, given?: string | null) => given ?? x.labels?.interns[String(internId)]?.name ?? `#${internId}`;
+    const wishesOf = (internId: number) => ({
+      wishes: (x.labels?.interns[String(internId)]?.wishes ?? []).map((w) => ({ siteName: w.siteName, rank: w.rank })),
+      note: x.labels?.interns[String(internId)]?.note ?? null,
+    });
     return {
       runId: x.runId,
       estimate: !!x.result.estimate,
@@ -91,6 +112,7 @@ export const previewSchema = z
           internId,
           internName: nameOf(internId, a.internName),
           practices: a.practices ?? x.labels?.interns[String(internId)]?.practices ?? [],
+          ...wishesOf(internId),
           bedId: a.bedId ?? a.bed ?? null,
           siteId: a.siteId,
           siteName: a.siteName ?? '—',
@@ -110,6 +132,7 @@ export const previewSchema = z
           internId,
           internName: nameOf(internId, u.internName),
           practices: u.practices ?? x.labels?.interns[String(internId)]?.practices ?? [],
+          ...wishesOf(internId),
           reason: u.reason ?? '',
           reasonCode: u.reasonCode,
           details: u.details ?? {},

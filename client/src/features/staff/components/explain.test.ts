@@ -9,7 +9,7 @@ const i18n = i18next.createInstance();
 beforeAll(() => i18n.init({ lng: 'fr', resources: { fr: { translation: fr }, en: { translation: en } }, interpolation: { escapeValue: false } }));
 
 const assignment = (over: Partial<ProposedAssignment>): ProposedAssignment => ({
-  internId: 1, internName: 'Léa', practices: ['Vendôme'], bedId: 3, siteName: 'Internat', roomLabel: '', minutes: [8], estimate: false,
+  internId: 1, internName: 'Léa', practices: ['Vendôme'], wishes: [], note: null, bedId: 3, siteName: 'Internat', roomLabel: '', minutes: [8], estimate: false,
   explanation: 'solver sentence', reasonCode: 'nearest', details: { minutes: 8.3, practices: ['Vendôme'], limit: 30 }, ...over,
 });
 
@@ -21,18 +21,28 @@ describe('matching explanations in the reader language', () => {
     );
   });
 
+  it('says which wish was met, or why none could be (issue 11: wishes in the objective)', () => {
+    const d = { minutes: 12, practices: ['Vendôme'], limit: 30 };
+    expect(explainAssignment(i18n.t, assignment({ details: { ...d, wishRank: 1 } }))).toBe('12 min de Vendôme (limite 30 min) ; lit libre le plus proche ; votre 1er vœu');
+    expect(explainAssignment(i18n.t, assignment({ details: { ...d, wishRank: 3 } }))).toContain('votre 3e vœu');
+    expect(explainAssignment(i18n.getFixedT('en'), assignment({ details: { ...d, wishRank: 2 } }))).toContain('your 2nd wish');
+    const unmet = { ...d, wishRank: null, wishesUnmet: [{ rank: 1, site: '4', siteName: 'Internat de Blois', reasons: ['full'] }, { rank: 2, site: '5', siteName: 'Gîte de Mer', reasons: ['too far', 'rent'] }] };
+    expect(explainAssignment(i18n.t, assignment({ details: unmet }))).toContain('aucun vœu n’a pu être satisfait : Internat de Blois complet, Gîte de Mer trop loin et loyer au-dessus du plafond');
+    expect(explainAssignment(i18n.getFixedT('en'), assignment({ details: unmet }))).toContain('no wish could be met: Internat de Blois full, Gîte de Mer too far and rent above the ceiling');
+  });
+
   it('falls back to the solver sentence for an unknown code', () => {
     expect(explainAssignment(i18n.t, assignment({ reasonCode: 'something-new' }))).toBe('solver sentence');
   });
 
   it('says why an intern has no bed, with the nearest alternative', () => {
-    const u: Unmatched = { internId: 2, internName: 'Hugo', practices: ['Salbris'], reason: 'x', reasonCode: 'no-eligible-bed', details: { limit: 30, practices: ['Salbris'], from: '2026-11-02', to: '2027-04-30' }, nearest: { siteName: 'Internat de Romorantin', minutes: 35.4, reasons: ['too far'] } };
+    const u: Unmatched = { internId: 2, internName: 'Hugo', practices: ['Salbris'], wishes: [], note: null, reason: 'x', reasonCode: 'no-eligible-bed', details: { limit: 30, practices: ['Salbris'], from: '2026-11-02', to: '2027-04-30' }, nearest: { siteName: 'Internat de Romorantin', minutes: 35.4, reasons: ['too far'] } };
     expect(explainUnmatched(i18n.t, u)).toBe('aucun lit possible à moins de 30 min de Salbris du 2 nov. 2026 au 30 avr. 2027 ; le plus proche : Internat de Romorantin à 35 min (trop loin)');
   });
 
   it('says every reason against the nearest site, in French and in English (issue 11: the cause was lost)', () => {
     const u: Unmatched = {
-      internId: 3, internName: 'Hugo Robert', practices: ['Saint-Aignan'], reason: 'x', reasonCode: 'all-taken',
+      internId: 3, internName: 'Hugo Robert', practices: ['Saint-Aignan'], wishes: [], note: null, reason: 'x', reasonCode: 'all-taken',
       details: { limit: 30, practices: ['Saint-Aignan'], eligibleBeds: 2, from: '2026-11-02', to: '2027-04-30' },
       nearest: { siteName: 'Colocation de Saint-Aignan', minutes: 6.2, reasons: ['rules', 'full'] },
     };

@@ -17,6 +17,13 @@ export function explainAssignment(t: TFunction, a: ProposedAssignment): string {
   const parts = [base, t(`matching.why.${a.reasonCode}`, { count: num(d.closerTaken) || num(d.closerFree) })];
   if (d.partner) parts.push(t('matching.why.partner'));
   if (Array.isArray(d.peers) && d.peers.length) parts.push(t('matching.why.peers', { count: d.peers.length }));
+  if (typeof d.wishRank === 'number') parts.push(t('matching.why.wish', { count: d.wishRank, ordinal: true }));
+  else if (Array.isArray(d.wishesUnmet) && d.wishesUnmet.length) {
+    const list = (d.wishesUnmet as { siteName?: unknown; reasons?: unknown }[])
+      .map((w) => `${String(w.siteName ?? '')} ${and(t, (Array.isArray(w.reasons) ? w.reasons : []).map((r) => t(`matching.whyNot.reason.${String(r)}`, { defaultValue: String(r) })))}`)
+      .join(', ');
+    parts.push(t('matching.why.noWish', { list }));
+  }
   if (d.rentUnknown) parts.push(t('matching.why.rentUnknown'));
   return parts.join(' ; ');
 }

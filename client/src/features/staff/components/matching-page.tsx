@@ -9,6 +9,7 @@ import { currentSemester, nextSemester } from '../../../lib/semesters.ts';
 import { ApiError, messageFor } from '../../../lib/api-client.ts';
 import { useApplyMatching, type Override } from '../api/apply-matching.ts';
 import { useCreateMatchingPreview } from '../api/create-matching-preview.ts';
+import type { Wish } from '../api/matching-schema.ts';
 import { useAssignments } from '../api/get-assignments.ts';
 import { explainAssignment, explainUnmatched } from './explain.ts';
 import { OverridePicker, type Choice } from './override-picker.tsx';
@@ -100,6 +101,21 @@ export default function MatchingPage() {
       {c.flags.length > 0 && <div className="flag small">⚠ {t('matching.flaggedChoice', { flags: c.flagText })}</div>}
     </div>
   );
+  /** An intern's ranked wishes (the one they got in bold) and their note, as staff read them. */
+  const wishesOf = (name: string, wishes: Wish[], note: string | null, got: string | null) => (
+    <div className="wishes">
+      {wishes.length === 0 ? (
+        <span className="muted">{t('matching.noWishes')}</span>
+      ) : (
+        <ol aria-label={t('matching.wishesOf', { name })}>
+          {wishes.map((w) => (
+            <li key={w.rank}>{w.siteName === got ? <strong>{w.siteName}</strong> : w.siteName}</li>
+          ))}
+        </ol>
+      )}
+      {note && <q className="muted">{note}</q>}
+    </div>
+  );
   const rowProblem = (internId: number) => errors.has(internId) && <p className="error" role="alert">{errors.get(internId)}</p>;
 
   return (
@@ -136,6 +152,7 @@ export default function MatchingPage() {
                     <th scope="col">{t('matching.housing')}</th>
                     <th scope="col">{t('intern.driveTime')}</th>
                     <th scope="col">{t('matching.explanation')}</th>
+                    <th scope="col">{t('matching.wishes')}</th>
                     <th scope="col">{t('matching.decision')}</th>
                   </tr>
                 </thead>
@@ -156,6 +173,7 @@ export default function MatchingPage() {
                           {a.minutes.map((m) => minutes(m)).join(' / ') || '—'} <EstimateBadge estimate={a.estimate} />
                         </td>
                         <td className="small">{explainAssignment(t, a) || '—'}</td>
+                        <td className="small">{wishesOf(a.internName, a.wishes, a.note, a.siteName)}</td>
                         <td className="decision">
                           <label className="check">
                             <input type="checkbox" checked={locked.has(a.internId)} onChange={() => toggleLock(a.internId)} disabled={!hasBed} />
@@ -187,6 +205,7 @@ export default function MatchingPage() {
                     <li key={u.internId} className={errors.has(u.internId) ? 'card row-error' : 'card'}>
                       <strong>{u.internName}</strong> <span className="muted small">({u.practices.join(' + ') || '—'})</span>
                       <p className="reason">{explainUnmatched(t, u) || t('matching.noReason')}</p>
+                      {(u.wishes.length > 0 || u.note) && wishesOf(u.internName, u.wishes, u.note, null)}
                       {c && choiceText(c)}
                       <button type="button" aria-label={t('matching.overrideFor', { name: u.internName })} aria-expanded={picking === u.internId} onClick={() => setPicking(picking === u.internId ? null : u.internId)}>
                         {t('matching.assignBed')}
