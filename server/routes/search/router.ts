@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { currentUser, requireRole, requireUser } from '../../auth/middleware.ts';
+import { readCacheOf, sendCached } from '../../cache/read-cache.ts';
 import type { AppContext } from '../../context.ts';
 import { resolveWindow } from '../../domain/search/date-window.ts';
 import { findNearbySites } from '../../domain/search/nearby-sites.ts';
@@ -14,6 +15,13 @@ const staffOrIntern = requireRole('staff', 'intern');
 export function createSearchRouter(ctx: AppContext): Router {
   const router = Router();
   const provider = () => ctx.driveTimes.provider;
+  // Searches are served from the read cache: the same destinations, window and limit give the same
+  // answer until the next write to sites, rooms, beds, availability or assignments.
+  const cache = readCacheOf(ctx.db);
+  const nearby = (destinations: [number, number][], window: { from: string; to: string }, limitMinutes: number) =>
+    cache.body(`nearby:${JSON.stringify(destinations)}:${window.from}:${window.to}:${limitMinutes}`, () =>
+      findNearbySites({ prisma: ctx.db.prisma, provider: provider(), destinations, window, limitMinutes }),
+    );
 
   router.get('/placements/:id/nearby-sites', staffOrIntern, async (req, res) => {
     const { id } = parse(placementParams, req.params, 'params');
@@ -21,7 +29,7 @@ export function createSearchRouter(ctx: AppContext): Router {
     const placement = await loadPlacementForSearch(ctx.db.prisma, id);
     assertCanSearchPlacement(currentUser(req), placement);
     const destinations = placement.practices.map((p) => p.location);
-    res.json(await findNearbySites({ prisma: ctx.db.prisma, provider: provider(), destinations, window: placement.window, limitMinutes: q.minutes }));
+    sendCached(res, await nearby(destinations, placement.window, q.minutes), 'private, no-cache');
   });
 
   router.get('/placements/:id/isochrone', staffOrIntern, async (req, res) => {
@@ -29,13 +37,13 @@ export function createSearchRouter(ctx: AppContext): Router {
     const q = parse(isochroneQuery, req.query, 'query');
     const placement = await loadPlacementForSearch(ctx.db.prisma, id);
     assertCanSearchPlacement(currentUser(req), placement);
-    res.json(await placementIsochrones(provider(), placement.practices, q.ranges));
+    const key = `isochrones:${JSON.stringify(placement.practices)}:${JSON.stringify(q.ranges)}`;
+    sendCached(res, await cache.body(key, () => placementIsochrones(provider(), placement.practices, q.ranges)), 'private, no-cache');
   });
 
   router.get('/drive-times/nearby', requireUser, async (req, res) => {
     const q = parse(pointNearbyQuery, req.query, 'query');
-    const result = await findNearbySites({ prisma: ctx.db.prisma, provider: provider(), destinations: [[q.lng, q.lat]], window: resolveWindow(q), limitMinutes: q.minutes });
-    res.json(result);
+    sendCached(res, await nearby([[q.lng, q.lat]], resolveWindow(q), q.minutes), 'private, no-cache');
   });
 
   return router;

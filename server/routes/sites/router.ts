@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { assertCanManageSite, canManageSite, currentUser, requireRole } from '../../auth/middleware.ts';
+import { readCacheOf, sendCached } from '../../cache/read-cache.ts';
 import type { AppContext } from '../../context.ts';
 import { nextSemester, parseSemesterId, semesterOf } from '../../domain/calendar/semesters.ts';
 import { loadSitesWithBeds, siteStats } from '../../domain/sites/catalogue.ts';
@@ -25,21 +26,32 @@ export function createSitesRouter(ctx: AppContext): Router {
   const router = Router();
   const prisma = ctx.db.prisma;
 
+  const cache = readCacheOf(ctx.db);
+
+  // Served from the read cache (valid until the next write to what it reads), with an ETag: a client
+  // holding the current answer gets 304 and no body.
   router.get('/sites', async (req, res) => {
     const q = parse(listSitesQuery, req.query, 'query');
     const window = catalogueWindow(q);
-    const sites = await loadSitesWithBeds(prisma, window);
-    const shown = q.departement ? sites.filter((s) => s.departement === q.departement) : sites;
-    res.json({ window, sites: shown.map((s) => presentPublicSite(s, siteStats(s, window.from, window.to))) });
+    const cached = await cache.body(`sites:${window.from}:${window.to}:${q.departement ?? ''}`, async () => {
+      const sites = await loadSitesWithBeds(prisma, window);
+      const shown = q.departement ? sites.filter((s) => s.departement === q.departement) : sites;
+      return { window, sites: shown.map((s) => presentPublicSite(s, siteStats(s, window.from, window.to))) };
+    });
+    sendCached(res, cached, 'public, no-cache');
   });
 
   router.get('/sites/:id', async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     const window = catalogueWindow(parse(siteDetailQuery, req.query, 'query'));
-    const [site] = await loadSitesWithBeds(prisma, window, { ids: [id], includeInactive: true });
+    const key = `site:${id}:${window.from}:${window.to}`;
+    const [site] = await cache.get(key, () => loadSitesWithBeds(prisma, window, { ids: [id], includeInactive: true }));
     // Withdrawn sites (neither active nor planned) are visible only to those who manage them.
     if (!site || (!site.active && !site.planned && !canManageSite(req.user, id))) throw new NotFoundError('No such site', 'params.id');
-    res.json({ window, site: presentSiteDetail(site, siteStats(site, window.from, window.to), { withContact: !!req.user }) });
+    const withContact = !!req.user;
+    const cached = await cache.body(`${key}:${withContact}`, async () => ({ window, site: presentSiteDetail(site, siteStats(site, window.from, window.to), { withContact }) }));
+    res.vary('Cookie');
+    sendCached(res, cached, withContact ? 'private, no-cache' : 'public, no-cache');
   });
 
   router.post('/sites', requireRole('staff'), async (req, res) => {
