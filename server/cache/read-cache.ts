@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { SqlRunner } from '../db/migrations.ts';
 
-type Db = Pick<PrismaClient, '$queryRaw'>;
+type Db = { sql: Pick<SqlRunner, 'query'> };
 
 /** A cached answer: the JSON body as sent and its ETag. */
 export interface CachedBody {
@@ -13,7 +13,7 @@ export interface CachedBody {
  * Answers of the catalogue and the drive-time searches, kept in process memory and valid for one
  * version of the data they read. The version lives in the database (`DataVersion`, bumped at commit by
  * a trigger on every table those answers read, whoever writes: a route, an import, a matching apply,
- * another app instance), so one indexed read per request tells whether a cached answer still holds.
+ * another app instance), so one small read (shared by the requests arriving meanwhile) tells whether a cached answer still holds.
  * The version is read *before* the data, so an answer is never older than the version it is filed
  * under. Concurrent misses on one key share one computation. Bounded: the oldest entries go first.
  */
@@ -28,15 +28,36 @@ export class ReadCache {
     private readonly maxEntries = 1000,
   ) {}
 
-  /** The current data version (one indexed read); a change forgets every entry. */
-  async currentVersion(): Promise<string> {
-    const rows = await this.db.$queryRaw<{ v: bigint | number | string | null }[]>`SELECT sum("version")::text AS v FROM "DataVersion" WHERE "name" = 'catalogue'`;
-    const v = String(rows[0]?.v ?? '0');
-    if (v !== this.version) {
-      this.version = v;
-      this.entries.clear();
+  /**
+   * The current data version; a change forgets every entry. Requests that arrive while a version read
+   * is in flight share the *next* read (issued after they arrived, so it sees every write committed
+   * before them), so under load there is about one small query per batch instead of one per request.
+   */
+  currentVersion(): Promise<string> {
+    if (!this.inFlight) return (this.inFlight = this.readVersion());
+    this.next ??= this.inFlight.catch(() => undefined).then(() => {
+      this.next = undefined;
+      return (this.inFlight = this.readVersion());
+    });
+    return this.next;
+  }
+
+  private inFlight?: Promise<string>;
+  private next?: Promise<string>;
+
+  private async readVersion(): Promise<string> {
+    const mine = this.db.sql.query<{ v: string | null }>(`SELECT sum("version")::text AS v FROM "DataVersion" WHERE "name" = 'catalogue'`);
+    try {
+      const rows = await mine;
+      const v = String(rows[0]?.v ?? '0');
+      if (v !== this.version) {
+        this.version = v;
+        this.entries.clear();
+      }
+      return v;
+    } finally {
+      this.inFlight = undefined;
     }
-    return v;
   }
 
   /** The cached value of `key` at the current version, computed once by `compute` when missing. */
@@ -70,9 +91,9 @@ export class ReadCache {
 const caches = new WeakMap<object, ReadCache>();
 
 /** The read cache of a database (one per open database, shared by every router of the app). */
-export function readCacheOf(db: { prisma: Db }): ReadCache {
+export function readCacheOf(db: Db): ReadCache {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new ReadCache(db.prisma)));
+  if (!cache) caches.set(db, (cache = new ReadCache(db)));
   return cache;
 }
 

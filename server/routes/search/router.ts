@@ -16,7 +16,7 @@ export function createSearchRouter(ctx: AppContext): Router {
   const router = Router();
   const provider = () => ctx.driveTimes.provider;
   // Searches are served from the read cache: the same destinations, window and limit give the same
-  // answer until the next write to sites, rooms, beds, availability or assignments.
+  // answer until the next write to sites, rooms, beds, availability, assignments, placements or practices.
   const cache = readCacheOf(ctx.db);
   const nearby = (destinations: [number, number][], window: { from: string; to: string }, limitMinutes: number) =>
     cache.body(`nearby:${JSON.stringify(destinations)}:${window.from}:${window.to}:${limitMinutes}`, () =>
@@ -26,7 +26,7 @@ export function createSearchRouter(ctx: AppContext): Router {
   router.get('/placements/:id/nearby-sites', staffOrIntern, async (req, res) => {
     const { id } = parse(placementParams, req.params, 'params');
     const q = parse(nearbySitesQuery, req.query, 'query');
-    const placement = await loadPlacementForSearch(ctx.db.prisma, id);
+    const placement = await cache.get(`placement:${id}`, () => loadPlacementForSearch(ctx.db.prisma, id));
     assertCanSearchPlacement(currentUser(req), placement);
     const destinations = placement.practices.map((p) => p.location);
     sendCached(res, await nearby(destinations, placement.window, q.minutes), 'private, no-cache');
@@ -35,7 +35,7 @@ export function createSearchRouter(ctx: AppContext): Router {
   router.get('/placements/:id/isochrone', staffOrIntern, async (req, res) => {
     const { id } = parse(placementParams, req.params, 'params');
     const q = parse(isochroneQuery, req.query, 'query');
-    const placement = await loadPlacementForSearch(ctx.db.prisma, id);
+    const placement = await cache.get(`placement:${id}`, () => loadPlacementForSearch(ctx.db.prisma, id));
     assertCanSearchPlacement(currentUser(req), placement);
     const key = `isochrones:${JSON.stringify(placement.practices)}:${JSON.stringify(q.ranges)}`;
     sendCached(res, await cache.body(key, () => placementIsochrones(provider(), placement.practices, q.ranges)), 'private, no-cache');
