@@ -163,17 +163,17 @@ export default function MatchingPage() {
                     return (
                       <tr key={a.internId} className={errors.has(a.internId) ? 'row-error' : c ? 'overridden' : locked.has(a.internId) ? 'locked' : undefined}>
                         <th scope="row">{a.internName}</th>
-                        <td className="small">{a.practices.join(' + ') || '—'}</td>
-                        <td>
+                        <td className="small" data-label={t('matching.practice')}>{a.practices.join(' + ') || '—'}</td>
+                        <td data-label={t('matching.housing')}>
                           {a.siteName}
                           {a.roomLabel && <div className="muted small">{a.roomLabel}</div>}
                           {c && choiceText(c)}
                         </td>
-                        <td>
+                        <td data-label={t('intern.driveTime')}>
                           {a.minutes.map((m) => minutes(m)).join(' / ') || '—'} <EstimateBadge estimate={a.estimate} />
                         </td>
-                        <td className="small">{explainAssignment(t, a) || '—'}</td>
-                        <td className="small">{wishesOf(a.internName, a.wishes, a.note, a.siteName)}</td>
+                        <td className="small" data-label={t('matching.explanation')}>{explainAssignment(t, a) || '—'}</td>
+                        <td className="small" data-label={t('matching.wishes')}>{wishesOf(a.internName, a.wishes, a.note, a.siteName)}</td>
                         <td className="decision">
                           <label className="check">
                             <input type="checkbox" checked={locked.has(a.internId)} onChange={() => toggleLock(a.internId)} disabled={!hasBed} />
@@ -261,10 +261,10 @@ export default function MatchingPage() {
                 {assignments.data!.map((a) => (
                   <tr key={a.id}>
                     <th scope="row">{a.internName}</th>
-                    <td>{a.siteName} {a.roomLabel && <span className="muted small">{a.roomLabel}</span>}</td>
-                    <td>{minutes(a.driveMinutes)} <EstimateBadge estimate={a.estimate} /></td>
-                    <td>{day(a.startDate)} → {day(a.endDate)}</td>
-                    <td>{t(`status.${a.status}`, { defaultValue: a.status })}</td>
+                    <td data-label={t('matching.housing')}>{a.siteName} {a.roomLabel && <span className="muted small">{a.roomLabel}</span>}</td>
+                    <td data-label={t('intern.driveTime')}>{minutes(a.driveMinutes)} <EstimateBadge estimate={a.estimate} /></td>
+                    <td data-label={t('matching.dates')}>{day(a.startDate)} → {day(a.endDate)}</td>
+                    <td data-label={t('matching.status')}>{t(`status.${a.status}`, { defaultValue: a.status })}</td>
                     <td>
                       <label className="check">
                         <input type="checkbox" checked={a.locked} onChange={() => lock.mutate({ id: a.id, locked: !a.locked })} />
