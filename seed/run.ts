@@ -6,15 +6,25 @@ import { toDate } from '../server/domain/calendar/semesters.ts';
 import { annexInternats } from './annex-internats.ts';
 import { DEMO_DEPARTEMENT, demoInterns, demoPractices, demoSemesters, demoSites } from './demo-loir-et-cher.ts';
 import type { SiteSeed } from './types.ts';
+import { INDRE, indreInterns, indrePractices } from './demo-indre.ts';
 
 type Tx = Prisma.TransactionClient;
 
-/** Demo accounts, one per role, created only with the demo data. */
-export const DEMO_ACCOUNTS = [
+/** The first demo accounts, one per role (the demo-loir-et-cher part). */
+const FIRST_DEMO_ACCOUNTS = [
   { email: 'staff@demo.test', name: 'Équipe départementale (démo)', role: 'staff' },
   { email: 'manager@demo.test', name: 'Gestionnaire de logements (démo)', role: 'manager' },
   { email: 'intern@demo.test', name: 'Léa Bernard (démo)', role: 'intern' },
 ] as const;
+/** Indre's staff and the national admin (the demo-departements part). */
+const DEPARTEMENT_DEMO_ACCOUNTS = [
+  { email: 'staff-indre@demo.test', name: "Équipe départementale de l'Indre (démo)", role: 'staff' },
+  { email: 'admin@demo.test', name: 'Administration nationale (démo)', role: 'admin' },
+] as const;
+/** Demo accounts, created only with the demo data; staff@demo.test is Loir-et-Cher's, staff-indre@demo.test Indre's. */
+export const DEMO_ACCOUNTS = [...FIRST_DEMO_ACCOUNTS, ...DEPARTEMENT_DEMO_ACCOUNTS] as const;
+/** Each demo staff account's départements (INSEE codes). */
+const DEMO_STAFF_DEPARTEMENTS: Record<string, string[]> = { 'staff@demo.test': ['41'], 'staff-indre@demo.test': ['36'] };
 export const DEMO_PASSWORD = 'demo1234';
 /** The demo API key of the ORS-compatible API (/ors), created only with the demo data. */
 export const DEMO_ORS_KEY = 'demo-ors-key';
@@ -39,6 +49,7 @@ export async function runSeed(prisma: PrismaClient, opts: SeedOptions): Promise<
   if (opts.demo) {
     parts.push(['demo-loir-et-cher', async (tx) => seedDemo(tx, opts.today ?? new Date(), await hash(DEMO_PASSWORD))]);
     parts.push(['demo-ors-key', seedDemoApiKey]);
+    parts.push(['demo-departements', async (tx) => seedDemoDepartements(tx, opts.today ?? new Date(), await hash(DEMO_PASSWORD))]);
   }
   for (const [name, fn] of parts) {
     if (await prisma.seedRun.findUnique({ where: { name } })) continue;
@@ -96,7 +107,7 @@ async function seedSites(tx: Tx, sites: SiteSeed[]): Promise<Map<string, number>
 async function seedDemo(tx: Tx, today: Date, passwordHash: string): Promise<void> {
   const semesters = demoSemesters(today);
   const users = new Map<string, number>();
-  for (const a of DEMO_ACCOUNTS) {
+  for (const a of FIRST_DEMO_ACCOUNTS) {
     const u = await tx.user.upsert({
       where: { email: a.email },
       create: { ...a, passwordHash, isDemo: true },
@@ -153,6 +164,33 @@ async function seedDemo(tx: Tx, today: Date, passwordHash: string): Promise<void
       const peerId = internIds.get(p)!;
       await tx.peerWish.upsert({ where: { internId_peerId: { internId: id, peerId } }, create: { internId: id, peerId }, update: {} });
     }
+  }
+}
+
+/**
+ * The second demo département (Indre: practices and interns; its internat is the annex's Châteauroux),
+ * Indre's staff account and the national admin; staff@demo.test is (again) Loir-et-Cher's only,
+ * whatever an earlier migration made of it.
+ */
+async function seedDemoDepartements(tx: Tx, today: Date, passwordHash: string): Promise<void> {
+  for (const a of DEPARTEMENT_DEMO_ACCOUNTS) {
+    await tx.user.upsert({ where: { email: a.email }, create: { ...a, passwordHash, isDemo: true }, update: { name: a.name, role: a.role, isDemo: true } });
+  }
+  for (const [email, codes] of Object.entries(DEMO_STAFF_DEPARTEMENTS)) {
+    const user = await tx.user.update({ where: { email }, data: { role: 'staff' } });
+    await tx.userDepartement.deleteMany({ where: { userId: user.id } });
+    await tx.userDepartement.createMany({ data: codes.map((departementCode) => ({ userId: user.id, departementCode })) });
+  }
+  const practiceIds = new Map<string, number>();
+  for (const p of indrePractices) {
+    const data = { name: p.name, kind: p.kind, commune: p.commune, departement: INDRE, lng: p.lng, lat: p.lat, supervisors: p.supervisors, isDemo: true };
+    practiceIds.set(p.slug, (await tx.practice.upsert({ where: { slug: p.slug }, create: { slug: p.slug, ...data }, update: data })).id);
+  }
+  for (const it of indreInterns(demoSemesters(today))) {
+    const data = { name: it.name, email: `${it.slug}@demo.test`, subdivision: 'Tours', hasCar: it.hasCar, isDemo: true, departementCode: '36' };
+    const row = await tx.intern.upsert({ where: { slug: it.slug }, create: { slug: it.slug, ...data }, update: data });
+    await tx.placement.deleteMany({ where: { internId: row.id } });
+    await tx.placement.create({ data: { internId: row.id, practiceId: practiceIds.get(it.practice)!, startDate: toDate(it.start), endDate: toDate(it.end) } });
   }
 }
 

@@ -36,9 +36,9 @@ describe('seed', () => {
   });
 
   it('adds the demo département and accounts, once', async () => {
-    expect(await runSeed(db.prisma, { demo: true, today: new Date('2026-11-24') })).toEqual(['demo-loir-et-cher', 'demo-ors-key']);
+    expect(await runSeed(db.prisma, { demo: true, today: new Date('2026-11-24') })).toEqual(['demo-loir-et-cher', 'demo-ors-key', 'demo-departements']);
     expect(await runSeed(db.prisma, { demo: true, today: new Date('2026-11-24') })).toEqual([]);
-    const interns = await db.prisma.intern.findMany({ where: { isDemo: true }, include: { placements: true } });
+    const interns = await db.prisma.intern.findMany({ where: { isDemo: true, slug: { startsWith: 'demo-intern-' } }, include: { placements: true } });
     expect(interns).toHaveLength(40);
     expect(interns.every((i) => i.placements.length === 1)).toBe(true);
     // The next two semesters after 24 Nov 2026: May–Oct 2027 and Nov 2027–Apr 2028.
@@ -51,10 +51,27 @@ describe('seed', () => {
       expect(u.passwordHash).toMatch(/^\$argon2id\$/);
       expect(await verify(u.passwordHash, DEMO_PASSWORD)).toBe(true);
     }
+    const staffDepartements = async (email: string) =>
+      (await db.prisma.userDepartement.findMany({ where: { user: { email } }, orderBy: { departementCode: 'asc' } })).map((d) => d.departementCode);
+    expect(await staffDepartements('staff@demo.test')).toEqual(['41']);
+    expect(await staffDepartements('staff-indre@demo.test')).toEqual(['36']);
+    expect(await staffDepartements('admin@demo.test')).toEqual([]);
     const manager = await db.prisma.user.findUniqueOrThrow({ where: { email: 'manager@demo.test' }, include: { managedSites: true } });
     const demoSites = await db.prisma.site.count({ where: { isDemo: true } });
     expect(manager.managedSites.length).toBeGreaterThan(0);
     expect(manager.managedSites.length).toBeLessThan(demoSites);
+  });
+
+  it('adds Indre (36): its practices and interns belong to it, Châteauroux is its internat', async () => {
+    const practices = await db.prisma.practice.findMany({ where: { isDemo: true } });
+    expect(new Set(practices.map((p) => p.departementCode))).toEqual(new Set(['41', '36']));
+    const indre = await db.prisma.intern.findMany({ where: { isDemo: true, placements: { some: { practice: { departementCode: '36' } } } } });
+    expect(indre.length).toBe(6);
+    expect(indre.every((i) => i.departementCode === '36')).toBe(true);
+    const loir = await db.prisma.intern.count({ where: { isDemo: true, placements: { some: { practice: { departementCode: '41' } } } } });
+    expect(loir).toBe(40);
+    const chateauroux = await db.prisma.site.findUniqueOrThrow({ where: { slug: 'chateauroux-internat-rural' } });
+    expect(chateauroux.departementCode).toBe('36');
   });
 
   it('with the demo data, creates the demo API key demo-ors-key, owned by the demo staff account and usable on /ors', async () => {

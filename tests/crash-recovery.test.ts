@@ -48,11 +48,12 @@ describe('a kill -9 during seeding', () => {
     const db = await openDatabase({ pgliteDir: dataDir });
     try {
       const runs = await db.prisma.seedRun.findMany({ orderBy: { name: 'asc' } });
-      expect(runs.map((r) => r.name)).toEqual(['annex-internats', 'demo-loir-et-cher', 'demo-ors-key']);
-      expect(await db.prisma.intern.count({ where: { isDemo: true } })).toBe(40);
-      expect(await db.prisma.placement.count()).toBe(40);
+      expect(runs.map((r) => r.name)).toEqual(['annex-internats', 'demo-departements', 'demo-loir-et-cher', 'demo-ors-key']);
+      // Loir-et-Cher's 40 interns and Indre's 6; five demo accounts.
+      expect(await db.prisma.intern.count({ where: { isDemo: true } })).toBe(46);
+      expect(await db.prisma.placement.count()).toBe(46);
       expect(await db.prisma.site.count()).toBe(15);
-      expect(await db.prisma.user.count()).toBe(3);
+      expect(await db.prisma.user.count()).toBe(5);
     } finally {
       await db.close();
     }

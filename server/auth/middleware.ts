@@ -76,7 +76,7 @@ export function currentUser(req: { user?: SessionUser }): SessionUser {
 /** True when the user may change this site: staff always, a manager only for their own sites. */
 export function canManageSite(user: SessionUser | undefined, siteId: number): boolean {
   if (!user) return false;
-  return user.role === 'staff' || (user.role === 'manager' && user.managedSiteIds.includes(siteId));
+  return user.role === 'staff' || user.role === 'admin' || (user.role === 'manager' && user.managedSiteIds.includes(siteId));
 }
 
 /** Throws ForbiddenError unless the user may manage the site (see canManageSite). */

@@ -11,12 +11,15 @@ export interface SessionUser {
   internId: number | null;
   /** Sites this user manages (managers; empty for others). */
   managedSiteIds: number[];
+  /** Staff: the départements (INSEE codes) whose interns they see; admin sees all; empty for others. */
+  departementCodes: string[];
 }
 
 /** The relations needed to build a SessionUser from a User row. */
 export const sessionUserInclude = {
   intern: { select: { id: true } },
   managedSites: { select: { siteId: true }, orderBy: { siteId: 'asc' } },
+  departements: { select: { departementCode: true }, orderBy: { departementCode: 'asc' } },
 } as const;
 
 type UserWithRelations = {
@@ -26,6 +29,7 @@ type UserWithRelations = {
   role: Role;
   intern: { id: number } | null;
   managedSites: { siteId: number }[];
+  departements: { departementCode: string }[];
 };
 
 /** Builds the SessionUser shape from a user loaded with `sessionUserInclude`. */
@@ -37,6 +41,7 @@ export function toSessionUser(u: UserWithRelations): SessionUser {
     role: u.role,
     internId: u.intern?.id ?? null,
     managedSiteIds: u.managedSites.map((m) => m.siteId),
+    departementCodes: u.departements.map((d) => d.departementCode),
   };
 }
 

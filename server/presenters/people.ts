@@ -12,6 +12,7 @@ export function presentPractice(p: Practice) {
     address: p.address,
     commune: p.commune,
     departement: p.departement,
+    departementCode: p.departementCode,
     location: [p.lng, p.lat] as [number, number],
     isDemo: p.isDemo,
   };
@@ -55,6 +56,7 @@ export function presentIntern(i: Intern & { peerInternIds?: number[]; wishes?: {
     partnerInternId: i.partnerInternId,
     maxRentCents: i.maxRentCents,
     limitMinutes: i.limitMinutes,
+    departementCode: i.departementCode,
     hasAccount: i.userId !== null,
     ...(i.peerInternIds || i.wishes ? { peerInternIds: i.peerInternIds ?? i.wishes!.map((w) => w.peerId).sort((a, b) => a - b) } : {}),
     isDemo: i.isDemo,

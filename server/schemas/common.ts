@@ -100,3 +100,10 @@ export const lat = z.number(typeError('a number')).min(-90, 'must be ≥ -90').m
 export const lngLat = z.tuple([lng, lat], typeError('a [lng, lat] pair'));
 /** Money in euro cents, never negative. */
 export const cents = z.number(typeError('a number of cents')).int('must be whole cents').min(0, 'must not be negative').max(10_000_000, 'must be at most 10000000');
+
+/** A French département's INSEE code: two digits, 2A/2B (Corsica) or three digits (overseas). */
+export const departementCode = z
+  .string(typeError('a département code'))
+  .trim()
+  .toUpperCase()
+  .regex(/^(\d{2,3}|2[AB])$/, 'must be a département code such as 41, 2A or 974');

@@ -6,8 +6,11 @@
  * the status.
  *
  * To add a route:
- *   1. add its rows to `routeRules` with `allow(method, path, {anonymous, intern, manager, staff})`,
- *      giving `{own, other}` instead of a status where the answer depends on whose resource it is;
+ *   1. add its rows to `routeRules` with `allow(method, path, {anonymous, intern, manager, staff, admin?})`,
+ *      giving `{own, other}` instead of a status where the answer depends on whose resource it is.
+ *      For staff, "own" is a resource of their département (Loir-et-Cher, 41) and "other" one of
+ *      another département (Indre, 36): `DEP_SCOPED(ok)` gives staff `{own: ok, other: 404}`.
+ *      `admin` (national) defaults to staff's own-département answer on both own and other;
  *   2. if the path has params or the call needs a body/query, add a `routeCalls` entry
  *      building them from the fixture world (tests/authz/world.ts). Bodies must be
  *      VALID, so that the status shows the authorisation decision and not validation.
@@ -19,11 +22,11 @@ import { invitationHashOf } from '../../server/domain/users/invitations.ts';
 import { previewMatching } from '../../server/domain/matching-runs/run-matching.ts';
 import { solveInstance } from '../../server/domain/matching-runs/solver.ts';
 import { straightLineTestProvider } from '../helpers/fake-drive-times.ts';
-import { buildIntern, buildPlacement, buildRoom, buildSite } from '../helpers/factories.ts';
+import { buildIntern, buildPlacement, buildRoom, buildSite, buildUser } from '../helpers/factories.ts';
 import { unique } from '../helpers/test-db.ts';
 import type { World } from './world.ts';
 
-export type Actor = 'anonymous' | 'intern' | 'manager' | 'staff';
+export type Actor = 'anonymous' | 'intern' | 'manager' | 'staff' | 'admin';
 export type Resource = 'own' | 'other';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -38,8 +41,13 @@ export interface RouteRule {
 
 type Expect = number | { own: number; other: number };
 
-/** Expands one route's expectations per role into explicit table rows. */
-function allow(method: Method, path: string, e: Record<Actor, Expect>): RouteRule[] {
+/**
+ * Expands one route's expectations per role into explicit table rows. Without an `admin` entry the
+ * national admin gets staff's own-département answer, on both own and other resources.
+ */
+function allow(method: Method, path: string, given: Record<Exclude<Actor, 'admin'>, Expect> & { admin?: Expect }): RouteRule[] {
+  const staffOwn = typeof given.staff === 'number' ? given.staff : given.staff.own;
+  const e: Record<Actor, Expect> = { ...given, admin: given.admin ?? (typeof given.staff === 'number' ? staffOwn : { own: staffOwn, other: staffOwn }) };
   return (Object.entries(e) as [Actor, Expect][]).flatMap(([role, x]) =>
     typeof x === 'number'
       ? [{ method, path, role, expected: x }]
@@ -53,6 +61,8 @@ function allow(method: Method, path: string, e: Record<Actor, Expect>): RouteRul
 const STAFF_ONLY_GET = { anonymous: 401, intern: 403, manager: 403, staff: 200 };
 const PUBLIC_GET = { anonymous: 200, intern: 200, manager: 200, staff: 200 };
 const ownOnly = (ok: number) => ({ own: ok, other: 403 });
+/** Staff reach their own département's resource; another département's answers 404, like a missing one. */
+const DEP_SCOPED = (ok: number) => ({ own: ok, other: 404 });
 /** /ors without a key: anonymous callers are refused (401, ORS gateway JSON), any session passes. */
 const ORS_SESSION_OR_KEY = { anonymous: 401, intern: 200, manager: 200, staff: 200 };
 
@@ -89,25 +99,29 @@ export const routeRules: RouteRule[] = [
   ...allow('PATCH', '/api/practices/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
   ...allow('GET', '/api/interns', STAFF_ONLY_GET),
   ...allow('POST', '/api/interns', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
-  ...allow('GET', '/api/interns/:id', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: 200 }),
-  ...allow('PATCH', '/api/interns/:id', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: 200 }),
+  ...allow('GET', '/api/interns/:id', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: DEP_SCOPED(200) }),
+  ...allow('PATCH', '/api/interns/:id', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: DEP_SCOPED(200) }),
   ...allow('GET', '/api/me/intern', { anonymous: 401, intern: 200, manager: 403, staff: 403 }),
   ...allow('PUT', '/api/me/preferences', { anonymous: 401, intern: 200, manager: 403, staff: 403 }),
   ...allow('POST', '/api/me/requests', { anonymous: 401, intern: 201, manager: 403, staff: 403 }),
   ...allow('GET', '/api/requests', STAFF_ONLY_GET),
-  ...allow('PATCH', '/api/requests/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
-  ...allow('POST', '/api/requests/:id/accept', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
-  ...allow('POST', '/api/requests/:id/decline', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+  ...allow('PATCH', '/api/requests/:id', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
+  ...allow('POST', '/api/requests/:id/accept', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
+  ...allow('POST', '/api/requests/:id/decline', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
   ...allow('GET', '/api/placements', STAFF_ONLY_GET),
-  ...allow('POST', '/api/placements', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
-  ...allow('PATCH', '/api/placements/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
-  ...allow('DELETE', '/api/placements/:id', { anonymous: 401, intern: 403, manager: 403, staff: 204 }),
+  ...allow('POST', '/api/placements', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(201) }),
+  ...allow('PATCH', '/api/placements/:id', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
+  ...allow('DELETE', '/api/placements/:id', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(204) }),
   ...allow('GET', '/api/users', STAFF_ONLY_GET),
-  ...allow('POST', '/api/users', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
-  ...allow('POST', '/api/users/:id/password', { anonymous: 401, intern: 403, manager: 403, staff: 204 }),
-  ...allow('PATCH', '/api/users/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
-  ...allow('POST', '/api/users/:id/invitation', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
-  ...allow('POST', '/api/invitations', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
+  // own: a manager account; other: a staff account, which only the national admin creates.
+  ...allow('POST', '/api/users', { anonymous: 401, intern: 403, manager: 403, staff: { own: 201, other: 403 }, admin: { own: 201, other: 201 } }),
+  // own: a manager's account; other: a staff account of another département (not even visible to staff).
+  ...allow('POST', '/api/users/:id/password', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(204) }),
+  ...allow('PATCH', '/api/users/:id', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
+  ...allow('PUT', '/api/users/:id/departements', { anonymous: 401, intern: 403, manager: 403, staff: 403, admin: 200 }),
+  ...allow('GET', '/api/departements', STAFF_ONLY_GET),
+  ...allow('POST', '/api/users/:id/invitation', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(201) }),
+  ...allow('POST', '/api/invitations', { anonymous: 401, intern: 403, manager: 403, staff: { own: 201, other: 403 }, admin: { own: 201, other: 201 } }),
   // Public: the one-time link is the credential (a fresh one per call).
   ...allow('GET', '/api/invitations/:token', PUBLIC_GET),
   ...allow('POST', '/api/invitations/:token', { anonymous: 204, intern: 204, manager: 204, staff: 204 }),
@@ -123,14 +137,14 @@ export const routeRules: RouteRule[] = [
 
   // Matching runs
   ...allow('POST', '/api/matching/preview', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
-  ...allow('POST', '/api/matching/apply', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+  ...allow('POST', '/api/matching/apply', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
   ...allow('GET', '/api/matching/runs', STAFF_ONLY_GET),
-  ...allow('GET', '/api/matching/runs/:id', STAFF_ONLY_GET),
-  ...allow('GET', '/api/matching/runs/:id/candidates', STAFF_ONLY_GET),
+  ...allow('GET', '/api/matching/runs/:id', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
+  ...allow('GET', '/api/matching/runs/:id/candidates', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
 
   // Drive-time search
-  ...allow('GET', '/api/placements/:id/nearby-sites', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: 200 }),
-  ...allow('GET', '/api/placements/:id/isochrone', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: 200 }),
+  ...allow('GET', '/api/placements/:id/nearby-sites', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: DEP_SCOPED(200) }),
+  ...allow('GET', '/api/placements/:id/isochrone', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: DEP_SCOPED(200) }),
   ...allow('GET', '/api/drive-times/nearby', { anonymous: 401, intern: 200, manager: 200, staff: 200 }),
 
   // Staff tools
@@ -183,6 +197,16 @@ const site = (w: World, r: Resource) => (r === 'other' ? w.otherSite : w.ownSite
 const room = (w: World, r: Resource) => (r === 'other' ? w.otherRoom : w.ownRoom);
 const intern = (w: World, r: Resource) => (r === 'other' ? w.otherIntern : w.ownIntern);
 const placement = (w: World, r: Resource) => (r === 'other' ? w.otherPlacement : w.ownPlacement);
+const practice = (w: World, r: Resource) => (r === 'other' ? w.otherPractice : w.practice);
+/** Staff's own département in the world (Loir-et-Cher), or another one (Indre). */
+const departementOf = (r: Resource) => (r === 'other' ? '36' : '41');
+/** A fresh intern registered in the own or the other département. */
+const freshIntern = (w: World, r: Resource) => buildIntern(w.prisma, { departementCode: departementOf(r) });
+/** A fresh account to change: a manager's (own, staff may), or a staff account of the other département. */
+const account = (w: World, r: Resource, label: string) =>
+  r === 'own'
+    ? w.prisma.user.create({ data: { email: `${unique(label)}@example.org`, name: 'Change me', role: 'manager', passwordHash: 'x' } })
+    : buildUser(w.prisma, { role: 'staff', departementCodes: ['36'] });
 
 export const routeCalls: Record<string, RouteCall> = {
   'POST /api/session': { body: (w) => ({ email: w.users.staff.email, password: 'wrong-password' }) },
@@ -207,13 +231,13 @@ export const routeCalls: Record<string, RouteCall> = {
   'PUT /api/me/preferences': { body: (w) => ({ siteIds: [w.ownSite.id, w.otherSite.id] }) },
   'POST /api/me/requests': { body: (w) => ({ siteId: w.ownSite.id }) },
   'PATCH /api/requests/:id': {
-    params: async (w) => ({ id: (await w.prisma.roomRequest.create({ data: { internId: w.ownIntern.id, siteId: (await buildSite(w.prisma)).id } })).id }),
+    params: async (w, r) => ({ id: (await w.prisma.roomRequest.create({ data: { internId: intern(w, r).id, siteId: (await buildSite(w.prisma)).id } })).id }),
     body: () => ({ status: 'withdrawn' }),
   },
   'POST /api/requests/:id/accept': {
-    params: async (w) => {
+    params: async (w, r) => {
       const siteId = (await buildSite(w.prisma)).id;
-      const req = await w.prisma.roomRequest.create({ data: { internId: w.ownIntern.id, siteId } });
+      const req = await w.prisma.roomRequest.create({ data: { internId: intern(w, r).id, siteId } });
       // The body proposes a bed of that site, for dates of its own so that the intern is never booked twice.
       const year = nextYear();
       acceptBody = { bedId: (await buildRoom(w.prisma, { siteId, beds: 1 })).beds[0].id, startDate: `${year}-05-01`, endDate: `${year}-10-31` };
@@ -222,7 +246,7 @@ export const routeCalls: Record<string, RouteCall> = {
     body: () => acceptBody,
   },
   'POST /api/requests/:id/decline': {
-    params: async (w) => ({ id: (await w.prisma.roomRequest.create({ data: { internId: w.ownIntern.id, siteId: (await buildSite(w.prisma)).id } })).id }),
+    params: async (w, r) => ({ id: (await w.prisma.roomRequest.create({ data: { internId: intern(w, r).id, siteId: (await buildSite(w.prisma)).id } })).id }),
     body: () => ({ reason: 'Plus de place' }),
   },
   'POST /api/me/assignments/:id/answer': {
@@ -235,54 +259,58 @@ export const routeCalls: Record<string, RouteCall> = {
     },
     body: () => ({ answer: 'accept' }),
   },
-  'POST /api/placements': { body: (w) => ({ internId: w.otherIntern.id, practiceId: w.practice.id, startDate: '2028-05-01', endDate: '2028-10-31' }) },
+  'POST /api/placements': { body: (w, r) => ({ internId: intern(w, r).id, practiceId: practice(w, r).id, startDate: '2028-05-01', endDate: '2028-10-31' }) },
   'PATCH /api/placements/:id': { params: (w, r) => ({ id: placement(w, r).id }), body: () => ({ endDate: '2027-10-30' }) },
-  'DELETE /api/placements/:id': { params: async (w) => ({ id: (await buildPlacement(w.prisma, { internId: w.otherIntern.id, practiceId: w.practice.id, startDate: '2029-05-01', endDate: '2029-10-31' })).id }) },
-  'POST /api/users': { body: () => ({ email: `${unique('authz')}@example.org`, name: 'Authz', role: 'staff', password: 'long-enough-password' }) },
+  'DELETE /api/placements/:id': { params: async (w, r) => ({ id: (await buildPlacement(w.prisma, { internId: intern(w, r).id, practiceId: practice(w, r).id, startDate: '2029-05-01', endDate: '2029-10-31' })).id }) },
+  'POST /api/users': { body: (_w, r) => ({ email: `${unique('authz')}@example.org`, name: 'Authz', role: r === 'own' ? 'manager' : 'staff', password: 'long-enough-password' }) },
   'POST /api/users/:id/password': {
-    params: async (w) => ({ id: (await w.prisma.user.create({ data: { email: `${unique('reset')}@example.org`, name: 'Reset me', role: 'manager', passwordHash: 'x' } })).id }),
+    params: async (w, r) => ({ id: (await account(w, r, 'reset')).id }),
     body: () => ({ password: 'long-enough-password' }),
   },
   'PATCH /api/users/:id': {
-    params: async (w) => ({ id: (await w.prisma.user.create({ data: { email: `${unique('patch')}@example.org`, name: 'Patch me', role: 'manager', passwordHash: 'x' } })).id }),
+    params: async (w, r) => ({ id: (await account(w, r, 'patch')).id }),
     body: () => ({ name: unique('Renamed') }),
   },
-  'POST /api/users/:id/invitation': {
-    params: async (w) => ({ id: (await w.prisma.user.create({ data: { email: `${unique('reinvite')}@example.org`, name: 'Re-invite me', role: 'manager', passwordHash: '' } })).id }),
+  'POST /api/users/:id/invitation': { params: async (w, r) => ({ id: (await account(w, r, 'reinvite')).id }) },
+  'PUT /api/users/:id/departements': {
+    params: async (w) => ({ id: (await buildUser(w.prisma, { role: 'staff', departementCodes: ['36'] })).id }),
+    body: () => ({ departementCodes: ['41', '36'] }),
   },
-  'POST /api/invitations': { body: () => ({ email: `${unique('invite')}@example.org`, name: 'Invited', role: 'manager' }) },
+  'POST /api/invitations': { body: (_w, r) => ({ email: `${unique('invite')}@example.org`, name: 'Invited', role: r === 'own' ? 'manager' : 'staff' }) },
   'GET /api/invitations/:token': { params: async (w) => ({ token: await freshInvitation(w) }) },
   'POST /api/invitations/:token': { params: async (w) => ({ token: await freshInvitation(w) }), body: () => ({ password: 'long-enough-password' }) },
   'PUT /api/sites/:id/managers': { params: async (w) => ({ id: (await buildSite(w.prisma)).id }), body: (w) => ({ userIds: [w.users.manager.id] }) },
   'POST /api/assignments': {
-    body: async (w) => ({ internId: (await buildIntern(w.prisma)).id, bedId: (await buildRoom(w.prisma, { beds: 1 })).beds[0].id, startDate: '2027-05-01', endDate: '2027-10-31' }),
+    body: async (w, r) => ({ internId: (await freshIntern(w, r)).id, bedId: (await buildRoom(w.prisma, { beds: 1 })).beds[0].id, startDate: '2027-05-01', endDate: '2027-10-31' }),
   },
   'PATCH /api/assignments/:id': { params: (w, r) => ({ id: (r === 'other' ? w.otherAssignment : w.ownAssignment).id }), body: () => ({ locked: true }) },
   'DELETE /api/assignments/:id': {
-    params: async (w) => {
+    params: async (w, r) => {
       const room = await buildRoom(w.prisma, { beds: 1 });
-      const a = await w.prisma.assignment.create({ data: { internId: (await buildIntern(w.prisma)).id, bedId: room.beds[0].id, startDate: toDate('2027-05-01'), endDate: toDate('2027-10-31') } });
+      const a = await w.prisma.assignment.create({ data: { internId: (await freshIntern(w, r)).id, bedId: room.beds[0].id, startDate: toDate('2027-05-01'), endDate: toDate('2027-10-31') } });
       return { id: a.id };
     },
   },
   // An empty far-future window: previews are quick, applies write nothing and never go stale.
   'POST /api/matching/preview': { body: () => ({ from: '2060-05-01', to: '2060-10-31' }) },
   'POST /api/matching/apply': {
-    body: async (w) => {
+    body: async (w, r) => {
       const window = { from: '2060-05-01', to: '2060-10-31' };
       const { run } = await previewMatching({ prisma: w.prisma, provider: straightLineTestProvider(), solve: solveInstance, window, limitMinutes: 30, actor: null });
+      await w.prisma.matchingRun.update({ where: { id: run.id }, data: { departements: [departementOf(r)] } });
       return { runId: run.id };
     },
   },
   'GET /api/matching/runs/:id/candidates': {
-    params: async (w) => {
+    params: async (w, r) => {
       const window = { from: w.ownPlacement.startDate.toISOString().slice(0, 10), to: w.ownPlacement.endDate.toISOString().slice(0, 10) };
       const { run } = await previewMatching({ prisma: w.prisma, provider: straightLineTestProvider(), solve: solveInstance, window, limitMinutes: 30, actor: null });
+      await w.prisma.matchingRun.update({ where: { id: run.id }, data: { departements: [departementOf(r)] } });
       return { id: run.id };
     },
-    query: (w) => `internId=${w.ownPlacement.internId}`,
+    query: (w, r) => `internId=${placement(w, r).internId}`,
   },
-  'GET /api/matching/runs/:id': { params: async (w) => ({ id: (await w.prisma.matchingRun.create({ data: { kind: 'apply', input: {}, result: {} } })).id }) },
+  'GET /api/matching/runs/:id': { params: async (w, r) => ({ id: (await w.prisma.matchingRun.create({ data: { kind: 'apply', departements: [departementOf(r)], input: {}, result: {} } })).id }) },
   'GET /api/placements/:id/nearby-sites': { params: (w, r) => ({ id: placement(w, r).id }) },
   'GET /api/placements/:id/isochrone': { params: (w, r) => ({ id: placement(w, r).id }) },
   'GET /api/drive-times/nearby': { query: () => 'lng=1.5&lat=47.5&minutes=30' },

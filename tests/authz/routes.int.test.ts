@@ -14,7 +14,7 @@ import { buildWorld, type World } from './world.ts';
 const API = /^\/(api|ors)(\/|$)/;
 const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 
-describe('authorisation table: every route × role × own/other', () => {
+describe('authorisation table: every route × role × own/other (resource or département)', () => {
   let db: Database;
   let app: TestApp;
   let world: World;
@@ -42,7 +42,7 @@ describe('authorisation table: every route × role × own/other', () => {
   it('has a rule for every role on every mounted route (add rows to tests/authz/route-rules.ts)', () => {
     const missing: string[] = [];
     for (const r of mounted()) {
-      for (const role of ['anonymous', 'intern', 'manager', 'staff'] as Actor[]) {
+      for (const role of ['anonymous', 'intern', 'manager', 'staff', 'admin'] as Actor[]) {
         if (!routeRules.some((x) => x.method === r.method && x.path === r.path && x.role === role)) missing.push(`${key(r)} as ${role}`);
       }
     }

@@ -22,8 +22,8 @@ function testPasswordHash(): Promise<string> {
 
 type Db = PrismaClient;
 
-/** A user with TEST_PASSWORD; managers may be given sites to manage. */
-export async function buildUser(db: Db, o: { role?: Role; email?: string; name?: string; managedSiteIds?: number[] } = {}) {
+/** A user with TEST_PASSWORD; managers may be given sites to manage, staff départements (codes). */
+export async function buildUser(db: Db, o: { role?: Role; email?: string; name?: string; managedSiteIds?: number[]; departementCodes?: string[] } = {}) {
   const role = o.role ?? 'staff';
   const user = await db.user.create({
     data: {
@@ -32,6 +32,8 @@ export async function buildUser(db: Db, o: { role?: Role; email?: string; name?:
       role,
       passwordHash: await testPasswordHash(),
       managedSites: o.managedSiteIds?.length ? { create: o.managedSiteIds.map((siteId) => ({ siteId })) } : undefined,
+      // Staff work on Loir-et-Cher (41), where buildPractice puts practices, unless told otherwise.
+      departements: role === 'staff' ? { create: (o.departementCodes ?? ['41']).map((departementCode) => ({ departementCode })) } : undefined,
     },
   });
   return { ...user, password: TEST_PASSWORD };
@@ -76,16 +78,19 @@ export async function buildRoom(db: Db, o: { siteId?: number; label?: string; be
   });
 }
 
-/** A GP practice near Romorantin. */
-export async function buildPractice(db: Db, o: { name?: string; lng?: number; lat?: number } = {}) {
+/** A GP practice near Romorantin (Loir-et-Cher, 41, unless told otherwise). */
+export async function buildPractice(db: Db, o: { name?: string; lng?: number; lat?: number; departement?: string; commune?: string } = {}) {
   const slug = unique('practice');
   return db.practice.create({
-    data: { slug, name: o.name ?? `Cabinet ${slug}`, commune: 'Romorantin', departement: 'Loir-et-Cher', lng: o.lng ?? 1.74, lat: o.lat ?? 47.36, supervisors: ['Dr Test'] },
+    data: { slug, name: o.name ?? `Cabinet ${slug}`, commune: o.commune ?? 'Romorantin', departement: o.departement ?? 'Loir-et-Cher', lng: o.lng ?? 1.74, lat: o.lat ?? 47.36, supervisors: ['Dr Test'] },
   });
 }
 
-/** An intern; `withUser: true` also makes their account (role intern, TEST_PASSWORD). */
-export async function buildIntern(db: Db, o: { userId?: number; withUser?: boolean; name?: string; email?: string } = {}) {
+/**
+ * An intern; `withUser: true` also makes their account (role intern, TEST_PASSWORD). Registered in
+ * Loir-et-Cher (41) unless `departementCode` says otherwise (null: by their placements only).
+ */
+export async function buildIntern(db: Db, o: { userId?: number; withUser?: boolean; name?: string; email?: string; departementCode?: string | null } = {}) {
   let userId = o.userId;
   let user: Awaited<ReturnType<typeof buildUser>> | undefined;
   if (!userId && o.withUser) {
@@ -94,7 +99,7 @@ export async function buildIntern(db: Db, o: { userId?: number; withUser?: boole
   }
   const slug = unique('intern');
   const intern = await db.intern.create({
-    data: { slug, userId, name: o.name ?? `Interne ${slug}`, email: o.email ?? `${slug}@intern.example`, subdivision: 'Tours', hasCar: true },
+    data: { slug, userId, name: o.name ?? `Interne ${slug}`, email: o.email ?? `${slug}@intern.example`, subdivision: 'Tours', hasCar: true, departementCode: o.departementCode === undefined ? '41' : o.departementCode },
   });
   return { ...intern, user };
 }

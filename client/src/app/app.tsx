@@ -14,6 +14,9 @@ import { useDeleteSession } from '../features/auth/api/delete-session.ts';
 import { SESSION_KEY, type SessionUser } from '../features/auth/api/session-schema.ts';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 
+/** Staff of a département and the national admin share the staff pages (the server scopes what each sees). */
+const isStaffRole = (user: { role: string } | null | undefined) => user?.role === 'staff' || user?.role === 'admin';
+
 // Every page with a map or a chart is its own chunk, so the first visit stays light.
 const CataloguePage = lazy(() => import('../features/catalogue/components/catalogue-page.tsx'));
 const InternPage = lazy(() => import('../features/intern/components/intern-page.tsx'));
@@ -101,11 +104,11 @@ function Header({ user }: { user: SessionUser | null | undefined }) {
         <ul>
           <li><Link href={PATHS.catalogue}>{t('nav.catalogue')}</Link></li>
           {user?.role === 'intern' && <li><Link href={PATHS.intern}>{t('nav.intern')}</Link></li>}
-          {(user?.role === 'manager' || user?.role === 'staff') && <li><Link href={PATHS.manager}>{t('nav.manager')}</Link></li>}
-          {user?.role === 'staff' && <li><Link href={PATHS.matching}>{t('nav.matching')}</Link></li>}
-          {user?.role === 'staff' && <li><Link href={PATHS.indicators}>{t('nav.indicators')}</Link></li>}
-          {user?.role === 'staff' && <li><Link href={PATHS.apiKeys}>{t('nav.apiKeys')}</Link></li>}
-          {user?.role === 'staff' && <li><Link href={PATHS.backoffice} aria-current={path.startsWith('/equipe/') && BACKOFFICE.some((b) => b.path === path) ? 'page' : undefined}>{t('nav.backoffice')}</Link></li>}
+          {(user?.role === 'manager' || isStaffRole(user)) && <li><Link href={PATHS.manager}>{t('nav.manager')}</Link></li>}
+          {isStaffRole(user) && <li><Link href={PATHS.matching}>{t('nav.matching')}</Link></li>}
+          {isStaffRole(user) && <li><Link href={PATHS.indicators}>{t('nav.indicators')}</Link></li>}
+          {isStaffRole(user) && <li><Link href={PATHS.apiKeys}>{t('nav.apiKeys')}</Link></li>}
+          {isStaffRole(user) && <li><Link href={PATHS.backoffice} aria-current={path.startsWith('/equipe/') && BACKOFFICE.some((b) => b.path === path) ? 'page' : undefined}>{t('nav.backoffice')}</Link></li>}
         </ul>
       </nav>
       <div className="top-end">
@@ -164,7 +167,7 @@ function Routes() {
   return (
     <>
       <Header user={user} />
-      <DriveTimeNotice staff={user?.role === 'staff'} />
+      <DriveTimeNotice staff={isStaffRole(user)} />
       <Suspense fallback={<p className="muted page" role="status">{t('common.loading')}</p>}>
         <Switch>
           <Route path={PATHS.catalogue}><CataloguePage /></Route>
@@ -174,13 +177,13 @@ function Routes() {
           {/* A one-time link, from an invitation or a password reset: choose a password, then signed in. */}
           <Route path={PATHS.setPassword}><InvitationPage onSignedIn={(u) => navigate(homeOf(u), { replace: true })} /></Route>
           <Route path={PATHS.intern}><Guard user={user} roles={['intern']}><InternPage /></Guard></Route>
-          <Route path={PATHS.manager}><Guard user={user} roles={['manager', 'staff']}><ManagerPage /></Guard></Route>
-          <Route path={PATHS.matching}><Guard user={user} roles={['staff']}><MatchingPage /></Guard></Route>
-          <Route path={PATHS.indicators}><Guard user={user} roles={['staff']}><IndicatorsPage /></Guard></Route>
-          <Route path={PATHS.apiKeys}><Guard user={user} roles={['staff']}><ApiKeysPage /></Guard></Route>
+          <Route path={PATHS.manager}><Guard user={user} roles={['manager', 'staff', 'admin']}><ManagerPage /></Guard></Route>
+          <Route path={PATHS.matching}><Guard user={user} roles={['staff', 'admin']}><MatchingPage /></Guard></Route>
+          <Route path={PATHS.indicators}><Guard user={user} roles={['staff', 'admin']}><IndicatorsPage /></Guard></Route>
+          <Route path={PATHS.apiKeys}><Guard user={user} roles={['staff', 'admin']}><ApiKeysPage /></Guard></Route>
           {BACKOFFICE.map(({ path: p, page: Page }) => (
             <Route key={p} path={p}>
-              <Guard user={user} roles={['staff']}>
+              <Guard user={user} roles={['staff', 'admin']}>
                 <StaffNav />
                 <Page />
               </Guard>

@@ -1,4 +1,5 @@
 import { auditChanges, recordAudit } from '../../audit/record-audit.ts';
+import { assertInternVisible, isStaff, visibleAssignments } from '../departements/visibility.ts';
 import type { SessionUser } from '../../auth/session-user.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
@@ -53,7 +54,8 @@ export function daysFromToday(days: number, now = new Date()): string {
  * concurrent requests cannot both win.
  */
 export async function createAssignment({ tx, actor, input, appUrl }: { tx: Tx; actor: SessionUser | null; input: NewAssignment; appUrl: string }) {
-  if (!(await tx.intern.findUnique({ where: { id: input.internId }, select: { id: true } }))) throw new NotFoundError('No such intern', 'body.internId');
+  if (actor && isStaff(actor)) await assertInternVisible(tx, actor, input.internId, 'body.internId');
+  else if (!(await tx.intern.findUnique({ where: { id: input.internId }, select: { id: true } }))) throw new NotFoundError('No such intern', 'body.internId');
   const siteId = await bedSiteId(tx, input.bedId, 'body.bedId', { forNewBooking: true });
   const status = input.status ?? 'proposed';
   const answerBy = status === 'proposed' ? (input.answerBy ?? daysFromToday(DEFAULT_ANSWER_DAYS)) : null;
@@ -84,7 +86,9 @@ export interface AssignmentPatch {
  * same transaction. A cancelled booking stays cancelled: book again instead.
  */
 export async function updateAssignment({ tx, actor, id, patch, appUrl }: { tx: Tx; actor: SessionUser | null; id: number; patch: AssignmentPatch; appUrl: string }) {
-  const before = await tx.assignment.findUnique({ where: { id } });
+  // Staff change only the bookings of the interns of their départements (404 for another's).
+  const scope = actor && isStaff(actor) ? visibleAssignments(actor) : {};
+  const before = await tx.assignment.findFirst({ where: { AND: [{ id }, scope] } });
   if (!before) throw new NotFoundError('No such assignment', 'params.id');
   const changesStatus = patch.status !== undefined && patch.status !== before.status;
   if (changesStatus && before.status === 'cancelled') throw new ConflictError('This booking is cancelled; book the bed again instead');

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { internsIn, placementsIn, sitesIn, type Scope } from '../departements/visibility.ts';
 import { isoDate, toDate } from '../calendar/semesters.ts';
 import type { DateWindow } from '../search/date-window.ts';
 import { coveredDays, daysInWindow } from './bed-days.ts';
@@ -31,11 +32,13 @@ type Db = Pick<PrismaClient, 'site' | 'placement' | 'assignment'>;
  * Computes the indicators over a window. Bookings are the non-cancelled
  * assignments (proposed or confirmed) and count only their days inside the window.
  */
-export async function computeIndicators(db: Db, window: DateWindow): Promise<Indicators> {
+export async function computeIndicators(db: Db, window: DateWindow, scope: Scope = { national: true }): Promise<Indicators> {
   const live = { status: { not: 'cancelled' as const }, startDate: { lte: toDate(window.to) }, endDate: { gte: toDate(window.from) } };
+  // Staff's figures: the sites of their départements, the placements there and their interns' bookings.
+  const bookings = scope.national ? live : { ...live, intern: internsIn(scope) };
   const [sites, placements, assignments] = await Promise.all([
     db.site.findMany({
-      where: { active: true },
+      where: { active: true, ...sitesIn(scope) },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       select: {
         id: true,
@@ -43,8 +46,8 @@ export async function computeIndicators(db: Db, window: DateWindow): Promise<Ind
         rooms: { select: { availability: true, beds: { select: { assignments: { where: live, select: { startDate: true, endDate: true } } } } } },
       },
     }),
-    db.placement.findMany({ where: { startDate: { lte: toDate(window.to) }, endDate: { gte: toDate(window.from) } }, select: { internId: true } }),
-    db.assignment.findMany({ where: live, select: { internId: true, driveSeconds: true } }),
+    db.placement.findMany({ where: { startDate: { lte: toDate(window.to) }, endDate: { gte: toDate(window.from) }, ...placementsIn(scope) }, select: { internId: true } }),
+    db.assignment.findMany({ where: bookings, select: { internId: true, driveSeconds: true } }),
   ]);
   const occupancy = sites.map((site) => {
     let beds = 0;

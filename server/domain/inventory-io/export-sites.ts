@@ -1,12 +1,14 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { sitesIn, type Scope } from '../departements/visibility.ts';
 import { writeCsv } from './csv.ts';
 import { guardFormula, SITE_COLUMNS, VALUE_COLUMNS, type SiteColumn } from './site-columns.ts';
 
 type Db = Pick<PrismaClient, 'site'>;
 
-/** Every site (active, planned or not) with its rooms and bed counts, ordered by slug so exports diff well. */
-export async function loadInventory(db: Db) {
+/** Every site (active, planned or not) of the scope's départements with its rooms and bed counts, ordered by slug so exports diff well. */
+export async function loadInventory(db: Db, scope: Scope = { national: true }) {
   const sites = await db.site.findMany({
+    where: sitesIn(scope),
     orderBy: { slug: 'asc' },
     include: { rooms: { orderBy: { label: 'asc' }, include: { _count: { select: { beds: true } } } } },
   });

@@ -1,4 +1,5 @@
 import { recordAudit } from '../../audit/record-audit.ts';
+import type { Scope } from '../departements/visibility.ts';
 import { ValidationError } from '../../errors.ts';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { formatIssue, type ImportIssue, type ImportRow } from './read-inventory.ts';
@@ -37,6 +38,32 @@ function loadExisting(tx: Tx, slugs: string[]) {
     where: { slug: { in: slugs } },
     include: { rooms: { include: { beds: { select: { label: true } } } } },
   });
+}
+
+/**
+ * Staff import only sites of their départements: a row whose département (as written, or the
+ * existing site's when it gives none) is another's is an issue of that row.
+ */
+async function checkDepartements(tx: Tx, codes: string[], rows: ImportRow[], existing: Map<string, Existing>, issues: ImportIssue[]) {
+  const codeOf = new Map<string, string | null>();
+  for (const { row } of rows) {
+    const text = row.departement;
+    if (text !== undefined && !codeOf.has(text)) {
+      const [r] = await tx.$queryRaw<{ code: string | null }[]>`SELECT departement_code_of(${text}) AS code`;
+      codeOf.set(text, r?.code ?? null);
+    }
+  }
+  for (const { ref, row } of rows) {
+    const was = existing.get(row.slug);
+    if (was && (was.departementCode === null || !codes.includes(was.departementCode))) {
+      issues.push({ ...ref, field: 'slug', message: `${row.slug} is a site of another département` });
+      continue;
+    }
+    const code = row.departement !== undefined ? codeOf.get(row.departement) : was?.departementCode;
+    if (code === null || code === undefined || !codes.includes(code)) {
+      issues.push({ ...ref, field: 'departement', message: `${row.departement ?? ''} is not one of your départements (${codes.join(', ')})` });
+    }
+  }
 }
 
 /** Equal for the inventory's purpose: null and '' are both "unknown"; lists compare element-wise. */
@@ -110,11 +137,12 @@ async function writeSite(tx: Tx, plan: SitePlan, actorId: number | null): Promis
  * line or feature), then, if none and not a dry run, written and audited in
  * one transaction. Unchanged sites are not touched, so re-importing an export changes nothing.
  */
-export async function importInventory(opts: { prisma: PrismaClient; actorId: number | null; rows: ImportRow[]; dryRun: boolean }): Promise<ImportSummary> {
+export async function importInventory(opts: { prisma: PrismaClient; actorId: number | null; scope?: Scope; rows: ImportRow[]; dryRun: boolean }): Promise<ImportSummary> {
   return opts.prisma.$transaction(
     async (tx) => {
       const existing = new Map((await loadExisting(tx, opts.rows.map((r) => r.row.slug))).map((s) => [s.slug, s]));
       const issues: ImportIssue[] = [];
+      if (opts.scope && !opts.scope.national) await checkDepartements(tx, opts.scope.codes, opts.rows, existing, issues);
       const plans = opts.rows.map(({ ref, row }) => planSite(ref, row, existing.get(row.slug), issues));
       if (issues.length) throw rejectImport(issues);
       const summary: ImportSummary = { dryRun: opts.dryRun, created: [], updated: [], unchanged: 0, roomsCreated: 0, bedsCreated: 0 };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { placementsIn, type Scope } from '../departements/visibility.ts';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { isoDate, toDate } from '../calendar/semesters.ts';
 import type { DateWindow } from '../search/date-window.ts';
@@ -13,11 +14,13 @@ type Db = Prisma.TransactionClient | PrismaClient;
  * The same load feeds the instance and the fingerprint, so apply can tell
  * whether anything changed since the preview.
  */
-export async function loadMatchingData(db: Db, window: DateWindow) {
+export async function loadMatchingData(db: Db, window: DateWindow, scope: Scope = { national: true }) {
   const overlap = { startDate: { lte: toDate(window.to) }, endDate: { gte: toDate(window.from) } };
+  // Only the scope's placements are matched; every site's beds and every live booking are read,
+  // because a site across a border can house them (drive times decide, not borders).
   const [placements, rooms, assignments] = await Promise.all([
     db.placement.findMany({
-      where: overlap,
+      where: { AND: [overlap, placementsIn(scope)] },
       orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
       include: {
         practice: { select: { id: true, name: true, commune: true, lng: true, lat: true } },

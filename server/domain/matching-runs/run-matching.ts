@@ -7,6 +7,7 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import type { DriveTimeProvider } from '../../routing/provider.ts';
 import { toDate } from '../calendar/semesters.ts';
 import type { DateWindow } from '../search/date-window.ts';
+import { scopeOf, visibleRuns, type Scope } from '../departements/visibility.ts';
 import { buildMatchingInstance, type BuiltInstance } from './build-instance.ts';
 import { changedParts, fingerprint, loadMatchingData } from './load-matching-data.ts';
 import { candidateBeds } from './override-candidates.ts';
@@ -26,6 +27,9 @@ export type SolveFn = (instance: BuiltInstance) => SolverOutput | Promise<Solver
 export type { PreviewInput } from './stored-run.ts';
 
 const TX = { timeout: 120_000, maxWait: 30_000 };
+/** The départements a stored run was limited to (none: national). */
+const runScope = (run: { departements: string[] }): Scope => (run.departements.length ? { national: false, codes: run.departements } : { national: true });
+
 /** Serialises applies across app instances (PostgreSQL advisory lock, held until commit). */
 const APPLY_LOCK = 0x6d61_7463;
 
@@ -35,14 +39,16 @@ const APPLY_LOCK = 0x6d61_7463;
  * data it was built from. The result says `estimate: true` when drive times are estimates.
  */
 export async function previewMatching(opts: { prisma: PrismaClient; provider: DriveTimeProvider; solve: SolveFn; window: DateWindow; limitMinutes: number; actor: SessionUser | null }) {
-  const data = await loadMatchingData(opts.prisma, opts.window);
+  // Staff match the placements of their départements; the admin (or a run without actor) all of them.
+  const scope: Scope = opts.actor ? scopeOf(opts.actor) : { national: true };
+  const data = await loadMatchingData(opts.prisma, opts.window, scope);
   const { instance, context } = await buildMatchingInstance({ data, provider: opts.provider, limitMinutes: opts.limitMinutes });
   const solved = await opts.solve(instance);
   const result = { ...solved, version: STORED_RUN_VERSION, estimate: context.estimate, provider: context.provider };
   const input: PreviewInput = { version: STORED_RUN_VERSION, window: opts.window, limitMinutes: opts.limitMinutes, instance, context, fingerprint: fingerprint(data) };
   const run = await opts.prisma.$transaction(async (tx) => {
     const r = await tx.matchingRun.create({
-      data: { kind: 'preview', createdById: opts.actor?.id ?? null, input: auditSnapshot(input)!, result: auditSnapshot(result)! },
+      data: { kind: 'preview', createdById: opts.actor?.id ?? null, departements: scope.national ? [] : scope.codes, input: auditSnapshot(input)!, result: auditSnapshot(result)! },
     });
     await recordAudit(tx, {
       actorId: opts.actor?.id ?? null,
@@ -85,10 +91,11 @@ async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; o
   const actorId = opts.actor?.id ?? null;
   return opts.prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(${APPLY_LOCK}::bigint)::text AS locked`;
-    const preview = await tx.matchingRun.findUnique({ where: { id: opts.runId } });
+    const visible = opts.actor ? visibleRuns(opts.actor) : {};
+    const preview = await tx.matchingRun.findFirst({ where: { AND: [{ id: opts.runId }, visible] } });
     if (!preview || preview.kind !== 'preview') throw new NotFoundError('No such matching preview', 'body.runId');
     const { input, result } = readPreview(preview);
-    const data = await loadMatchingData(tx, input.window);
+    const data = await loadMatchingData(tx, input.window, runScope(preview));
     const changed = changedParts(input.fingerprint, fingerprint(data));
     if (changed.length) {
       throw new ConflictError(`The ${changed.join(', ')} changed since this preview: run a new preview`, { changed });
@@ -103,6 +110,7 @@ async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; o
       data: {
         kind: 'apply',
         createdById: actorId,
+        departements: preview.departements,
         input: auditSnapshot({ previewRunId: preview.id, overrides: opts.overrides, locks: opts.locks, window: input.window, limitMinutes: input.limitMinutes, fingerprint: input.fingerprint })!,
         result: auditSnapshot({ created: plan.create.length, kept: plan.refresh.length, cancelled: plan.cancel.length, bumped: plan.bumped })!,
       },
@@ -161,8 +169,8 @@ async function applyInTransaction(opts: { prisma: PrismaClient; runId: number; o
  * The beds staff may give one intern of a stored preview instead of its
  * proposal (see `candidateBeds`), with the intern's limit and rent ceiling.
  */
-export async function overrideCandidates(opts: { prisma: PrismaClient; runId: number; internId: number; q?: string; limit: number }) {
-  const run = await opts.prisma.matchingRun.findUnique({ where: { id: opts.runId } });
+export async function overrideCandidates(opts: { prisma: PrismaClient; runId: number; internId: number; q?: string; limit: number; actor: SessionUser }) {
+  const run = await opts.prisma.matchingRun.findFirst({ where: { AND: [{ id: opts.runId }, visibleRuns(opts.actor)] } });
   if (!run || run.kind !== 'preview') throw new NotFoundError('No such matching preview', 'params.id');
   const { input, result } = readPreview(run);
   const intern = input.instance.interns.find((i) => i.id === String(opts.internId));

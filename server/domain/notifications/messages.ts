@@ -125,7 +125,7 @@ export function cancellationMessage(f: BookingFacts, reason: 'staff' | 'expired'
 }
 
 /** Role names as the invitation says them. */
-const ROLE_FR: Record<string, string> = { intern: 'interne', manager: 'gestionnaire de logement', staff: 'service du département' };
+const ROLE_FR: Record<string, string> = { intern: 'interne', manager: 'gestionnaire de logement', staff: 'service du département', admin: 'administration nationale' };
 
 /** To a new user: an account was made for them; the one-time link sets their password. */
 export function invitationMessage(o: { name: string; role: string; link: string; expiresAt?: Date | null }): MessageText {

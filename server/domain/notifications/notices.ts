@@ -59,7 +59,10 @@ export async function noticeAssignment({
   const { facts, internEmail, internId } = await bookingFacts(tx, assignmentId);
   const base = { internId, assignmentId };
   if (notice.kind === 'answer') {
-    const staff = await tx.user.findMany({ where: { role: 'staff' }, select: { email: true }, orderBy: { id: 'asc' } });
+    // The staff of the intern's départements (by registration or placement), not every département's.
+    const placed = await tx.intern.findUnique({ where: { id: internId }, select: { departementCode: true, placements: { select: { practice: { select: { departementCode: true } }, secondPractice: { select: { departementCode: true } } } } } });
+    const codes = [placed?.departementCode, ...(placed?.placements ?? []).flatMap((p) => [p.practice.departementCode, p.secondPractice?.departementCode])].filter((c): c is string => !!c);
+    const staff = await tx.user.findMany({ where: { role: 'staff', deactivatedAt: null, departements: { some: { departementCode: { in: codes } } } }, select: { email: true }, orderBy: { id: 'asc' } });
     const m = answerMessage(facts, notice.answer, LINKS.staffBoard(appUrl));
     for (const s of staff) await enqueueEmail(tx, { kind: 'answer', to: s.email, ...m, ...base });
     return staff.length;
@@ -93,7 +96,7 @@ export async function sendInvitation({
   tx: Pick<Tx, 'outboxMessage'>;
   to: string;
   name: string;
-  role: 'intern' | 'manager' | 'staff';
+  role: 'intern' | 'manager' | 'staff' | 'admin';
   link: string;
   expiresAt?: Date | null;
   internId?: number | null;

@@ -5,6 +5,7 @@ import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { listedSiteWhere } from '../sites/catalogue.ts';
 import { slugify } from '../sites/site-input.ts';
+import { assertDepartementInScope, assertInternVisible, isStaff, scopeOf } from '../departements/visibility.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,25 +26,28 @@ export interface InternInput {
 /** What an intern may change in their own profile; the rest is staff's. */
 export const INTERN_SELF_EDITABLE_FIELDS = ['email', 'hasCar', 'withPartner', 'maxRentCents', 'limitMinutes'] as const;
 
-/** Staff see every intern; an intern only themself (403 otherwise); managers none. */
-export function assertCanSeeIntern(user: SessionUser | undefined, internId: number): void {
-  if (user?.role === 'staff') return;
+/**
+ * Staff see the interns of their départements (404 for another's, as for a missing one), the admin
+ * every intern; an intern only themself (403 otherwise); managers none.
+ */
+export async function assertCanSeeIntern(db: Pick<PrismaClient, 'intern'> | Tx, user: SessionUser | undefined, internId: number): Promise<void> {
+  if (isStaff(user)) return assertInternVisible(db, user!, internId);
   if (user?.role === 'intern' && user.internId === internId) return;
   throw new ForbiddenError('You may only see your own profile');
 }
 
-async function checkPartner(tx: Tx, internId: number | undefined, partnerInternId: number | null | undefined) {
+async function checkPartner(tx: Tx, actor: SessionUser, internId: number | undefined, partnerInternId: number | null | undefined) {
   if (partnerInternId === undefined || partnerInternId === null) return;
   if (partnerInternId === internId) throw new ValidationError('body.partnerInternId: must not be the intern themself', 'body.partnerInternId');
-  if (!(await tx.intern.findUnique({ where: { id: partnerInternId }, select: { id: true } }))) throw new NotFoundError('No such intern', 'body.partnerInternId');
+  await assertInternVisible(tx, actor, partnerInternId, 'body.partnerInternId');
 }
 
 /** Replaces an intern's peer wishes; every peer must exist and differ from the intern. */
-async function setPeers(tx: Tx, internId: number, peerIds: number[] | undefined) {
+async function setPeers(tx: Tx, actor: SessionUser, internId: number, peerIds: number[] | undefined) {
   if (peerIds === undefined) return;
   for (const [i, peerId] of peerIds.entries()) {
     if (peerId === internId) throw new ValidationError(`body.peerInternIds.${i}: must not be the intern themself`, `body.peerInternIds.${i}`);
-    if (!(await tx.intern.findUnique({ where: { id: peerId }, select: { id: true } }))) throw new NotFoundError('No such intern', `body.peerInternIds.${i}`);
+    await assertInternVisible(tx, actor, peerId, `body.peerInternIds.${i}`);
   }
   await tx.peerWish.deleteMany({ where: { internId } });
   await tx.peerWish.createMany({ data: peerIds.map((peerId) => ({ internId, peerId })), skipDuplicates: true });
@@ -55,12 +59,22 @@ async function withPeers<T extends { id: number }>(tx: Tx, intern: T): Promise<T
   return { ...intern, peerInternIds: rows.map((r) => r.peerId) };
 }
 
-/** Creates an intern profile (staff); an account can be linked later via POST /api/users. */
-export async function createIntern({ tx, actor, input }: { tx: Tx; actor: SessionUser; input: InternInput & { name: string; subdivision: string } }) {
-  const { peerInternIds, ...fields } = input;
-  await checkPartner(tx, undefined, fields.partnerInternId);
-  const created = await tx.intern.create({ data: { slug: `${slugify(fields.name)}-${randomBytes(3).toString('hex')}`, ...fields } });
-  await setPeers(tx, created.id, peerInternIds);
+/**
+ * Creates an intern profile (staff); an account can be linked later via POST /api/users. The intern
+ * is registered in `departementCode` (one of the actor's; by default their first), so its staff see
+ * them before any placement.
+ */
+export async function createIntern({ tx, actor, input }: { tx: Tx; actor: SessionUser; input: InternInput & { name: string; subdivision: string; departementCode?: string | null } }) {
+  const { peerInternIds, departementCode: asked, ...fields } = input;
+  const scope = scopeOf(actor);
+  const departementCode = asked !== undefined ? asked : scope.national ? null : (scope.codes[0] ?? null);
+  if (!scope.national || departementCode !== null) assertDepartementInScope(scope, departementCode, 'body.departementCode');
+  if (departementCode !== null && !(await tx.departement.findUnique({ where: { code: departementCode }, select: { code: true } }))) {
+    throw new NotFoundError('No such département', 'body.departementCode');
+  }
+  await checkPartner(tx, actor, undefined, fields.partnerInternId);
+  const created = await tx.intern.create({ data: { slug: `${slugify(fields.name)}-${randomBytes(3).toString('hex')}`, ...fields, departementCode } });
+  await setPeers(tx, actor, created.id, peerInternIds);
   const intern = await withPeers(tx, created);
   await recordAudit(tx, { actorId: actor.id, action: 'create', entity: 'Intern', entityId: intern.id, internId: intern.id, after: intern });
   return intern;
@@ -68,8 +82,8 @@ export async function createIntern({ tx, actor, input }: { tx: Tx; actor: Sessio
 
 /** Changes an intern's profile: staff anything, the intern themself only INTERN_SELF_EDITABLE_FIELDS. */
 export async function updateIntern({ tx, actor, id, input }: { tx: Tx; actor: SessionUser; id: number; input: InternInput }) {
-  assertCanSeeIntern(actor, id);
-  if (actor.role !== 'staff') {
+  await assertCanSeeIntern(tx, actor, id);
+  if (!isStaff(actor)) {
     const denied = Object.keys(input).find((k) => input[k as keyof InternInput] !== undefined && !(INTERN_SELF_EDITABLE_FIELDS as readonly string[]).includes(k));
     if (denied) throw new AppError(403, 'forbidden', `Only department staff may change ${denied}`, denied);
   }
@@ -77,8 +91,8 @@ export async function updateIntern({ tx, actor, id, input }: { tx: Tx; actor: Se
   if (!found) throw new NotFoundError('No such intern', 'params.id');
   const before = await withPeers(tx, found);
   const { peerInternIds, ...fields } = input;
-  await checkPartner(tx, id, fields.partnerInternId);
-  await setPeers(tx, id, peerInternIds);
+  await checkPartner(tx, actor, id, fields.partnerInternId);
+  await setPeers(tx, actor, id, peerInternIds);
   const after = await withPeers(tx, await tx.intern.update({ where: { id }, data: fields }));
   await recordAudit(tx, { actorId: actor.id, action: 'update', entity: 'Intern', entityId: id, internId: id, ...auditChanges(before, after) });
   return after;

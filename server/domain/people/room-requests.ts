@@ -4,11 +4,13 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { isoDate } from '../calendar/semesters.ts';
 import { createAssignment, daysFromToday } from '../assignments/manage-assignments.ts';
+import { visibleRequests } from '../departements/visibility.ts';
 
 type Tx = Prisma.TransactionClient;
 
-async function openRequest(tx: Tx, id: number) {
-  const r = await tx.roomRequest.findUnique({ where: { id } });
+/** An open request of an intern the actor sees (404 for another département's, as for a missing one). */
+async function openRequest(tx: Tx, actor: SessionUser, id: number) {
+  const r = await tx.roomRequest.findFirst({ where: { AND: [{ id }, visibleRequests(actor)] } });
   if (!r) throw new NotFoundError('No such request', 'params.id');
   if (r.status !== 'open') throw new ConflictError(`This request was already answered (${r.status}); nothing was changed`);
   return r;
@@ -16,7 +18,8 @@ async function openRequest(tx: Tx, id: number) {
 
 /** Staff reopen a request or mark it withdrawn; accepting and declining have their own functions. */
 export async function setRoomRequestStatus({ tx, actor, id, status }: { tx: Tx; actor: SessionUser; id: number; status: 'open' | 'withdrawn' }) {
-  const before = await tx.roomRequest.findUnique({ where: { id } });
+  // Staff handle only the requests of the interns of their départements (404 for another's).
+  const before = await tx.roomRequest.findFirst({ where: { AND: [{ id }, visibleRequests(actor)] } });
   if (!before) throw new NotFoundError('No such request', 'params.id');
   const after = await tx.roomRequest.update({ where: { id }, data: { status } });
   await recordAudit(tx, { actorId: actor.id, action: 'update', entity: 'RoomRequest', entityId: id, siteId: after.siteId, internId: after.internId, ...auditChanges(before, after) });
@@ -48,7 +51,7 @@ export async function acceptRoomRequest({
   answerBy?: string | null;
   appUrl: string;
 }) {
-  const before = await openRequest(tx, id);
+  const before = await openRequest(tx, actor, id);
   const bed = await tx.bed.findUnique({ where: { id: bedId }, select: { room: { select: { siteId: true } } } });
   if (!bed) throw new NotFoundError('No such bed', 'body.bedId');
   if (bed.room.siteId !== before.siteId) throw new ValidationError('body.bedId: this bed is not at the requested site', 'body.bedId');
@@ -66,7 +69,7 @@ export async function acceptRoomRequest({
 
 /** Staff decline a room request with a reason the intern reads. */
 export async function declineRoomRequest({ tx, actor, id, reason }: { tx: Tx; actor: SessionUser; id: number; reason: string }) {
-  const before = await openRequest(tx, id);
+  const before = await openRequest(tx, actor, id);
   const after = await tx.roomRequest.update({ where: { id }, data: { status: 'declined', answer: reason, answeredAt: new Date() } });
   await recordAudit(tx, { actorId: actor.id, action: 'decline', entity: 'RoomRequest', entityId: id, siteId: after.siteId, internId: after.internId, ...auditChanges(before, after) });
   return after;

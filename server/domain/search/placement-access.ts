@@ -9,6 +9,8 @@ import type { PracticePoint } from './placement-isochrones.ts';
 export interface PlacementForSearch {
   id: number;
   internId: number;
+  /** The départements of its practices (who may search for it). */
+  departementCodes: (string | null)[];
   window: DateWindow;
   practices: PracticePoint[];
 }
@@ -21,14 +23,22 @@ export async function loadPlacementForSearch(prisma: Pick<PrismaClient, 'placeme
   return {
     id: p.id,
     internId: p.internId,
+    departementCodes: practices.map((x) => x.departementCode),
     window: { from: isoDate(p.startDate), to: isoDate(p.endDate) },
     practices: practices.map((x) => ({ id: x.id, name: x.name, location: [x.lng, x.lat] })),
   };
 }
 
-/** Staff may search for any placement; an intern only for their own. */
-export function assertCanSearchPlacement(user: SessionUser, placement: { internId: number }): void {
-  if (user.role === 'staff') return;
+/**
+ * Staff may search for the placements of their départements (404 for another's), the admin for any;
+ * an intern only for their own.
+ */
+export function assertCanSearchPlacement(user: SessionUser, placement: { internId: number; departementCodes: (string | null)[] }): void {
+  if (user.role === 'admin') return;
+  if (user.role === 'staff') {
+    if (placement.departementCodes.some((c) => c !== null && user.departementCodes.includes(c))) return;
+    throw new NotFoundError('No such placement', 'id');
+  }
   if (user.role === 'intern' && user.internId === placement.internId) return;
   throw new ForbiddenError('This placement is not yours');
 }

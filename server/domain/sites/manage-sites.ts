@@ -24,7 +24,7 @@ export async function createSite({ tx, actor, input }: { tx: Tx; actor: SessionU
 export async function updateSite({ tx, actor, siteId, input }: { tx: Tx; actor: SessionUser; siteId: number; input: SiteInput }): Promise<Site> {
   const before = await tx.site.findUnique({ where: { id: siteId } });
   if (!before) throw new NotFoundError('No such site', 'params.id');
-  if (actor.role !== 'staff') {
+  if (actor.role !== 'staff' && actor.role !== 'admin') {
     const denied = Object.keys(input).find((k) => input[k as keyof SiteInput] !== undefined && !(MANAGER_EDITABLE_SITE_FIELDS as readonly string[]).includes(k));
     if (denied) throw new AppError(403, 'forbidden', `Only department staff may change ${denied}`, denied);
   }

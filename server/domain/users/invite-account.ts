@@ -3,7 +3,7 @@ import { NotFoundError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { sendInvitation } from '../notifications/notices.ts';
 import { issueInvitation, type IssuedInvitation } from './invitations.ts';
-import { createAccount, type NewAccount } from './manage-users.ts';
+import { assertAccountInReach, createAccount, type NewAccount } from './manage-users.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -28,6 +28,7 @@ export async function inviteAccount({ tx, actor, input, ttlHours, appUrl }: { tx
 
 /** A new one-time link for an existing account (staff's password reset), mailed like the first. */
 export async function reinviteAccount({ tx, actor, userId, ttlHours, appUrl }: { tx: Tx; actor: SessionUser; userId: number; ttlHours: number; appUrl: string }) {
+  await assertAccountInReach(tx, actor, userId);
   const invitation = await issueInvitation({ tx, actor, userId, ttlHours });
   await mailInvitation(tx, invitation, appUrl);
   return invitation;

@@ -11,7 +11,7 @@ import { createApiKeyBody } from './schema.ts';
 export function createApiKeysRouter(ctx: AppContext): Router {
   const router = Router();
   const prisma = ctx.db.prisma;
-  const staff = requireRole('staff');
+  const staff = requireRole('staff', 'admin');
 
   router.get('/api-keys', staff, async (_req, res) => {
     const now = new Date();

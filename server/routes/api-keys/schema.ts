@@ -35,14 +35,14 @@ registerRoute({
   method: 'get',
   path: '/api/api-keys',
   summary: 'API keys of the ORS-compatible API (/ors), with their quotas and usage today; never the keys',
-  roles: ['staff'],
+  roles: ['staff', 'admin'],
   responses: { 200: { description: 'The keys', schema: z.object({ apiKeys: z.array(apiKeyView) }) } },
 });
 registerRoute({
   method: 'post',
   path: '/api/api-keys',
   summary: 'Create an API key for /ors: the answer carries the key itself, shown this once and never again',
-  roles: ['staff'],
+  roles: ['staff', 'admin'],
   request: { body: createApiKeyBody },
   responses: { 201: { description: 'Created', schema: z.object({ apiKey: apiKeyView, key: z.string() }) } },
 });
@@ -50,7 +50,7 @@ registerRoute({
   method: 'delete',
   path: '/api/api-keys/:id',
   summary: 'Revoke an API key (its next request is refused with 403)',
-  roles: ['staff'],
+  roles: ['staff', 'admin'],
   request: { params: idParams },
   responses: { 200: { description: 'Revoked', schema: z.object({ apiKey: apiKeyView }) }, 409: 'Already revoked' },
 });

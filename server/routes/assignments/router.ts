@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { parseSemesterId, toDate } from '../../domain/calendar/semesters.ts';
 import { answerProposal } from '../../domain/assignments/answer-proposal.ts';
 import { assignmentInclude, cancelAssignment, createAssignment, updateAssignment } from '../../domain/assignments/manage-assignments.ts';
+import { visibleAssignments } from '../../domain/departements/visibility.ts';
 import { parse } from '../../middleware/validate.ts';
 import { presentAssignment } from '../../presenters/people.ts';
 import { idParams } from '../../schemas/params.ts';
@@ -13,7 +14,7 @@ import { answerBody, createAssignmentBody, listAssignmentsQuery, patchAssignment
 export function createAssignmentsRouter(ctx: AppContext): Router {
   const router = Router();
   const prisma = ctx.db.prisma;
-  const staff = requireRole('staff');
+  const staff = requireRole('staff', 'admin');
   const appUrl = ctx.config.mail.appUrl;
   // After a commit that wrote an e-mail: wake the mail worker (never awaited).
   const sendSoon = () => ctx.jobs?.kick();
@@ -23,6 +24,7 @@ export function createAssignmentsRouter(ctx: AppContext): Router {
     const s = q.semester ? parseSemesterId(q.semester) : undefined;
     const rows = await prisma.assignment.findMany({
       where: {
+        ...visibleAssignments(currentUser(req)),
         ...(s ? { startDate: { lte: toDate(s.end) }, endDate: { gte: toDate(s.start) } } : {}),
         ...(q.internId ? { internId: q.internId } : {}),
         ...(q.siteId ? { bed: { room: { siteId: q.siteId } } } : {}),

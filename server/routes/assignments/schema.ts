@@ -25,8 +25,8 @@ export const patchAssignmentBody = z
 /** POST /api/me/assignments/:id/answer body: the intern's answer to a proposal. */
 export const answerBody = z.object({ answer: z.enum(['accept', 'decline'], { message: 'must be accept or decline' }) });
 
-registerRoute({ method: 'get', path: '/api/assignments', summary: 'Bookings (optionally of one semester, intern or site)', roles: ['staff'], request: { query: listAssignmentsQuery } });
-registerRoute({ method: 'post', path: '/api/assignments', summary: 'Book a bed for an intern', roles: ['staff'], request: { body: createAssignmentBody }, responses: { 201: 'Created', 409: 'Bed or intern already booked for overlapping dates' } });
-registerRoute({ method: 'patch', path: '/api/assignments/:id', summary: 'Confirm, lock, move (override) or cancel a booking', roles: ['staff'], request: { params: idParams, body: patchAssignmentBody }, responses: { 200: 'Changed', 409: 'Overlap' } });
-registerRoute({ method: 'delete', path: '/api/assignments/:id', summary: 'Cancel a booking', roles: ['staff'], request: { params: idParams }, responses: { 200: 'Cancelled' } });
+registerRoute({ method: 'get', path: '/api/assignments', summary: 'Bookings (optionally of one semester, intern or site)', roles: ['staff', 'admin'], request: { query: listAssignmentsQuery } });
+registerRoute({ method: 'post', path: '/api/assignments', summary: 'Book a bed for an intern', roles: ['staff', 'admin'], request: { body: createAssignmentBody }, responses: { 201: 'Created', 409: 'Bed or intern already booked for overlapping dates' } });
+registerRoute({ method: 'patch', path: '/api/assignments/:id', summary: 'Confirm, lock, move (override) or cancel a booking', roles: ['staff', 'admin'], request: { params: idParams, body: patchAssignmentBody }, responses: { 200: 'Changed', 409: 'Overlap' } });
+registerRoute({ method: 'delete', path: '/api/assignments/:id', summary: 'Cancel a booking', roles: ['staff', 'admin'], request: { params: idParams }, responses: { 200: 'Cancelled' } });
 registerRoute({ method: 'post', path: '/api/me/assignments/:id/answer', summary: 'The intern accepts or declines a proposal made to them (before its answer-by date)', roles: ['intern'], request: { params: idParams, body: answerBody }, responses: { 200: 'Answered', 409: 'No longer open or expired' } });

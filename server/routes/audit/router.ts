@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { requireRole } from '../../auth/middleware.ts';
+import { currentUser, requireRole } from '../../auth/middleware.ts';
+import { visibleAuditEvents } from '../../domain/departements/visibility.ts';
 import type { AppContext } from '../../context.ts';
 import { toDate } from '../../domain/calendar/semesters.ts';
 import { parse } from '../../middleware/validate.ts';
@@ -10,10 +11,11 @@ export function createAuditRouter(ctx: AppContext): Router {
   const router = Router();
   const prisma = ctx.db.prisma;
 
-  router.get('/audit', requireRole('staff'), async (req, res) => {
+  router.get('/audit', requireRole('staff', 'admin'), async (req, res) => {
     const q = parse(auditQuery, req.query, 'query');
     const rows = await prisma.auditEvent.findMany({
       where: {
+        ...(await visibleAuditEvents(prisma, currentUser(req))),
         ...(q.siteId ? { siteId: q.siteId } : {}),
         ...(q.internId ? { internId: q.internId } : {}),
         ...(q.entity ? { entity: q.entity } : {}),

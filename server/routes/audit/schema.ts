@@ -15,4 +15,4 @@ export const auditQuery = z.object({
   beforeId: idParam.optional(),
 }).refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
 
-registerRoute({ method: 'get', path: '/api/audit', summary: 'Audit log (who changed what, before/after), filtered by site, intern, entity, actor, dates (from/to, inclusive days, UTC); `nextBeforeId` pages back', roles: ['staff'], request: { query: auditQuery } });
+registerRoute({ method: 'get', path: '/api/audit', summary: 'Audit log (who changed what, before/after), filtered by site, intern, entity, actor, dates (from/to, inclusive days, UTC); `nextBeforeId` pages back', roles: ['staff', 'admin'], request: { query: auditQuery } });

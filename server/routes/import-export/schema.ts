@@ -32,7 +32,7 @@ registerRoute({
   path: '/api/export/sites.csv',
   summary: 'Export the housing inventory as CSV (UTF-8 with BOM, RFC 4180)',
   description: COLUMNS_DOC,
-  roles: ['staff'],
+  roles: ['staff', 'admin'],
   tags: ['inventory'],
   responses: { 200: { description: 'CSV file', schema: z.string(), contentType: 'text/csv' } },
 });
@@ -41,7 +41,7 @@ registerRoute({
   path: '/api/export/sites.geojson',
   summary: 'Export the housing inventory as a GeoJSON FeatureCollection of Points',
   description: COLUMNS_DOC,
-  roles: ['staff'],
+  roles: ['staff', 'admin'],
   tags: ['inventory'],
   responses: { 200: { description: 'GeoJSON', schema: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.any()) }), contentType: 'application/geo+json' } },
 });
@@ -50,7 +50,7 @@ registerRoute({
   path: '/api/import/sites',
   summary: 'Import sites (upsert by slug), all or nothing',
   description: `${COLUMNS_DOC}\n\nBody: text/csv or GeoJSON (application/json or application/geo+json). Every problem is listed in \`error.details.errors\` with its CSV line (header = line 1) or GeoJSON feature index (from 0) and field, e.g. \`line 7, rentCents: must not be negative\`; nothing is written then. \`dryRun=1\` checks and reports without writing. An import never removes rooms or beds.`,
-  roles: ['staff'],
+  roles: ['staff', 'admin'],
   tags: ['inventory'],
   request: { query: importSitesQuery },
   responses: { 200: { description: 'What was (or would be) created and updated', schema: importSummarySchema } },

@@ -29,7 +29,7 @@ registerRoute({
   path: '/api/indicators',
   summary: 'Occupancy per site, interns placed vs housed, average drive',
   description: 'Booked bed-days count non-cancelled assignments inside the window; available bed-days come from the rooms\' availability. `aid` is null until an aid model exists.',
-  roles: ['staff'],
+  roles: ['staff', 'admin'],
   tags: ['indicators'],
   request: { query: indicatorsQuery },
   responses: { 200: { description: 'Indicators for the window', schema: indicatorsResponse } },

@@ -3,6 +3,7 @@ import { currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
 import { assertCanSeeIntern, createIntern, createRoomRequest, preferencesOf, setPreferences, updateIntern } from '../../domain/people/manage-interns.ts';
 import { NotFoundError } from '../../errors.ts';
+import { visibleInterns } from '../../domain/departements/visibility.ts';
 import { parse } from '../../middleware/validate.ts';
 import { presentAssignment, presentIntern, presentPlacement } from '../../presenters/people.ts';
 import { idParams } from '../../schemas/params.ts';
@@ -22,26 +23,26 @@ export function createInternsRouter(ctx: AppContext): Router {
   const router = Router();
   const prisma = ctx.db.prisma;
 
-  router.get('/interns', requireRole('staff'), async (_req, res) => {
-    const rows = await prisma.intern.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], include: { wishes: { select: { peerId: true } } } });
+  router.get('/interns', requireRole('staff', 'admin'), async (req, res) => {
+    const rows = await prisma.intern.findMany({ where: visibleInterns(currentUser(req)), orderBy: [{ name: 'asc' }, { id: 'asc' }], include: { wishes: { select: { peerId: true } } } });
     res.json({ interns: rows.map(presentIntern) });
   });
 
-  router.post('/interns', requireRole('staff'), async (req, res) => {
+  router.post('/interns', requireRole('staff', 'admin'), async (req, res) => {
     const input = parse(createInternBody, req.body, 'body');
     const intern = await prisma.$transaction((tx) => createIntern({ tx, actor: currentUser(req), input }));
     res.status(201).json({ intern: presentIntern(intern) });
   });
 
-  router.get('/interns/:id', requireRole('staff', 'intern'), async (req, res) => {
+  router.get('/interns/:id', requireRole('staff', 'admin', 'intern'), async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
-    assertCanSeeIntern(req.user, id);
+    await assertCanSeeIntern(prisma, req.user, id);
     const intern = await prisma.intern.findUnique({ where: { id }, include: { wishes: { select: { peerId: true } } } });
     if (!intern) throw new NotFoundError('No such intern', 'params.id');
     res.json({ intern: presentIntern(intern) });
   });
 
-  router.patch('/interns/:id', requireRole('staff', 'intern'), async (req, res) => {
+  router.patch('/interns/:id', requireRole('staff', 'admin', 'intern'), async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     const input = parse(patchInternBody, req.body, 'body');
     const intern = await prisma.$transaction((tx) => updateIntern({ tx, actor: currentUser(req), id, input }));

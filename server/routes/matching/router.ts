@@ -5,6 +5,7 @@ import { applyMatching, overrideCandidates, previewMatching } from '../../domain
 import { solveInstance } from '../../domain/matching-runs/solver.ts';
 import { resolveWindow } from '../../domain/search/date-window.ts';
 import { NotFoundError } from '../../errors.ts';
+import { visibleRuns } from '../../domain/departements/visibility.ts';
 import { parse } from '../../middleware/validate.ts';
 import { idParams } from '../../schemas/params.ts';
 import { presentApply, presentCandidates, presentPreview, presentRun, presentRunSummary } from './presenter.ts';
@@ -13,7 +14,7 @@ import { applyBody, candidatesQuery, listRunsQuery, previewBody } from './schema
 /** Matching runs for department staff: preview (solve, store, write no assignment), apply, list. */
 export function createMatchingRouter(ctx: AppContext): Router {
   const router = Router();
-  const staff = requireRole('staff');
+  const staff = requireRole('staff', 'admin');
 
   router.post('/matching/preview', staff, async (req, res) => {
     const body = parse(previewBody, req.body, 'body');
@@ -37,20 +38,20 @@ export function createMatchingRouter(ctx: AppContext): Router {
 
   router.get('/matching/runs', staff, async (req, res) => {
     const q = parse(listRunsQuery, req.query, 'query');
-    const runs = await ctx.db.prisma.matchingRun.findMany({ orderBy: { id: 'desc' }, take: q.limit });
+    const runs = await ctx.db.prisma.matchingRun.findMany({ where: visibleRuns(currentUser(req)), orderBy: { id: 'desc' }, take: q.limit });
     res.json({ runs: runs.map(presentRunSummary) });
   });
 
   router.get('/matching/runs/:id/candidates', staff, async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     const q = parse(candidatesQuery, req.query, 'query');
-    const out = await overrideCandidates({ prisma: ctx.db.prisma, runId: id, internId: q.internId, q: q.q, limit: q.limit });
+    const out = await overrideCandidates({ prisma: ctx.db.prisma, runId: id, internId: q.internId, q: q.q, limit: q.limit, actor: currentUser(req) });
     res.json(presentCandidates(out));
   });
 
   router.get('/matching/runs/:id', staff, async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
-    const run = await ctx.db.prisma.matchingRun.findUnique({ where: { id } });
+    const run = await ctx.db.prisma.matchingRun.findFirst({ where: { AND: [{ id }, visibleRuns(currentUser(req))] } });
     if (!run) throw new NotFoundError('No such matching run', 'params.id');
     res.json(presentRun(run));
   });

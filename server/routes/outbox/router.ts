@@ -9,7 +9,7 @@ export function createOutboxRouter(ctx: AppContext): Router {
   const router = Router();
   const prisma = ctx.db.prisma;
 
-  router.get('/outbox', requireRole('staff'), async (req, res) => {
+  router.get('/outbox', requireRole('staff', 'admin'), async (req, res) => {
     const q = parse(outboxQuery, req.query, 'query');
     const rows = await prisma.outboxMessage.findMany({
       where: {

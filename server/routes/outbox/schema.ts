@@ -15,6 +15,6 @@ registerRoute({
   method: 'get',
   path: '/api/outbox',
   summary: 'E-mail notices written by the app (sent with SMTP_URL, else kept here), newest first',
-  roles: ['staff'],
+  roles: ['staff', 'admin'],
   request: { query: outboxQuery },
 });

@@ -3,6 +3,7 @@ import { currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
 import { parseSemesterId, toDate } from '../../domain/calendar/semesters.ts';
 import { createPlacement, deletePlacement, updatePlacement } from '../../domain/people/manage-placements.ts';
+import { visiblePlacements } from '../../domain/departements/visibility.ts';
 import { parse } from '../../middleware/validate.ts';
 import { presentPlacement } from '../../presenters/people.ts';
 import { idParams } from '../../schemas/params.ts';
@@ -13,13 +14,14 @@ export function createPlacementsRouter(ctx: AppContext): Router {
   const router = Router();
   const prisma = ctx.db.prisma;
   // Per route, not router.use('/placements'): other routers serve /placements/:id/… to interns too.
-  const staff = requireRole('staff');
+  const staff = requireRole('staff', 'admin');
 
   router.get('/placements', staff, async (req, res) => {
     const q = parse(listPlacementsQuery, req.query, 'query');
     const s = q.semester ? parseSemesterId(q.semester) : undefined;
     const rows = await prisma.placement.findMany({
       where: {
+        ...visiblePlacements(currentUser(req)),
         ...(s ? { startDate: { lte: toDate(s.end) }, endDate: { gte: toDate(s.start) } } : {}),
         ...(q.internId ? { internId: q.internId } : {}),
       },

@@ -15,7 +15,7 @@ export const patchPlacementBody = z
   .object({ practiceId: ref.optional(), secondPracticeId: ref.nullable().optional(), startDate: isoDateString.optional(), endDate: isoDateString.optional() })
   .refine(endNotBeforeStart, reversedDates);
 
-registerRoute({ method: 'get', path: '/api/placements', summary: 'Placements (optionally of one semester)', roles: ['staff'], request: { query: listPlacementsQuery } });
-registerRoute({ method: 'post', path: '/api/placements', summary: 'Create a placement', roles: ['staff'], request: { body: createPlacementBody }, responses: { 201: 'Created' } });
-registerRoute({ method: 'patch', path: '/api/placements/:id', summary: 'Change a placement', roles: ['staff'], request: { params: idParams, body: patchPlacementBody } });
-registerRoute({ method: 'delete', path: '/api/placements/:id', summary: 'Delete a placement', roles: ['staff'], request: { params: idParams }, responses: { 204: 'Deleted' } });
+registerRoute({ method: 'get', path: '/api/placements', summary: 'Placements (optionally of one semester)', roles: ['staff', 'admin'], request: { query: listPlacementsQuery } });
+registerRoute({ method: 'post', path: '/api/placements', summary: 'Create a placement', roles: ['staff', 'admin'], request: { body: createPlacementBody }, responses: { 201: 'Created' } });
+registerRoute({ method: 'patch', path: '/api/placements/:id', summary: 'Change a placement', roles: ['staff', 'admin'], request: { params: idParams, body: patchPlacementBody } });
+registerRoute({ method: 'delete', path: '/api/placements/:id', summary: 'Delete a placement', roles: ['staff', 'admin'], request: { params: idParams }, responses: { 204: 'Deleted' } });

@@ -17,13 +17,13 @@ export function createPracticesRouter(ctx: AppContext): Router {
     res.json({ practices: rows.map(presentPractice) });
   });
 
-  router.post('/practices', requireRole('staff'), async (req, res) => {
+  router.post('/practices', requireRole('staff', 'admin'), async (req, res) => {
     const input = parse(createPracticeBody, req.body, 'body');
     const p = await prisma.$transaction((tx) => createPractice({ tx, actor: currentUser(req), input }));
     res.status(201).json({ practice: presentPractice(p) });
   });
 
-  router.patch('/practices/:id', requireRole('staff'), async (req, res) => {
+  router.patch('/practices/:id', requireRole('staff', 'admin'), async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     const input = parse(patchPracticeBody, req.body, 'body');
     const p = await prisma.$transaction((tx) => updatePractice({ tx, actor: currentUser(req), id, input }));

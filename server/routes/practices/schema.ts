@@ -21,5 +21,5 @@ export const createPracticeBody = z.object(fields);
 export const patchPracticeBody = z.object(fields).partial();
 
 registerRoute({ method: 'get', path: '/api/practices', summary: 'All practices', roles: 'signed-in' });
-registerRoute({ method: 'post', path: '/api/practices', summary: 'Create a practice', roles: ['staff'], request: { body: createPracticeBody }, responses: { 201: 'Created' } });
-registerRoute({ method: 'patch', path: '/api/practices/:id', summary: 'Change a practice', roles: ['staff'], request: { params: idParams, body: patchPracticeBody } });
+registerRoute({ method: 'post', path: '/api/practices', summary: 'Create a practice', roles: ['staff', 'admin'], request: { body: createPracticeBody }, responses: { 201: 'Created' } });
+registerRoute({ method: 'patch', path: '/api/practices/:id', summary: 'Change a practice', roles: ['staff', 'admin'], request: { params: idParams, body: patchPracticeBody } });

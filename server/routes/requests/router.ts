@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
 import { acceptRoomRequest, declineRoomRequest, setRoomRequestStatus } from '../../domain/people/room-requests.ts';
+import { visibleRequests } from '../../domain/departements/visibility.ts';
 import { parse } from '../../middleware/validate.ts';
 import { presentRoomRequest, roomRequestInclude } from '../../presenters/room-requests.ts';
 import { idParams } from '../../schemas/params.ts';
@@ -11,13 +12,13 @@ import { acceptRequestBody, declineRequestBody, listRequestsQuery, patchRequestB
 export function createRequestsRouter(ctx: AppContext): Router {
   const router = Router();
   const prisma = ctx.db.prisma;
-  const staff = requireRole('staff');
+  const staff = requireRole('staff', 'admin');
   const present = async (id: number) => presentRoomRequest(await prisma.roomRequest.findUniqueOrThrow({ where: { id }, include: roomRequestInclude }));
 
   router.get('/requests', staff, async (req, res) => {
     const q = parse(listRequestsQuery, req.query, 'query');
     const rows = await prisma.roomRequest.findMany({
-      where: { ...(q.siteId ? { siteId: q.siteId } : {}), ...(q.internId ? { internId: q.internId } : {}), ...(q.status ? { status: q.status } : {}) },
+      where: { ...visibleRequests(currentUser(req)), ...(q.siteId ? { siteId: q.siteId } : {}), ...(q.internId ? { internId: q.internId } : {}), ...(q.status ? { status: q.status } : {}) },
       orderBy: { id: 'desc' },
       include: roomRequestInclude,
     });

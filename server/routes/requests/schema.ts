@@ -19,7 +19,7 @@ export const acceptRequestBody = z
 /** POST /api/requests/:id/decline body: the reason the intern reads. */
 export const declineRequestBody = z.object({ reason: requiredText(500) });
 
-registerRoute({ method: 'get', path: '/api/requests', summary: "Interns' room requests", roles: ['staff'], request: { query: listRequestsQuery } });
-registerRoute({ method: 'patch', path: '/api/requests/:id', summary: 'Reopen or withdraw a room request', roles: ['staff'], request: { params: idParams, body: patchRequestBody } });
-registerRoute({ method: 'post', path: '/api/requests/:id/accept', summary: 'Accept a room request by proposing a bed of that site to the intern', roles: ['staff'], request: { params: idParams, body: acceptRequestBody }, responses: { 200: 'Accepted: the proposal is made', 409: 'Already answered, or the bed is taken' } });
-registerRoute({ method: 'post', path: '/api/requests/:id/decline', summary: 'Decline a room request with a reason', roles: ['staff'], request: { params: idParams, body: declineRequestBody }, responses: { 200: 'Declined', 409: 'Already answered' } });
+registerRoute({ method: 'get', path: '/api/requests', summary: "Interns' room requests", roles: ['staff', 'admin'], request: { query: listRequestsQuery } });
+registerRoute({ method: 'patch', path: '/api/requests/:id', summary: 'Reopen or withdraw a room request', roles: ['staff', 'admin'], request: { params: idParams, body: patchRequestBody } });
+registerRoute({ method: 'post', path: '/api/requests/:id/accept', summary: 'Accept a room request by proposing a bed of that site to the intern', roles: ['staff', 'admin'], request: { params: idParams, body: acceptRequestBody }, responses: { 200: 'Accepted: the proposal is made', 409: 'Already answered, or the bed is taken' } });
+registerRoute({ method: 'post', path: '/api/requests/:id/decline', summary: 'Decline a room request with a reason', roles: ['staff', 'admin'], request: { params: idParams, body: declineRequestBody }, responses: { 200: 'Declined', 409: 'Already answered' } });

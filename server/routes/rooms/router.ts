@@ -11,7 +11,7 @@ import { createAvailabilityBody, createRoomBody, patchAvailabilityBody, patchRoo
 export function createRoomsRouter(ctx: AppContext): Router {
   const router = Router();
   const prisma = ctx.db.prisma;
-  const canManage = requireRole('staff', 'manager');
+  const canManage = requireRole('staff', 'admin', 'manager');
 
   router.post('/sites/:id/rooms', canManage, async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');

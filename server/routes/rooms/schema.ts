@@ -20,7 +20,7 @@ export const patchAvailabilityBody = z
   .object({ startDate: isoDateString.optional(), endDate: isoDateString.optional(), note: text(500).nullable().optional() })
   .refine(endNotBeforeStart, reversedDates);
 
-const managers = ['staff', 'manager'] as ('staff' | 'manager')[];
+const managers = ['staff', 'admin', 'manager'] as ('staff' | 'admin' | 'manager')[];
 registerRoute({ method: 'post', path: '/api/sites/:id/rooms', summary: 'Add a room with beds', roles: managers, request: { params: idParams, body: createRoomBody }, responses: { 201: 'Created' } });
 registerRoute({ method: 'patch', path: '/api/rooms/:id', summary: 'Rename a room or change its number of beds', roles: managers, request: { params: idParams, body: patchRoomBody } });
 registerRoute({ method: 'delete', path: '/api/rooms/:id', summary: 'Delete a room (refused while booked)', roles: managers, request: { params: idParams }, responses: { 204: 'Deleted', 409: 'Has bookings' } });

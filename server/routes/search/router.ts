@@ -9,7 +9,7 @@ import { placementIsochrones } from '../../domain/search/placement-isochrones.ts
 import { parse } from '../../middleware/validate.ts';
 import { isochroneQuery, nearbySitesQuery, placementParams, pointNearbyQuery } from './schema.ts';
 
-const staffOrIntern = requireRole('staff', 'intern');
+const staffOrIntern = requireRole('staff', 'admin', 'intern');
 
 /** Drive-time search: housing near a placement or a point, and a placement's isochrones. */
 export function createSearchRouter(ctx: AppContext): Router {

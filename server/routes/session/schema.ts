@@ -14,7 +14,7 @@ export const sessionUserSchema = z.object({
   id: z.number().int(),
   email: z.string(),
   name: z.string(),
-  role: z.enum(['intern', 'manager', 'staff']),
+  role: z.enum(['intern', 'manager', 'staff', 'admin']),
   internId: z.number().int().nullable(),
   managedSiteIds: z.array(z.number().int()),
 });

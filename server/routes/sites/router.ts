@@ -54,13 +54,13 @@ export function createSitesRouter(ctx: AppContext): Router {
     sendCached(res, cached, withContact ? 'private, no-cache' : 'public, no-cache');
   });
 
-  router.post('/sites', requireRole('staff'), async (req, res) => {
+  router.post('/sites', requireRole('staff', 'admin'), async (req, res) => {
     const input = parse(createSiteBody, req.body, 'body');
     const site = await prisma.$transaction((tx) => createSite({ tx, actor: currentUser(req), input }));
     res.status(201).json({ site: presentPublicSite(site, { beds: null, freeBeds: null }) });
   });
 
-  router.patch('/sites/:id', requireRole('staff', 'manager'), async (req, res) => {
+  router.patch('/sites/:id', requireRole('staff', 'admin', 'manager'), async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     const input = parse(patchSiteBody, req.body, 'body');
     assertCanManageSite(req.user, id);
@@ -70,21 +70,21 @@ export function createSitesRouter(ctx: AppContext): Router {
     res.json({ window, site: presentSiteDetail(site, siteStats(site, window.from, window.to), { withContact: true }) });
   });
 
-  router.put('/sites/:id/managers', requireRole('staff'), async (req, res) => {
+  router.put('/sites/:id/managers', requireRole('staff', 'admin'), async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     const { userIds } = parse(putManagersBody, req.body, 'body');
     const managers = await prisma.$transaction((tx) => setSiteManagers({ tx, actor: currentUser(req), siteId: id, userIds }));
     res.json({ managers });
   });
 
-  router.get('/me/sites', requireRole('manager', 'staff'), async (req, res) => {
+  router.get('/me/sites', requireRole('manager', 'staff', 'admin'), async (req, res) => {
     const window = catalogueWindow(parse(windowQuery, req.query, 'query'));
     const user = currentUser(req);
-    const sites = await loadManagedSites(prisma, window, user.role === 'staff' ? undefined : user.managedSiteIds);
+    const sites = await loadManagedSites(prisma, window, user.role !== 'manager' ? undefined : user.managedSiteIds);
     res.json({ window, sites: sites.map((s) => presentManagedSite(s, window)) });
   });
 
-  router.get('/sites/:id/occupants', requireRole('staff', 'manager'), async (req, res) => {
+  router.get('/sites/:id/occupants', requireRole('staff', 'admin', 'manager'), async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     const window = catalogueWindow(parse(windowQuery, req.query, 'query'));
     assertCanManageSite(req.user, id);

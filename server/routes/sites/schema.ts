@@ -82,8 +82,8 @@ export const siteDetailQuery = listSitesQuery;
 
 registerRoute({ method: 'get', path: '/api/sites', summary: 'Public housing catalogue with free beds for a window', roles: 'public', request: { query: listSitesQuery } });
 registerRoute({ method: 'get', path: '/api/sites/:id', summary: 'A site with rooms, beds and availability (contact when signed in)', roles: 'public', request: { params: idParams, query: siteDetailQuery } });
-registerRoute({ method: 'post', path: '/api/sites', summary: 'Create a site', roles: ['staff'], request: { body: createSiteBody }, responses: { 201: 'Created' } });
-registerRoute({ method: 'patch', path: '/api/sites/:id', summary: 'Change a site (managers: contact, amenities, rules, description, rent)', roles: ['staff', 'manager'], request: { params: idParams, body: patchSiteBody } });
-registerRoute({ method: 'get', path: '/api/me/sites', summary: 'Sites I manage, with rooms, beds, availability and occupancy (staff: all)', roles: ['manager', 'staff'], request: { query: windowQuery } });
-registerRoute({ method: 'get', path: '/api/sites/:id/occupants', summary: "Who is assigned to a site's beds (names and dates only)", roles: ['staff', 'manager'], request: { params: idParams, query: windowQuery } });
-registerRoute({ method: 'put', path: '/api/sites/:id/managers', summary: 'Name the managers of a site (replaces the list; manager accounts only)', roles: ['staff'], request: { params: idParams, body: putManagersBody } });
+registerRoute({ method: 'post', path: '/api/sites', summary: 'Create a site', roles: ['staff', 'admin'], request: { body: createSiteBody }, responses: { 201: 'Created' } });
+registerRoute({ method: 'patch', path: '/api/sites/:id', summary: 'Change a site (managers: contact, amenities, rules, description, rent)', roles: ['staff', 'admin', 'manager'], request: { params: idParams, body: patchSiteBody } });
+registerRoute({ method: 'get', path: '/api/me/sites', summary: 'Sites I manage, with rooms, beds, availability and occupancy (staff: all)', roles: ['manager', 'staff', 'admin'], request: { query: windowQuery } });
+registerRoute({ method: 'get', path: '/api/sites/:id/occupants', summary: "Who is assigned to a site's beds (names and dates only)", roles: ['staff', 'admin', 'manager'], request: { params: idParams, query: windowQuery } });
+registerRoute({ method: 'put', path: '/api/sites/:id/managers', summary: 'Name the managers of a site (replaces the list; manager accounts only)', roles: ['staff', 'admin'], request: { params: idParams, body: putManagersBody } });

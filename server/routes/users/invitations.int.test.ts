@@ -64,7 +64,7 @@ describe('account invitations, changes and deactivation (staff back office)', ()
   });
 
   it('refuses an expired link (410), and a new link replaces the previous one', async () => {
-    const { client: staff } = await clientAs(app, db.prisma, 'staff');
+    const { client: staff } = await clientAs(app, db.prisma, 'admin');
     const res = await staff.post('/api/invitations', { email: `${unique('late')}@example.org`, name: 'En retard', role: 'staff' });
     const first = tokenOf(res.body.invitation.path);
     await db.prisma.invitation.updateMany({ where: { tokenHash: invitationHashOf(first) }, data: { expiresAt: new Date(Date.now() - 1000) } });
@@ -82,7 +82,7 @@ describe('account invitations, changes and deactivation (staff back office)', ()
   });
 
   it('changes role and name, deactivates (sessions end, sign-in refused, links dead) and reactivates', async () => {
-    const { client: staff, user: me } = await clientAs(app, db.prisma, 'staff');
+    const { client: staff, user: me } = await clientAs(app, db.prisma, 'admin');
     const site = await buildSite(db.prisma);
     const { client: victim, user } = await clientAs(app, db.prisma, 'manager', { managedSiteIds: [site.id] });
     expect((await victim.get('/api/session')).status).toBe(200);

@@ -3,13 +3,14 @@ import { currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
 import { inviteAccount, reinviteAccount } from '../../domain/users/invite-account.ts';
 import { acceptInvitation, findLiveInvitation, type IssuedInvitation } from '../../domain/users/invitations.ts';
-import { createAccount, hashPassword, resetPassword, updateAccount } from '../../domain/users/manage-users.ts';
+import { createAccount, hashPassword, resetPassword, setUserDepartements, updateAccount } from '../../domain/users/manage-users.ts';
+import { visibleUsers } from '../../domain/departements/visibility.ts';
 import { parse } from '../../middleware/validate.ts';
 import { idParams } from '../../schemas/params.ts';
-import { acceptInvitationBody, createUserBody, invitationParams, inviteUserBody, patchUserBody, resetPasswordBody } from './schema.ts';
+import { acceptInvitationBody, createUserBody, invitationParams, inviteUserBody, patchUserBody, putDepartementsBody, resetPasswordBody } from './schema.ts';
 
 /** An account as staff see it: never the password hash. */
-function presentUser(u: { id: number; email: string; name: string; role: string; isDemo: boolean; createdAt: Date; passwordHash: string; deactivatedAt: Date | null; managedSites: { siteId: number }[]; intern?: { id: number } | null; internId?: number | null }) {
+function presentUser(u: { id: number; email: string; name: string; role: string; isDemo: boolean; createdAt: Date; passwordHash: string; deactivatedAt: Date | null; managedSites: { siteId: number }[]; intern?: { id: number } | null; internId?: number | null; departements?: { departementCode: string }[] }) {
   return {
     id: u.id,
     email: u.email,
@@ -21,6 +22,7 @@ function presentUser(u: { id: number; email: string; name: string; role: string;
     hasPassword: u.passwordHash !== '',
     managedSiteIds: u.managedSites.map((m) => m.siteId),
     internId: u.internId ?? u.intern?.id ?? null,
+    departementCodes: (u.departements ?? []).map((d) => d.departementCode).sort(),
     createdAt: u.createdAt.toISOString(),
   };
 }
@@ -32,10 +34,10 @@ const presentInvitation = (i: IssuedInvitation) => ({ path: i.path, expiresAt: i
 export function createUsersRouter(ctx: AppContext): Router {
   const router = Router();
   const prisma = ctx.db.prisma;
-  const staff = requireRole('staff');
+  const staff = requireRole('staff', 'admin');
 
-  router.get('/users', staff, async (_req, res) => {
-    const rows = await prisma.user.findMany({ orderBy: { email: 'asc' }, include: { managedSites: true, intern: { select: { id: true } } } });
+  router.get('/users', staff, async (req, res) => {
+    const rows = await prisma.user.findMany({ where: visibleUsers(currentUser(req)), orderBy: { email: 'asc' }, include: { managedSites: true, intern: { select: { id: true } }, departements: true } });
     res.json({ users: rows.map(presentUser) });
   });
 
@@ -76,6 +78,23 @@ export function createUsersRouter(ctx: AppContext): Router {
   });
 
   // Public: whoever holds the link. The token is checked before anything else is read.
+  router.put('/users/:id/departements', requireRole('admin'), async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    const { departementCodes } = parse(putDepartementsBody, req.body, 'body');
+    const codes = await prisma.$transaction((tx) => setUserDepartements({ tx, actor: currentUser(req), userId: id, codes: departementCodes }));
+    res.json({ departementCodes: codes });
+  });
+
+  router.get('/departements', staff, async (req, res) => {
+    const user = currentUser(req);
+    const rows = await prisma.departement.findMany({
+      where: user.role === 'admin' ? {} : { code: { in: user.departementCodes } },
+      orderBy: { code: 'asc' },
+      include: { staff: { include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { userId: 'asc' } } },
+    });
+    res.json({ departements: rows.map((d) => ({ code: d.code, name: d.name, staff: d.staff.map((s) => s.user) })) });
+  });
+
   router.get('/invitations/:token', async (req, res) => {
     const { token } = parse(invitationParams, req.params, 'params');
     const inv = await findLiveInvitation(prisma, token);

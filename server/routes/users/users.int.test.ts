@@ -54,12 +54,13 @@ describe('/api/users (staff manage accounts)', () => {
   });
 
   it('refuses duplicates (409) and bad input (400 naming the field)', async () => {
-    const { client: staff, user } = await clientAs(app, db.prisma, 'staff');
+    // The national admin: only they create staff accounts.
+    const { client: staff, user } = await clientAs(app, db.prisma, 'admin');
     const dup = await staff.post('/api/users', { email: user.email.toUpperCase(), name: 'x', role: 'staff', password: 'a-good-password' });
     expect(dup.status).toBe(409);
     const cases: [unknown, string][] = [
       [{ email: 'nope', name: 'x', role: 'staff', password: 'a-good-password' }, 'body.email'],
-      [{ email: 'a@b.example', name: 'x', role: 'admin', password: 'a-good-password' }, 'body.role'],
+      [{ email: 'a@b.example', name: 'x', role: 'root', password: 'a-good-password' }, 'body.role'],
       [{ email: 'a@b.example', name: 'x', role: 'staff' }, 'body.password'],
       [{ email: 'a@b.example', name: 'x', role: 'staff', password: 'a-good-password', managedSiteIds: [1] }, 'body.managedSiteIds'],
       [{ email: 'a@b.example', name: 'x', role: 'manager', password: 'a-good-password', managedSiteIds: [99999999] }, 'body.managedSiteIds.0'],

@@ -5,7 +5,7 @@ export const sessionUserSchema = z.object({
   id: z.number(),
   email: z.string(),
   name: z.string(),
-  role: z.enum(['intern', 'manager', 'staff']),
+  role: z.enum(['intern', 'manager', 'staff', 'admin']),
   internId: z.number().nullable().optional(),
   managedSiteIds: z.array(z.number()).optional().default([]),
 });
