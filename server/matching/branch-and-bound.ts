@@ -18,9 +18,25 @@ function maxDisjoint(ranges: DayRange[]): number {
   return n;
 }
 
-/** Limits for the exact search (it never returns a non-optimal answer: it throws instead). */
+/**
+ * Limits for the exact search. Past either, it answers its best solution with
+ * `proven: false` and the best bound still waiting (so the gap is known), or
+ * throws `SearchLimitError` when it has no solution yet.
+ */
 export interface SearchOptions {
   maxNodes?: number;
+  /** Wall-clock budget of one group's search, in milliseconds (default: none). */
+  maxMs?: number;
+}
+
+/** What one group's search found: the assignment, its nodes, and whether it is proven optimal (else the best bound left). */
+export interface SearchOutcome {
+  assign: number[];
+  nodes: number;
+  proven: boolean;
+  /** An upper bound on any solution of the group (equal to the answer's score when proven). */
+  bound: Score;
+  score: Score;
 }
 
 /** Raised when a group needs more search nodes than allowed; no partial answer is given. */
@@ -79,8 +95,9 @@ interface Evaluated {
  * and 10 peer wishes takes ~2 s; a 993-intern group with 10 pairs and 20
  * wishes did not finish in 5 minutes.
  */
-export function solveByBranchAndBound(p: Problem, members: number[], opts: SearchOptions = {}, clique = false): { assign: number[]; nodes: number } {
+export function solveByBranchAndBound(p: Problem, members: number[], opts: SearchOptions = {}, clique = false): SearchOutcome {
   const maxNodes = opts.maxNodes ?? 5_000;
+  const deadline = opts.maxMs === undefined ? Infinity : performance.now() + opts.maxMs;
   const local = new Map(members.map((i, k) => [i, k]));
   const w = flowWeights(p, members);
   const partners = p.partners.filter(([a]) => local.has(a));
@@ -347,8 +364,36 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
     return partners.every(([a, b]) => partnerOk(p, assign, a, b));
   };
 
+  /**
+   * A feasible answer near a relaxed one: on each bed keep stays that do not
+   * overlap (held ones first, then by start), then unhouse both of a couple the
+   * partner rule separates (a held partner may stay alone). Gives the search an
+   * incumbent early, so it can cut, and an answer when the budget runs out.
+   */
+  const repair = (relaxed: number[]) => {
+    const out = [...relaxed];
+    const onBed = new Map<number, number[]>();
+    for (const i of members) if (out[i] >= 0) onBed.set(out[i], [...(onBed.get(out[i]) ?? []), i]);
+    for (const list of onBed.values()) {
+      list.sort((x, y) => Number(isFixed(y)) - Number(isFixed(x)) || p.interns[x].range.from - p.interns[y].range.from || x - y);
+      const kept: number[] = [];
+      for (const i of list) {
+        const r = p.interns[i].range;
+        if (!isFixed(i) && kept.some((j) => p.interns[j].range.from <= r.to && r.from <= p.interns[j].range.to)) out[i] = -1;
+        else kept.push(i);
+      }
+    }
+    for (const [a, b] of partners) {
+      if (partnerOk(p, out, a, b)) continue;
+      if (!isFixed(a)) out[a] = -1;
+      if (!isFixed(b)) out[b] = -1;
+    }
+    return out;
+  };
+
   let best: { assign: number[]; score: Score } | null = null;
   let nodes = 0;
+  let openBound: Score | null = null;
   // Best first: always expand the waiting node with the highest bound (ties: first created),
   // each solved only when reached, so a node whose bound cannot beat the incumbent costs nothing.
   const queue = new BoundQueue<Pending>();
@@ -356,17 +401,25 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
   while (queue.size) {
     const { node, limit } = queue.pop();
     if (best && limit && compareScores(limit, best.score) <= 0) break;
+    if (nodes >= maxNodes || performance.now() > deadline) {
+      // Out of budget: the node just taken has the best waiting bound (best first), so nothing left can beat it.
+      const why = nodes >= maxNodes ? `${maxNodes} nodes` : `${opts.maxMs} ms`;
+      if (!best) throw new SearchLimitError(`exact search stopped after ${why} on a group of ${members.length} interns, with no solution yet`);
+      openBound = limit ?? evaluate(node)?.bound ?? best.score;
+      break;
+    }
     const ev = evaluate(node);
     if (!ev || (best && compareScores(ev.bound, best.score) <= 0)) continue;
-    if (++nodes > maxNodes) throw new SearchLimitError(`exact search stopped after ${maxNodes} nodes on a group of ${members.length} interns`);
-    // Any feasible relaxed answer is a candidate: it tightens the cut early.
-    if (feasible(ev.assign)) {
-      const score = scoreOf(p, ev.assign, members);
-      if (!best || compareScores(score, best.score) > 0) best = { assign: ev.assign, score };
-    }
+    nodes++;
+    // Any feasible relaxed answer is a candidate (else its repair): it tightens the cut early.
+    const candidate = feasible(ev.assign) ? ev.assign : repair(ev.assign);
+    const score = scoreOf(p, candidate, members);
+    if (!best || compareScores(score, best.score) > 0) best = { assign: candidate, score };
     // A child's limit can never exceed its parent's bound.
     for (const kid of children(ev)) queue.push({ node: kid.node, limit: kid.limit && compareScores(kid.limit, ev.bound) < 0 ? kid.limit : ev.bound });
   }
   const assign = best ? best.assign : new Array<number>(p.interns.length).fill(-1);
-  return { assign: members.map((i) => assign[i]), nodes };
+  const score = best ? best.score : scoreOf(p, assign, members);
+  const proven = openBound === null || compareScores(openBound, score) <= 0;
+  return { assign: members.map((i) => assign[i]), nodes, proven, bound: proven ? score : openBound!, score };
 }

@@ -155,7 +155,7 @@ function explainUnmatched(inst: Instance, p: Problem, occ: number[][], assign: n
  * interns in id order with their explanations, per-site occupancy, and the
  * value of each objective level.
  */
-export function buildResult(inst: Instance, p: Problem, assign: number[], stats: MatchResult['stats']): MatchResult {
+export function buildResult(inst: Instance, p: Problem, assign: number[], stats: MatchResult['stats'], gap?: MatchResult['gap']): MatchResult {
   const occ = occupantsByBed(p, assign);
   const byId = new Map(inst.interns.map((it) => [it.id, it]));
   const assignments: AssignmentOut[] = [];
@@ -180,7 +180,8 @@ export function buildResult(inst: Instance, p: Problem, assign: number[], stats:
     housed: s[0],
     totalMinutes,
     occupancy,
-    optimal: true,
+    optimal: gap === undefined,
+    ...(gap ? { gap } : {}),
     ...(inst.estimate !== undefined ? { estimate: inst.estimate } : {}),
     objective: { housed: s[0], wishPoints: s[1], partnerRooms: s[2], peerWishes: s[3], keptProposals: s[4], movedProposals: proposals - s[4], totalMinutes },
     stats,

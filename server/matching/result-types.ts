@@ -58,7 +58,9 @@ export interface MatchResult {
   housed: number;
   totalMinutes: number;
   occupancy: Record<string, { beds: number; used: number }>;
-  optimal: true;
+  /** True only when proven (a gap of zero); otherwise `gap` says how far the optimum may be. */
+  optimal: boolean;
+  gap?: { level: 'housed' | 'wishPoints' | 'partnerRooms' | 'peerWishes' | 'keptProposals' | 'totalMinutes'; amount: number };
   estimate?: boolean;
   /** Each level of the objective, best first, as the solver compared them. */
   objective: { housed: number; wishPoints: number; partnerRooms: number; peerWishes: number; keptProposals: number; movedProposals: number; totalMinutes: number };

@@ -11,6 +11,8 @@ export interface SyntheticSize {
   partnerPairs?: number;
   /** Peer wishes between the next winter interns (same placement too, so they can share a site). */
   peerWishes?: number;
+  /** Ranked site wishes per intern: this many of the sites within 30 min, nearest first with some swaps. */
+  siteWishes?: number;
 }
 
 /**
@@ -87,6 +89,18 @@ export function syntheticInstance(seed: number, size: SyntheticSize): InstanceIn
     const b = interns[2 * (size.partnerPairs ?? 0) + 2 * k + 1];
     a.peers = [b.id];
     minutes[b.id] = minutes[a.id];
+  }
+  if (size.siteWishes) {
+    for (const it of interns) {
+      const reachable = Object.entries(minutes[it.id])
+        .map(([site, m]) => ({ site, m: typeof m === 'number' ? m : m[0] + m[1] }))
+        .filter((x) => x.m <= 30)
+        .sort((x, y) => x.m - y.m || (x.site < y.site ? -1 : 1))
+        .map((x) => x.site);
+      // People do not rank purely by distance: swap neighbours now and then.
+      for (let k = 0; k + 1 < reachable.length; k++) if (r() < 0.35) [reachable[k], reachable[k + 1]] = [reachable[k + 1], reachable[k]];
+      if (reachable.length) it.wishes = reachable.slice(0, size.siteWishes);
+    }
   }
   return { interns, beds, minutes, limitMinutes: 30 };
 }

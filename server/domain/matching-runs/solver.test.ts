@@ -35,10 +35,24 @@ describe('solveInstance', () => {
     expect(r.stats.searchNodes).toBeGreaterThan(1);
   });
 
-  it('answers a 422 that says so when the exact search runs out of budget, never a guess', () => {
+  it('says when the answer is not proven optimal: optimal false with the gap, never silently', () => {
+    const r = solveInstance(instance, { maxNodes: 1 }) as unknown as MatchResult;
+    const exact = solveInstance(instance) as unknown as MatchResult;
+    expect(exact.optimal).toBe(true);
+    expect(exact.gap).toBeUndefined();
+    expect(r.optimal).toBe(false);
+    expect(r.gap).toEqual({ level: expect.any(String), amount: expect.any(Number) });
+    expect(r.gap!.amount).toBeGreaterThan(0);
+    // The gap is a true bound: the optimum is within it on its level.
+    const level = r.gap!.level as keyof MatchResult['objective'];
+    const diff = level === 'totalMinutes' ? r.objective.totalMinutes - exact.objective.totalMinutes : exact.objective[level] - r.objective[level];
+    expect(diff).toBeLessThanOrEqual(r.gap!.amount);
+  });
+
+  it('answers a 422 that says so when the exact search runs out of budget before any solution, never a guess', () => {
     let err: unknown;
     try {
-      solveInstance(instance, { maxNodes: 1 });
+      solveInstance(instance, { maxNodes: 0 });
     } catch (e) {
       err = e;
     }

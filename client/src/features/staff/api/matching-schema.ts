@@ -88,6 +88,8 @@ export const previewSchema = z
       unmatched: z.array(rawUnmatched).default([]),
       estimate: z.boolean().nullish(),
       housed: z.number().nullish(),
+      optimal: z.boolean().nullish(),
+      gap: z.looseObject({ level: z.string(), amount: z.number() }).nullish(),
     }),
     labels: z
       .looseObject({
@@ -106,6 +108,9 @@ export const previewSchema = z
     return {
       runId: x.runId,
       estimate: !!x.result.estimate,
+      /** False when the search ran out of time: the answer is the best found, `gap` says how far the optimum may be. */
+      optimal: x.result.optimal !== false,
+      gap: x.result.gap ?? null,
       assignments: x.result.assignments.map((a): ProposedAssignment => {
         const internId = a.internId ?? a.intern ?? 0;
         return {

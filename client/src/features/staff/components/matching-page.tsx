@@ -139,6 +139,11 @@ export default function MatchingPage() {
 
       {data && (
         <>
+          {!data.optimal && data.gap && (
+            <p className="card muted" role="note">
+              {t('matching.notProven', { amount: Math.round(data.gap.amount * 10) / 10, level: t(`matching.level.${data.gap.level}`, { defaultValue: data.gap.level }) })}
+            </p>
+          )}
           <section aria-labelledby="proposals-title">
             <h2 id="proposals-title">
               {t('matching.proposals', { count: data.assignments.length })} <EstimateBadge estimate={data.estimate} />
