@@ -59,6 +59,10 @@ const CONNECT_TIMEOUT_MS = 5_000;
 async function openPostgres(url: string): Promise<Database> {
   // The pool reconnects by itself once PostgreSQL is back; PrismaPg listens to its idle clients' errors.
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // An idle pooled connection cut by the server (PostgreSQL restarted, pg_terminate_backend) is
+  // dropped by the pool, which opens a new one on demand; without a listener its 'error' would end
+  // the process.
+  pool.on('error', () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const session = reconnectingClient(url);
   await session.get();

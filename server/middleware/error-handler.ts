@@ -32,9 +32,10 @@ function dbErrorInfo(err: unknown): { code?: string; sqlState?: string; kind?: s
 
 /** Driver-adapter kinds, SQLSTATE classes and socket codes that mean "the database cannot be reached right now". */
 const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'DatabaseDoesNotExist']);
-const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+// P2028: a transaction could not start in time (no free connection in the pool).
+const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 const UNAVAILABLE_SYS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const UNAVAILABLE_TEXT = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Can't reach database server|Client was closed and is not queryable|Cannot use a pool after calling end/i;
+const UNAVAILABLE_TEXT = /is not currently accepting connections|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Unable to start a transaction in the given time|Transaction already closed|Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Can't reach database server|Client was closed and is not queryable|Cannot use a pool after calling end/i;
 
 /** Maps database errors to the app's error family (or undefined if not one). */
 export function translateDbError(err: unknown): AppError | undefined {
