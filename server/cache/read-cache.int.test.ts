@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAssignment, buildIntern, buildRoom, buildSite, clientAs } from '../../tests/helpers/factories.ts';
-import { useTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
+import { startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
+import { openIsolatedDatabase } from '../../tests/helpers/test-db.ts';
 import type { Database } from '../db/connect.ts';
 import { readCacheOf } from './read-cache.ts';
 
@@ -10,9 +11,15 @@ const query = `?from=${SEMESTER.from}&to=${SEMESTER.to}`;
 describe('catalogue and search answers from the read cache', () => {
   let db: Database;
   let app: TestApp;
-  useTestApp((t) => {
-    db = t.db;
-    app = t.app;
+  // A database of its own: on PostgreSQL other test files write to the shared one, which would
+  // (rightly) move the version under this file's feet.
+  beforeAll(async () => {
+    db = await openIsolatedDatabase();
+    app = await startTestApp(db);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
   });
 
   it('answers the catalogue with an ETag, 304 for a client holding it, computed once per version', async () => {
