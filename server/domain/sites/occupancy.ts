@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { isoDate, overlaps, toDate } from '../calendar/semesters.ts';
 import { loadSitesWithBeds, siteStats, type SiteWithBeds } from './catalogue.ts';
 
@@ -18,7 +18,11 @@ export function siteOccupancy(site: SiteWithBeds, from: string, to: string) {
 }
 
 /** Who sleeps in a site's beds over a window: names and dates only. */
-export async function siteOccupants(db: Db, siteId: number, window: { from: string; to: string }) {
+/**
+ * Who occupies a site's beds over the window. With `namesOf` (staff), an occupant outside those interns
+ * (another département's) shows as a booked bed without a name.
+ */
+export async function siteOccupants(db: Db & Pick<PrismaClient, 'intern'>, siteId: number, window: { from: string; to: string }, namesOf?: Prisma.InternWhereInput) {
   const rows = await db.assignment.findMany({
     where: {
       status: { not: 'cancelled' },
@@ -27,10 +31,13 @@ export async function siteOccupants(db: Db, siteId: number, window: { from: stri
       endDate: { gte: toDate(window.from) },
     },
     orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
-    select: { startDate: true, endDate: true, status: true, intern: { select: { name: true } }, bed: { select: { label: true, room: { select: { label: true } } } } },
+    select: { startDate: true, endDate: true, status: true, internId: true, intern: { select: { name: true } }, bed: { select: { label: true, room: { select: { label: true } } } } },
   });
+  const named = namesOf
+    ? new Set((await db.intern.findMany({ where: { AND: [{ id: { in: rows.map((r) => r.internId) } }, namesOf] }, select: { id: true } })).map((i) => i.id))
+    : undefined;
   return rows.map((r) => ({
-    name: r.intern.name,
+    name: !named || named.has(r.internId) ? r.intern.name : null,
     startDate: isoDate(r.startDate),
     endDate: isoDate(r.endDate),
     room: r.bed.room.label,

@@ -141,4 +141,18 @@ describe('départements: scoping staff to their own', () => {
     expect(deps.map((d) => d.code)).toEqual(['41']);
     expect(deps[0].staff.map((s) => s.id)).toContain(loirUser.id);
   });
+
+  it("shows staff another département's occupants of a site as booked beds without names", async () => {
+    const { a, b } = await twoDepartements();
+    const room = await buildRoom(db.prisma, { beds: 2, availability: [{ from: '2031-05-01', to: '2031-10-31' }] });
+    await buildAssignment(db.prisma, { internId: a.id, bedId: room.beds[0].id, startDate: '2031-05-01', endDate: '2031-10-31' });
+    await buildAssignment(db.prisma, { internId: b.id, bedId: room.beds[1].id, startDate: '2031-05-01', endDate: '2031-10-31' });
+    const { client: loir } = await as('staff', ['41']);
+    const res = await loir.get(`/api/sites/${room.siteId}/occupants?from=2031-05-01&to=2031-10-31`);
+    expect(res.status).toBe(200);
+    expect((res.body.occupants as { name: string | null }[]).map((o) => o.name).sort()).toEqual(['Interne Loir', null].sort());
+    const { client: admin } = await as('admin');
+    const all = (await admin.get(`/api/sites/${room.siteId}/occupants?from=2031-05-01&to=2031-10-31`)).body.occupants as { name: string | null }[];
+    expect(all.map((o) => o.name).sort()).toEqual(['Interne Indre', 'Interne Loir']);
+  });
 });

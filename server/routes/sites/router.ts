@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { visibleInterns } from '../../domain/departements/visibility.ts';
 import { assertCanManageSite, canManageSite, currentUser, requireRole } from '../../auth/middleware.ts';
 import { readCacheOf, sendCached } from '../../cache/read-cache.ts';
 import type { AppContext } from '../../context.ts';
@@ -89,7 +90,8 @@ export function createSitesRouter(ctx: AppContext): Router {
     const window = catalogueWindow(parse(windowQuery, req.query, 'query'));
     assertCanManageSite(req.user, id);
     if (!(await prisma.site.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError('No such site', 'params.id');
-    res.json({ window, occupants: await siteOccupants(prisma, id, window) });
+    const user = currentUser(req);
+    res.json({ window, occupants: await siteOccupants(prisma, id, window, user.role === 'manager' ? undefined : visibleInterns(user)) });
   });
 
   return router;

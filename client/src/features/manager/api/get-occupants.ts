@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { api } from '../../../lib/api-client.ts';
 
 const occupantSchema = z.looseObject({
-  name: z.string(),
+  /** null: another département's intern, shown to staff as a booked bed without a name. */
+  name: z.string().nullable(),
   startDate: z.string(),
   endDate: z.string(),
   room: z.union([z.string(), z.looseObject({ id: z.number().optional(), label: z.string() })]).nullish(),
@@ -16,7 +17,7 @@ export const occupantsSchema = z
   .union([z.array(occupantSchema), z.looseObject({ occupants: z.array(occupantSchema) })])
   .transform((x) =>
     (Array.isArray(x) ? x : x.occupants).map((o) => ({
-      name: o.name,
+      name: o.name ?? '—',
       startDate: o.startDate.slice(0, 10),
       endDate: o.endDate.slice(0, 10),
       room: typeof o.room === 'string' ? o.room : (o.room?.label ?? ''),
