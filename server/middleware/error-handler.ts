@@ -49,6 +49,9 @@ export function translateDbError(err: unknown): AppError | undefined {
   ) {
     return new ServiceUnavailableError('The database is unavailable right now; the service retries by itself, try again in a few seconds');
   }
+  if (/AvailabilityWindow_room_no_overlap/.test(text)) {
+    return new ConflictError('This period overlaps another availability window of this room');
+  }
   if (sqlState === '23P01' || /no_overlap|conflicting key value violates exclusion constraint|ExclusionConstraint/i.test(text)) {
     return new ConflictError('This bed or intern is already booked for overlapping dates');
   }

@@ -218,7 +218,12 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/sites/:id/rooms': { params: (w, r) => ({ id: site(w, r).id }), body: () => ({ label: unique('Room'), beds: 1 }) },
   'PATCH /api/rooms/:id': { params: (w, r) => ({ id: room(w, r).id }), body: () => ({ notes: unique('notes') }) },
   'DELETE /api/rooms/:id': { params: async (w, r) => ({ id: (await buildRoom(w.prisma, { siteId: site(w, r).id, beds: 1 })).id }) },
-  'POST /api/rooms/:id/availability': { params: (w, r) => ({ id: room(w, r).id }), body: () => ({ startDate: '2028-05-01', endDate: '2028-10-31' }) },
+  // A year of its own each time: one room's windows may not overlap.
+  'POST /api/rooms/:id/availability': { params: (w, r) => ({ id: room(w, r).id }), body: () => {
+      const y = nextYear();
+      return { startDate: `${y}-05-01`, endDate: `${y}-10-31` };
+    },
+  },
   'PATCH /api/availability/:id': { params: (w, r) => ({ id: room(w, r).availability[0].id }), body: () => ({ note: unique('note') }) },
   'DELETE /api/availability/:id': {
     params: async (w, r) => ({ id: (await w.prisma.availabilityWindow.create({ data: { roomId: room(w, r).id, startDate: toDate('2029-05-01'), endDate: toDate('2029-10-31') } })).id }),

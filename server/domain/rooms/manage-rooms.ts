@@ -60,13 +60,19 @@ export async function updateRoom({ tx, actor, roomId, label, beds, notes }: { tx
   return after;
 }
 
-/** Deletes a room with its beds and availability; refused (409) while any bed has a booking. */
+/**
+ * Deletes a room with its beds and availability; refused (409, naming who) while a booking that is
+ * not cancelled uses one of its beds. Cancelled bookings go with it (the audit trail keeps them).
+ */
 export async function deleteRoom({ tx, actor, roomId }: { tx: Tx; actor: SessionUser; roomId: number }) {
   const siteId = await roomSiteId(tx, roomId);
   assertCanManageSite(actor, siteId);
   const before = await tx.room.findUniqueOrThrow({ where: { id: roomId }, include: roomInclude });
-  const used = await tx.assignment.count({ where: { bed: { roomId } } });
-  if (used) throw new ConflictError('This room has bookings; cancel or move them first');
+  const live = await tx.assignment.findMany({ where: { bed: { roomId }, status: { not: 'cancelled' } }, select: { intern: { select: { name: true } } }, take: 3 });
+  if (live.length) {
+    throw new ConflictError(`This room has bookings that are not cancelled (${live.map((a) => a.intern.name).join(', ')}); cancel or move them first`, { reason: 'room_in_use' });
+  }
+  await tx.assignment.deleteMany({ where: { bed: { roomId }, status: 'cancelled' } });
   await tx.room.delete({ where: { id: roomId } });
   await recordAudit(tx, { actorId: actor.id, action: 'delete', entity: 'Room', entityId: roomId, siteId, before });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAssignment, buildRoom, buildSite, clientAs } from '../../../tests/helpers/factories.ts';
+import { buildAssignment, buildIntern, buildRoom, buildSite, clientAs } from '../../../tests/helpers/factories.ts';
 import { useTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { Database } from '../../db/connect.ts';
 
@@ -76,5 +76,48 @@ describe('rooms, beds and availability', () => {
     expect(unknownSite.body.error.field).toBe('params.id');
     expect((await client.patch('/api/rooms/99999999', { label: 'X' })).status).toBe(404);
     expect((await client.delete('/api/availability/99999999')).status).toBe(404);
+  });
+
+  it('refuses overlapping or repeated availability windows of one room (409, in the database too); other rooms are free', async () => {
+    const room = await buildRoom(db.prisma, { beds: 1 });
+    const { client } = await clientAs(app, db.prisma, 'staff');
+    const summer = { startDate: '2027-05-01', endDate: '2027-10-31' };
+    expect((await client.post(`/api/rooms/${room.id}/availability`, summer)).status).toBe(201);
+    const same = await client.post(`/api/rooms/${room.id}/availability`, summer);
+    expect(same.status).toBe(409);
+    expect(same.body.error.message).toMatch(/overlaps another availability window/);
+    expect((await client.post(`/api/rooms/${room.id}/availability`, { startDate: '2027-10-31', endDate: '2028-04-30' })).status).toBe(409);
+    const winter = await client.post(`/api/rooms/${room.id}/availability`, { startDate: '2027-11-01', endDate: '2028-04-30' });
+    expect(winter.status).toBe(201);
+    // Stretching a window over its neighbour is refused as well.
+    expect((await client.patch(`/api/availability/${winter.body.availability.id}`, { startDate: '2027-10-15' })).status).toBe(409);
+    expect(await db.prisma.availabilityWindow.count({ where: { roomId: room.id } })).toBe(2);
+    const other = await buildRoom(db.prisma, { siteId: room.siteId, beds: 1 });
+    expect((await client.post(`/api/rooms/${other.id}/availability`, summer)).status).toBe(201);
+    await expect(db.prisma.availabilityWindow.create({ data: { roomId: room.id, startDate: new Date('2027-06-01'), endDate: new Date('2027-06-30') } })).rejects.toThrow();
+  });
+
+  it('refuses an end date past the horizon (9999-12-31 used to be accepted and showed 0 free beds)', async () => {
+    const room = await buildRoom(db.prisma, { beds: 1 });
+    const { client } = await clientAs(app, db.prisma, 'staff');
+    const far = await client.post(`/api/rooms/${room.id}/availability`, { startDate: '2027-05-01', endDate: '9999-12-31' });
+    expect(far.status).toBe(400);
+    expect(far.body.error.field).toBe('body.endDate');
+    expect(await db.prisma.availabilityWindow.count({ where: { roomId: room.id } })).toBe(0);
+  });
+
+  it('deletes a room whose bookings are all cancelled, and refuses one with a live booking, naming the intern', async () => {
+    const { client } = await clientAs(app, db.prisma, 'staff');
+    const used = await buildRoom(db.prisma, { beds: 1 });
+    const intern = await buildIntern(db.prisma, { name: 'Océane Occupante' });
+    await buildAssignment(db.prisma, { internId: intern.id, bedId: used.beds[0].id, status: 'proposed' });
+    const refused = await client.delete(`/api/rooms/${used.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ details: { reason: 'room_in_use' } });
+    expect(refused.body.error.message).toContain('Océane Occupante');
+    const freed = await buildRoom(db.prisma, { beds: 1 });
+    await buildAssignment(db.prisma, { bedId: freed.beds[0].id, status: 'cancelled' });
+    expect((await client.delete(`/api/rooms/${freed.id}`)).status).toBe(204);
+    expect(await db.prisma.room.count({ where: { id: freed.id } })).toBe(0);
   });
 });
