@@ -226,7 +226,10 @@ export const routeCalls: Record<string, RouteCall> = {
   },
   'PATCH /api/availability/:id': { params: (w, r) => ({ id: room(w, r).availability[0].id }), body: () => ({ note: unique('note') }) },
   'DELETE /api/availability/:id': {
-    params: async (w, r) => ({ id: (await w.prisma.availabilityWindow.create({ data: { roomId: room(w, r).id, startDate: toDate('2029-05-01'), endDate: toDate('2029-10-31') } })).id }),
+    params: async (w, r) => {
+      const y = nextYear();
+      return { id: (await w.prisma.availabilityWindow.create({ data: { roomId: room(w, r).id, startDate: toDate(`${y}-05-01`), endDate: toDate(`${y}-10-31`) } })).id };
+    },
   },
   'POST /api/practices': { body: () => ({ name: unique('Cabinet'), commune: 'Mer', departement: 'Loir-et-Cher', location: [1.5, 47.7] }) },
   'PATCH /api/practices/:id': { params: (w) => ({ id: w.practice.id }), body: () => ({ supervisors: ['Dr Authz'] }) },

@@ -7,8 +7,8 @@ type Tx = Prisma.TransactionClient;
 
 /** Where links in e-mails lead (the client's pages). */
 export const LINKS = {
-  intern: (appUrl: string) => `${appUrl}/intern`,
-  staffBoard: (appUrl: string) => `${appUrl}/staff`,
+  intern: (appUrl: string) => `${appUrl}/interne`,
+  staffBoard: (appUrl: string) => `${appUrl}/equipe/appariement`,
 } as const;
 
 async function bookingFacts(tx: Tx, assignmentId: number): Promise<{ facts: BookingFacts; internEmail: string | null; internId: number }> {

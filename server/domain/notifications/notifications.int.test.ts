@@ -57,7 +57,7 @@ describe('e-mail notices: outbox written in the transaction, sent after commit o
     expect(mail.to).toEqual([intern.email]);
     expect(mail.from).toBe('no-reply@test.example');
     expect(mail.subject).toBe(`Proposition de logement : ${(await db.prisma.site.findUniqueOrThrow({ where: { id: room.siteId } })).name}`);
-    for (const part of ['Bonjour Zoé Proposée', `${room.label}, Lit 1`, 'du 1er mai 2027 au 31 octobre 2027', '17 min', '200 € par mois', 'Contact Test', 'avant le 15 mars 2027', 'https://im.example/intern'])
+    for (const part of ['Bonjour Zoé Proposée', `${room.label}, Lit 1`, 'du 1er mai 2027 au 31 octobre 2027', '17 min', '200 € par mois', 'Contact Test', 'avant le 15 mars 2027', 'https://im.example/interne'])
       expect(mail.text).toContain(part);
     const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { assignmentId: a.id } });
     expect(mail.headers['x-internat-match-notice']).toBe(`proposal/${row.id}`);
