@@ -31,6 +31,7 @@ const AccountsPage = lazy(() => import('../features/backoffice/components/accoun
 const SitesPage = lazy(() => import('../features/backoffice/components/sites-page.tsx'));
 const ImportPage = lazy(() => import('../features/backoffice/components/import-page.tsx'));
 const AuditPage = lazy(() => import('../features/backoffice/components/audit-page.tsx'));
+const OutboxPage = lazy(() => import('../features/staff/components/outbox-page.tsx'));
 const InvitationPage = lazy(() => import('../features/auth/components/invitation-page.tsx'));
 
 /** The back-office pages, each drawn under the staff navigation. */
@@ -42,6 +43,7 @@ const BACKOFFICE: { path: string; page: ComponentType; title: string }[] = [
   { path: STAFF_PATHS.sites, page: SitesPage, title: 'backoffice.sites.title' },
   { path: STAFF_PATHS.import, page: ImportPage, title: 'backoffice.import.title' },
   { path: STAFF_PATHS.audit, page: AuditPage, title: 'backoffice.audit.title' },
+  { path: STAFF_PATHS.outbox, page: OutboxPage, title: 'life.outbox.title' },
 ];
 
 /** Paths of the pages, in one place. */

@@ -7,4 +7,5 @@ export const STAFF_PATHS = {
   sites: '/equipe/sites',
   import: '/equipe/import',
   audit: '/equipe/journal',
+  outbox: '/equipe/courriels',
 } as const;

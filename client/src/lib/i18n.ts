@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../locales/en.json';
 import fr from '../locales/fr.json';
+import lifeEn from '../locales/lifecycle.en.json';
+import lifeFr from '../locales/lifecycle.fr.json';
 
 /** Languages offered; French is the default, the choice is remembered in localStorage. */
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -19,7 +21,8 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  // The assignment lifecycle's wording lives in its own files, under `life.`.
+  resources: { fr: { translation: { ...fr, life: lifeFr } }, en: { translation: { ...en, life: lifeEn } } },
   lng: initialLanguage(),
   fallbackLng: 'fr',
   interpolation: { escapeValue: false },

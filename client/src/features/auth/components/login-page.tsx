@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useCreateSession } from '../api/create-session.ts';
+import { loginProblems } from './login-problems.ts';
 import { useRequestPasswordReset } from '../api/password-reset.ts';
 import type { SessionUser } from '../api/session-schema.ts';
 
@@ -16,8 +17,12 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
   const error = signIn.error instanceof ApiError ? signIn.error : undefined;
   const reset = useRequestPasswordReset();
 
+  const [problems, setProblems] = useState<ReturnType<typeof loginProblems>>({});
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const p = loginProblems(email, password);
+    setProblems(p);
+    if (p.email || p.password) return;
     signIn.mutate({ email: email.trim(), password }, { onSuccess: onSignedIn });
   };
 
@@ -27,11 +32,13 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
       <form className="card form" onSubmit={submit} noValidate aria-describedby={error ? 'login-error' : undefined}>
         <label>
           {t('login.email')}
-          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={!!problems.email} aria-describedby={problems.email ? 'login-email-error' : undefined} />
+          {problems.email && <span id="login-email-error" className="error field-error">{t(problems.email)}</span>}
         </label>
         <label>
           {t('login.password')}
-          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={!!problems.password} aria-describedby={problems.password ? 'login-password-error' : undefined} />
+          {problems.password && <span id="login-password-error" className="error field-error">{t(problems.password)}</span>}
         </label>
         {error && (
           <p id="login-error" role="alert" className="error">

@@ -32,9 +32,18 @@ const assignmentSchema = z.looseObject({
   driveEstimate: z.boolean().nullish(),
   site: z.looseObject({ id: z.number(), name: z.string() }).nullish(),
   room: z.looseObject({ label: z.string() }).nullish(),
+  answerBy: z.string().nullish(),
+  cancelReason: z.string().nullish(),
 });
 
-const requestSchema = z.looseObject({ id: z.number().optional(), siteId: z.number().optional(), site: z.looseObject({ id: z.number() }).nullish(), status: z.string().nullish() });
+const requestSchema = z.looseObject({
+  id: z.number().optional(),
+  siteId: z.number().optional(),
+  site: z.looseObject({ id: z.number(), name: z.string().optional() }).nullish(),
+  status: z.string().nullish(),
+  answer: z.string().nullish(),
+  assignment: z.looseObject({ id: z.number(), status: z.string(), room: z.string(), bed: z.string(), startDate: z.string(), endDate: z.string() }).nullish(),
+});
 
 /** A practice where the intern works, with its position `[lng, lat]`. */
 export interface Practice {
@@ -61,6 +70,7 @@ export interface MyInternProfile {
   assignments: z.infer<typeof assignmentSchema>[];
   preferences: { siteIds: number[]; note: string };
   requestedSiteIds: number[];
+  requests: z.infer<typeof requestSchema>[];
 }
 
 function toPractice(p: z.infer<typeof practiceSchema>): Practice {
@@ -94,7 +104,9 @@ export const meInternSchema = z
       })),
       assignments: x.assignments,
       preferences: { siteIds: x.preferences?.siteIds ?? [], note: x.preferences?.note ?? '' },
-      requestedSiteIds: x.requests.map((r) => r.siteId ?? r.site?.id ?? 0),
+      // Only open requests block asking again; answered ones are shown with their outcome.
+      requestedSiteIds: x.requests.filter((r) => r.status === 'open' || !r.status).map((r) => r.siteId ?? r.site?.id ?? 0),
+      requests: x.requests,
     }),
   );
 

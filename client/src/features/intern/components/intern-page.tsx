@@ -15,6 +15,7 @@ import { useNearbySites } from '../api/get-nearby-sites.ts';
 import { IsochroneLayer, outerRing } from './isochrone-layer.tsx';
 import { NearbyList } from './nearby-list.tsx';
 import { PracticesLayer } from './practices-layer.tsx';
+import { MyHousing } from './my-housing.tsx';
 import { PreferencesPanel } from './preferences-panel.tsx';
 import { SitePanel } from './site-panel.tsx';
 
@@ -63,7 +64,8 @@ export default function InternPage() {
   );
   const current = sites.find((s) => s.id === selected);
   const estimate = !!nearby.data?.estimate || !!iso.data?.estimate;
-  const myAssignments = (me.data?.assignments ?? []).filter((a) => a.status !== 'cancelled');
+  // Live bookings, and those that ended in the last weeks so the intern sees why (declined, expired, cancelled).
+  const myAssignments = (me.data?.assignments ?? []).filter((a) => a.status !== 'cancelled' || (a.endDate ?? '') >= today);
 
   return (
     <main id="main" className="page wide">
@@ -95,13 +97,7 @@ export default function InternPage() {
                 ))}{' '}
                 · {day(placement.startDate)} → {day(placement.endDate)} <EstimateBadge estimate={estimate} />
               </p>
-              {myAssignments.map((a) => (
-                <p key={a.id} className="card assignment" role="status">
-                  <strong>{t('intern.myHousing')}</strong> {a.site?.name} {a.room?.label && `(${a.room.label})`} · {day(a.startDate)} → {day(a.endDate)} ·{' '}
-                  {t(`status.${a.status}`, { defaultValue: a.status ?? '' })}
-                  {a.driveMinutes != null && <> · {minutes(a.driveMinutes)} <EstimateBadge estimate={a.driveEstimate} /></>}
-                </p>
-              ))}
+              <MyHousing assignments={myAssignments} requests={me.data?.requests ?? []} />
             </div>
           )}
         </QueryState>

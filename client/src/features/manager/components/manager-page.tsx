@@ -47,7 +47,7 @@ export default function ManagerPage() {
                   <li key={s.id}>
                     <button type="button" className={`site-card${s.id === site?.id ? ' selected' : ''}`} aria-pressed={s.id === site?.id} onClick={() => setSiteId(s.id)}>
                       <strong>{s.name}</strong>
-                      <span className="muted">{s.commune} · {t('manager.roomsBeds', { rooms: s.rooms.length, beds })}</span>
+                      <span className="muted">{s.commune} · {t('life.roomsBeds', { rooms: t('life.rooms', { count: s.rooms.length }), beds: t('life.beds', { count: beds }) })}</span>
                       <span className="occupancy">
                         <span className="occupancy-bar" aria-hidden="true"><span style={{ width: `${Math.round((rate ?? 0) * 100)}%` }} /></span>
                         <span>{t('manager.occupancyOf', { rate: percent(rate) })}</span>

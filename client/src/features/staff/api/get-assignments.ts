@@ -18,6 +18,8 @@ const assignmentSchema = z.looseObject({
   endDate: z.string(),
   status: z.string(),
   locked: z.boolean().nullish(),
+  answerBy: z.string().nullish(),
+  cancelReason: z.string().nullish(),
 });
 
 /** GET /api/assignments?semester=: the assignments written for a semester. */
@@ -35,14 +37,17 @@ export const assignmentsSchema = z
       endDate: a.endDate.slice(0, 10),
       status: a.status,
       locked: !!a.locked,
+      answerBy: a.answerBy ?? null,
+      cancelReason: a.cancelReason ?? null,
     })),
   );
 export type Assignment = z.infer<typeof assignmentsSchema>[number];
 
-/** Fetches a semester's assignments. */
-export const getAssignments = (semester: string) => api('/assignments', { query: { semester }, schema: assignmentsSchema, silent: true });
+/** Fetches a semester's assignments (with the cancelled, declined and expired ones when asked). */
+export const getAssignments = (semester: string, includeCancelled = false) =>
+  api('/assignments', { query: { semester, includeCancelled: includeCancelled ? '1' : undefined }, schema: assignmentsSchema, silent: true });
 
 /** A semester's assignments. */
-export function useAssignments(semester: string) {
-  return useQuery({ queryKey: ['assignments', semester], queryFn: () => getAssignments(semester), retry: false });
+export function useAssignments(semester: string, includeCancelled = false) {
+  return useQuery({ queryKey: ['assignments', semester, includeCancelled], queryFn: () => getAssignments(semester, includeCancelled), retry: false });
 }

@@ -10,11 +10,10 @@ import { ApiError, messageFor } from '../../../lib/api-client.ts';
 import { useApplyMatching, type Override } from '../api/apply-matching.ts';
 import { useCreateMatchingPreview } from '../api/create-matching-preview.ts';
 import type { Wish } from '../api/matching-schema.ts';
-import { useAssignments } from '../api/get-assignments.ts';
 import { explainAssignment, explainUnmatched } from './explain.ts';
 import { OverridePicker, type Choice } from './override-picker.tsx';
+import { CurrentAssignments } from './current-assignments.tsx';
 import { RequestsPanel } from './requests-panel.tsx';
-import { useUpdateAssignment } from '../api/update-assignment.ts';
 
 /** Says why apply refused a row, in the reader's language, naming the intern. */
 function rowError(t: (k: string, o?: Record<string, unknown>) => string, err: unknown, nameOf: (id: number) => string): { internId: number; text: string } | null {
@@ -38,8 +37,6 @@ export default function MatchingPage() {
   const [limit, setLimit] = useState(30);
   const preview = useCreateMatchingPreview();
   const apply = useApplyMatching();
-  const assignments = useAssignments(semester);
-  const lock = useUpdateAssignment();
   const [choices, setChoices] = useState<Map<number, Choice>>(new Map());
   const [locked, setLocked] = useState<Set<number>>(new Set());
   const [picking, setPicking] = useState<number | null>(null);
@@ -245,44 +242,7 @@ export default function MatchingPage() {
 
       <RequestsPanel />
 
-      <section aria-labelledby="current-title">
-        <h2 id="current-title">{t('matching.current')}</h2>
-        {(assignments.data ?? []).length === 0 ? (
-          <p className="muted">{assignments.isError ? t('errors.loadFailed') : t('matching.noneYet')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="board">
-              <thead>
-                <tr>
-                  <th scope="col">{t('matching.intern')}</th>
-                  <th scope="col">{t('matching.housing')}</th>
-                  <th scope="col">{t('intern.driveTime')}</th>
-                  <th scope="col">{t('matching.dates')}</th>
-                  <th scope="col">{t('matching.status')}</th>
-                  <th scope="col">{t('matching.lock')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {assignments.data!.map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row">{a.internName}</th>
-                    <td data-label={t('matching.housing')}>{a.siteName} {a.roomLabel && <span className="muted small">{a.roomLabel}</span>}</td>
-                    <td data-label={t('intern.driveTime')}>{minutes(a.driveMinutes)} <EstimateBadge estimate={a.estimate} /></td>
-                    <td data-label={t('matching.dates')}>{day(a.startDate)} → {day(a.endDate)}</td>
-                    <td data-label={t('matching.status')}>{t(`status.${a.status}`, { defaultValue: a.status })}</td>
-                    <td>
-                      <label className="check">
-                        <input type="checkbox" checked={a.locked} onChange={() => lock.mutate({ id: a.id, locked: !a.locked })} />
-                        <span className="sr-only">{t('matching.lockFor', { name: a.internName })}</span>
-                      </label>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <CurrentAssignments semester={semester} />
     </main>
   );
 }
