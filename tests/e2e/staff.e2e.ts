@@ -145,8 +145,11 @@ describe.skipIf(!HAS_CHROMIUM)('department staff journey', () => {
     await page.reload();
     const panel = page.getByRole('region', { name: /demandes? de chambre en attente/ });
     await panel.getByText('« Chambre calme »').waitFor();
-    await panel.getByRole('button', { name: 'Accepter la demande de Léa Bernard' }).click();
-    await page.getByRole('status').filter({ hasText: 'Demande de Léa Bernard acceptée.' }).waitFor();
+    // Léa already has a proposal for that semester: staff decline her request with a reason she reads.
+    await panel.getByRole('button', { name: 'Refuser la demande de Léa Bernard' }).click();
+    await panel.getByLabel('Motif du refus').fill('Déjà logée ce semestre');
+    await panel.getByRole('button', { name: 'Refuser la demande', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Demande de Léa Bernard refusée.' }).waitFor();
     await panel.getByText('Aucune demande en attente.').waitFor();
   });
 

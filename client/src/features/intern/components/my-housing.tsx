@@ -23,7 +23,7 @@ export function MyHousing({ assignments, requests }: { assignments: MyInternProf
       {assignments.map((a) => (
         <div key={a.id} className={`card assignment${a.status === 'cancelled' ? ' muted' : ''}`} data-status={a.status}>
           <p>
-            <strong>{t('life.myHousing')}</strong> {a.site?.name} {a.room?.label && `(${a.room.label})`} · {day(a.startDate)} → {day(a.endDate)} ·{' '}
+            <strong>{t('intern.myHousing')}</strong> {a.site?.name} {a.room?.label && `(${a.room.label})`} · {day(a.startDate)} → {day(a.endDate)} ·{' '}
             <span className="status">{t(`status.${a.status}`, { defaultValue: a.status ?? '' })}</span>
             {a.cancelReason && <> ({t(`life.reason.${a.cancelReason}`)})</>}
             {a.driveMinutes != null && <> · {minutes(a.driveMinutes)} <EstimateBadge estimate={a.driveEstimate} /></>}
