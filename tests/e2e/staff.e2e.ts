@@ -119,7 +119,7 @@ describe.skipIf(!HAS_CHROMIUM)('department staff journey', () => {
     // The lock set in the preview is saved: the proposal is locked in the database.
     const mine = saved.filter({ has: page.getByRole('rowheader', { name: firstName, exact: true }) });
     expect(await mine.getByRole('checkbox').isChecked()).toBe(true);
-    // Lock another saved assignment (not Léa's: the next step accepts her room request, which moves her).
+    // Lock another saved assignment (not Léa's: the next steps answer her room request and her proposal).
     const otherName = names.find((n) => n !== firstName && n !== 'Léa Bernard')!;
     const other = saved.filter({ has: page.getByRole('rowheader', { name: otherName, exact: true }) }).getByRole('checkbox');
     expect(await other.isChecked()).toBe(false);
