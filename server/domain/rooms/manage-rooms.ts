@@ -70,7 +70,8 @@ export async function deleteRoom({ tx, actor, roomId }: { tx: Tx; actor: Session
   const before = await tx.room.findUniqueOrThrow({ where: { id: roomId }, include: roomInclude });
   const live = await tx.assignment.findMany({ where: { bed: { roomId }, status: { not: 'cancelled' } }, select: { intern: { select: { name: true } } }, take: 3 });
   if (live.length) {
-    throw new ConflictError(`This room has bookings that are not cancelled (${live.map((a) => a.intern.name).join(', ')}); cancel or move them first`, { reason: 'room_in_use' });
+    const interns = live.map((a) => a.intern.name);
+    throw new ConflictError(`This room has bookings that are not cancelled (${interns.join(', ')}); cancel or move them first`, { reason: 'room_in_use', interns });
   }
   await tx.assignment.deleteMany({ where: { bed: { roomId }, status: 'cancelled' } });
   await tx.room.delete({ where: { id: roomId } });

@@ -113,7 +113,7 @@ describe('rooms, beds and availability', () => {
     await buildAssignment(db.prisma, { internId: intern.id, bedId: used.beds[0].id, status: 'proposed' });
     const refused = await client.delete(`/api/rooms/${used.id}`);
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toMatchObject({ details: { reason: 'room_in_use' } });
+    expect(refused.body.error).toMatchObject({ details: { reason: 'room_in_use', interns: ['Océane Occupante'] } });
     expect(refused.body.error.message).toContain('Océane Occupante');
     const freed = await buildRoom(db.prisma, { beds: 1 });
     await buildAssignment(db.prisma, { bedId: freed.beds[0].id, status: 'cancelled' });

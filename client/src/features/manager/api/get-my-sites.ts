@@ -24,6 +24,7 @@ const managedSiteSchema = z.looseObject({
   rentCents: z.number().nullish(),
   amenities: z.array(z.string()).default([]),
   description: z.string().nullish(),
+  rules: z.looseObject({ text: z.string().nullish() }).nullish(),
   contact: z.looseObject({ name: z.string().nullish(), email: z.string().nullish(), phone: z.string().nullish() }).nullish(),
   rooms: z.array(roomSchema).default([]),
   occupancy: z.union([z.array(occupancySchema), occupancySchema]).nullish(),
@@ -44,6 +45,8 @@ export interface ManagedSite {
   rentCents?: number | null;
   amenities: string[];
   description?: string | null;
+  /** The house rules (free text), when set. */
+  houseRules?: string | null;
   contact?: { name?: string | null; email?: string | null; phone?: string | null } | null;
   rooms: ManagedRoom[];
   occupancy: Record<string, Occupancy>;
@@ -65,6 +68,7 @@ export const mySitesSchema = z
         rentCents: s.rentCents,
         amenities: s.amenities,
         description: s.description,
+        houseRules: s.rules?.text ?? null,
         contact: s.contact,
         rooms: s.rooms.map((r) => ({ ...r, bedCount: Array.isArray(r.beds) ? r.beds.length : r.beds })),
         occupancy: occ,

@@ -7,6 +7,8 @@ export interface SiteInfoInput {
   rentCents: number | null;
   amenities: string[];
   description: string | null;
+  /** Only the house rules' text: the partner/guest flags are left as they are. */
+  rules: { text: string | null };
   contact: { name: string | null; email: string | null; phone: string | null };
 }
 

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../../lib/notifications.ts';
 import { useCreateRoom } from '../api/create-room.ts';
+import { MAX_BEDS_PER_ROOM } from './room-error.ts';
 
 /** Adds a room (label and number of beds) to a site. */
 export function AddRoomForm({ siteId }: { siteId: number }) {
@@ -13,7 +14,7 @@ export function AddRoomForm({ siteId }: { siteId: number }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!label.trim()) return setError(t('manager.errLabel'));
-    if (!Number.isInteger(beds) || beds < 1 || beds > 20) return setError(t('manager.errBeds'));
+    if (!Number.isInteger(beds) || beds < 1 || beds > MAX_BEDS_PER_ROOM) return setError(t('manager.errBeds', { max: MAX_BEDS_PER_ROOM }));
     setError(undefined);
     create.mutate(
       { siteId, label: label.trim(), beds },
@@ -35,7 +36,7 @@ export function AddRoomForm({ siteId }: { siteId: number }) {
       </label>
       <label>
         {t('manager.bedCount')}
-        <input type="number" min={1} max={20} value={beds} onChange={(e) => setBeds(Number(e.target.value))} />
+        <input type="number" min={1} max={MAX_BEDS_PER_ROOM} value={beds} onChange={(e) => setBeds(Number(e.target.value))} />
       </label>
       <button type="submit" disabled={create.isPending}>{t('manager.addRoom')}</button>
       {error && <p className="error full" role="alert">{error}</p>}

@@ -6,6 +6,7 @@ import { useDeleteAvailability } from '../api/delete-availability.ts';
 import type { ManagedRoom } from '../api/get-my-sites.ts';
 import type { Occupant } from '../api/get-occupants.ts';
 import { AvailabilityForm } from './availability-form.tsx';
+import { RoomActions } from './room-actions.tsx';
 import { segment } from './calendar-math.ts';
 
 /**
@@ -61,6 +62,7 @@ export function SemesterCalendar({ semester, rooms, occupants }: { semester: Sem
             <h3 id={`room-${r.id}`}>
               {r.label} <span className="muted">· {t('site.beds', { count: r.bedCount })}</span>
             </h3>
+            <RoomActions key={`${r.id}-${r.label}`} room={r} />
             {inSemester.length === 0 ? (
               <p className="muted">{t('manager.noWindow')}</p>
             ) : (

@@ -5,7 +5,7 @@ import { notify } from '../../../lib/notifications.ts';
 import type { ManagedSite } from '../api/get-my-sites.ts';
 import { useUpdateSite } from '../api/update-site.ts';
 
-/** Rent, amenities, contact and description of a site, with validation and immediate feedback. */
+/** Rent, amenities, contact, description and house rules of a site, with validation and immediate feedback. */
 export function SiteInfoForm({ site }: { site: ManagedSite }) {
   const { t } = useTranslation();
   const [rent, setRent] = useState(site.rentCents == null ? '' : String(site.rentCents / 100));
@@ -13,6 +13,7 @@ export function SiteInfoForm({ site }: { site: ManagedSite }) {
   const [email, setEmail] = useState(site.contact?.email ?? '');
   const [phone, setPhone] = useState(site.contact?.phone ?? '');
   const [description, setDescription] = useState(site.description ?? '');
+  const [houseRules, setHouseRules] = useState(site.houseRules ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useUpdateSite();
   const serverError = save.error instanceof ApiError ? save.error : undefined;
@@ -31,6 +32,7 @@ export function SiteInfoForm({ site }: { site: ManagedSite }) {
         rentCents: euros === null ? null : Math.round(euros * 100),
         amenities: amenities.split(',').map((a) => a.trim()).filter(Boolean),
         description: description.trim() || null,
+        rules: { text: houseRules.trim() || null },
         contact: { name: site.contact?.name ?? null, email: email.trim() || null, phone: phone.trim() || null },
       },
       { onSuccess: () => notify('success', t('manager.siteSaved')) },
@@ -62,6 +64,10 @@ export function SiteInfoForm({ site }: { site: ManagedSite }) {
         <label>
           {t('manager.description')}
           <textarea rows={3} maxLength={8000} value={description} onChange={(e) => setDescription(e.target.value)} />
+        </label>
+        <label>
+          {t('manager.houseRules')}
+          <textarea rows={4} maxLength={4000} value={houseRules} onChange={(e) => setHouseRules(e.target.value)} />
         </label>
         {serverError && <p className="error" role="alert">{serverError.message}</p>}
         <button type="submit" className="primary" disabled={save.isPending}>{t('common.save')}</button>
