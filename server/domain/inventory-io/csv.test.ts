@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsv, writeCsv } from './csv.ts';
+import { CsvSyntaxError, detectDelimiter, parseCsv, writeCsv } from './csv.ts';
 
 describe('parseCsv', () => {
   it('reads plain fields, CRLF and LF, and skips blank lines', () => {
@@ -16,6 +16,21 @@ describe('parseCsv', () => {
       { line: 1, fields: ['name', 'note'] },
       { line: 2, fields: ['A, B', 'say "hi"\nsecond line'] },
       { line: 4, fields: ['C', 'x'] },
+    ]);
+  });
+
+  it('reports the right starting line after CRLFs inside quoted fields', () => {
+    const recs = parseCsv('a,b,c\r\n"p\r\nq\r\nr",2,"s\r\nt"\r\n3,4,5\r\n6,"u\nv",7\r\n8,9,10');
+    expect(recs.map((r) => r.line)).toEqual([1, 2, 6, 7, 9]);
+    expect(recs[1].fields[0]).toBe('p\r\nq\r\nr');
+  });
+
+  it('detects a `;` separator from the header line, a BOM dropped', () => {
+    expect(detectDelimiter('\ufeffa;b;"c,d"\n1,2')).toBe(';');
+    expect(detectDelimiter('a,b;c,d\n1;2;3')).toBe(',');
+    expect(parseCsv('\ufeffnom;note\r\n"A; B";"1,5"\r\n')).toEqual([
+      { line: 1, fields: ['nom', 'note'] },
+      { line: 2, fields: ['A; B', '1,5'] },
     ]);
   });
 
@@ -36,6 +51,13 @@ describe('writeCsv', () => {
     const rows = [['slug', 'text'], ['a', 'plain'], ['b', 'comma, "quote"\nnewline'], ['c', ' padded '], ['d', 'Élodie €']];
     const text = writeCsv(rows, { bom: true });
     expect(text.startsWith('\ufeffslug,text\r\na,plain\r\nb,"comma, ""quote""\nnewline"\r\n')).toBe(true);
+    expect(parseCsv(text).map((r) => r.fields)).toEqual(rows);
+  });
+
+  it('writes `;`-separated files, quoting cells that hold a `;`', () => {
+    const rows = [['nom', 'équipements'], ['A', 'wifi;parking'], ['B', '1,5']];
+    const text = writeCsv(rows, { bom: true, delimiter: ';' });
+    expect(text).toBe('\ufeffnom;équipements\r\nA;"wifi;parking"\r\nB;1,5\r\n');
     expect(parseCsv(text).map((r) => r.fields)).toEqual(rows);
   });
 });

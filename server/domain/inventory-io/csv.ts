@@ -1,8 +1,13 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+
 /**
- * A small RFC 4180 CSV reader and writer: comma-separated, fields quoted with
- * `"` when they hold a comma, quote or line break, quotes doubled inside quotes,
- * CRLF or LF line ends, an optional UTF-8 byte-order mark. No dependency.
+ * CSV reading and writing on csv-parse / csv-stringify (RFC 4180: fields quoted
+ * with `"` when needed, quotes doubled, CRLF, LF or CR line ends), with a `;`
+ * or `,` separator and an optional UTF-8 byte-order mark.
  */
+
+export type CsvDelimiter = ';' | ',';
 
 /** One parsed record with the physical line it starts on (1-based, header = line 1). */
 export interface CsvRecord {
@@ -21,85 +26,67 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-/**
- * Parses CSV text into records. Blank lines are skipped. Throws CsvSyntaxError
- * on an unterminated quote or text after a closing quote.
- */
-export function parseCsv(text: string): CsvRecord[] {
-  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
+const stripBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** The separator of a file, read from its header line: `;` when it holds more `;` than `,` (outside quotes), else `,`. */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const s = stripBom(text);
+  let semi = 0;
+  let comma = 0;
   let quoted = false;
-  let fieldStarted = false;
-  const endField = () => {
-    fields.push(field);
-    field = '';
-    fieldStarted = false;
-  };
-  const endRecord = () => {
-    endField();
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
-    fields = [];
-  };
-  while (i < s.length) {
-    const c = s[i];
-    if (quoted) {
-      if (c === '"') {
-        if (s[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        const n = s[i];
-        if (n !== undefined && n !== ',' && n !== '\n' && n !== '\r') throw new CsvSyntaxError('unexpected text after a closing quote', line);
-        continue;
-      }
-      if (c === '\n') line++;
-      field += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && !fieldStarted) {
-      quoted = true;
-      fieldStarted = true;
-      i++;
-      continue;
-    }
-    if (c === ',') {
-      endField();
-      i++;
-      continue;
-    }
-    if (c === '\r' || c === '\n') {
-      endRecord();
-      i += c === '\r' && s[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
-      continue;
-    }
-    if (c === '"') throw new CsvSyntaxError('a quote inside an unquoted field (quote the whole field)', line);
-    field += c;
-    fieldStarted = true;
-    i++;
+  for (const c of s) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && c === ';') semi++;
+    else if (!quoted && c === ',') comma++;
   }
-  if (quoted) throw new CsvSyntaxError('unterminated quoted field', recordLine);
-  if (field !== '' || fields.length > 0) endRecord();
-  return records;
+  return semi > comma ? ';' : ',';
 }
 
-/** Quotes a field when RFC 4180 requires it. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+const count = (fields: string[], re: RegExp) => fields.reduce((n, f) => n + (f.match(re)?.length ?? 0), 0);
+
+/**
+ * Parses CSV text into records; the separator is detected from the header line
+ * unless given. Blank lines are skipped, a BOM is dropped. Throws CsvSyntaxError
+ * (with its line) on an unterminated quote or a stray quote.
+ */
+export function parseCsv(text: string, opts: { delimiter?: CsvDelimiter } = {}): CsvRecord[] {
+  const delimiter = opts.delimiter ?? detectDelimiter(text);
+  // csv-parse counts a CRLF inside a quoted field as two lines: `excess` undoes that for the records after it.
+  let excess = 0;
+  const records: CsvRecord[] = [];
+  try {
+    parse(stripBom(text), {
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (record: string[], context) => {
+        records.push({ line: context.lines - excess - count(record, /[\r\n]/g), fields: record });
+        excess += count(record, /\r\n/g);
+        return null;
+      },
+    });
+    return records;
+  } catch (e) {
+    if (e instanceof CsvError) {
+      const lines = ((e as unknown as { lines?: number }).lines ?? 1) - excess;
+      const what =
+        e.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'unterminated quoted field'
+          : e.code === 'INVALID_OPENING_QUOTE'
+            ? 'a quote inside an unquoted field (quote the whole field)'
+            : e.code === 'CSV_INVALID_CLOSING_QUOTE'
+              ? 'unexpected text after a closing quote'
+              : e.message.replace(/ at line \d+.*$/, '');
+      throw new CsvSyntaxError(what, lines);
+    }
+    throw e;
+  }
 }
 
-/** Writes rows as CSV with CRLF line ends (RFC 4180), optionally prefixed with a UTF-8 BOM for spreadsheets. */
-export function writeCsv(rows: string[][], opts: { bom?: boolean } = {}): string {
-  const body = rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+/** Writes rows as CSV with CRLF line ends (RFC 4180), `,` unless told, optionally prefixed with a UTF-8 BOM for spreadsheets. */
+export function writeCsv(rows: string[][], opts: { bom?: boolean; delimiter?: CsvDelimiter } = {}): string {
+  const body = stringify(rows, { delimiter: opts.delimiter ?? ',', record_delimiter: '\r\n', quoted_match: /^\s|\s$/ });
   return (opts.bom ? '\ufeff' : '') + body;
 }

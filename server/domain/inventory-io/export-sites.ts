@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { sitesIn, type Scope } from '../departements/visibility.ts';
-import { writeCsv } from './csv.ts';
-import { guardFormula, SITE_COLUMNS, VALUE_COLUMNS, type SiteColumn } from './site-columns.ts';
+import { writeCsv, type CsvDelimiter } from './csv.ts';
+import { FRENCH_HEADERS, guardFormula, SITE_COLUMNS, VALUE_COLUMNS, type SiteColumn } from './site-columns.ts';
 
 type Db = Pick<PrismaClient, 'site'>;
 
@@ -50,21 +50,44 @@ export function inventoryRecord(site: InventorySite): Record<SiteColumn, unknown
   };
 }
 
-/** One CSV cell: null → empty, lists joined by `;`, rooms as `label:beds|label:beds`. */
-function cell(column: SiteColumn, value: unknown): string {
+/** Which CSV: French (headers, euros, `oui`/`non`, decimal commas) or English (SITE_COLUMNS, cents, true/false), and the separator. */
+export interface CsvVariant {
+  lang: 'fr' | 'en';
+  delimiter: CsvDelimiter;
+}
+
+/** Cents as euros with a decimal comma and two decimals: 15000 → `150,00`. */
+export function centsToEuros(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const a = Math.abs(cents);
+  return `${sign}${Math.floor(a / 100)},${String(a % 100).padStart(2, '0')}`;
+}
+
+/** One CSV cell: null → empty, lists joined by `;`, rooms as `label:beds|label:beds`; French: euros, oui/non, decimal commas. */
+function cell(column: SiteColumn, value: unknown, lang: CsvVariant['lang']): string {
   if (value === null || value === undefined) return '';
   if (column === 'rooms') return (value as { label: string; beds: number }[]).map((r) => `${r.label}:${r.beds}`).join('|');
   if (Array.isArray(value)) return value.join(';');
+  if (lang === 'fr') {
+    if (column === 'rentCents') return centsToEuros(value as number);
+    if (typeof value === 'boolean') return value ? 'oui' : 'non';
+    if (typeof value === 'number') return String(value).replace('.', ',');
+  }
   return String(value);
 }
 
-/** The inventory as CSV (header = SITE_COLUMNS, UTF-8 BOM so spreadsheets read accents, text cells guarded against formulas). */
-export function inventoryToCsv(sites: InventorySite[]): string {
+/**
+ * The inventory as CSV with a UTF-8 BOM so spreadsheets read accents, text cells
+ * guarded against formulas. French by default (FRENCH_HEADERS, `;`, rent in euros);
+ * `{ lang: 'en', delimiter: ',' }` gives the SITE_COLUMNS headers and the rent in cents.
+ */
+export function inventoryToCsv(sites: InventorySite[], variant: CsvVariant = { lang: 'fr', delimiter: ';' }): string {
   const rows = sites.map((s) => {
     const rec = inventoryRecord(s);
-    return SITE_COLUMNS.map((c) => (VALUE_COLUMNS.has(c) ? cell(c, rec[c]) : guardFormula(cell(c, rec[c]))));
+    return SITE_COLUMNS.map((c) => (VALUE_COLUMNS.has(c) ? cell(c, rec[c], variant.lang) : guardFormula(cell(c, rec[c], variant.lang))));
   });
-  return writeCsv([[...SITE_COLUMNS], ...rows], { bom: true });
+  const header = variant.lang === 'fr' ? SITE_COLUMNS.map((c) => FRENCH_HEADERS[c]) : [...SITE_COLUMNS];
+  return writeCsv([header, ...rows], { bom: true, delimiter: variant.delimiter });
 }
 
 /** The inventory as a GeoJSON FeatureCollection of Points (`[lng, lat]`); properties hold the other columns. */

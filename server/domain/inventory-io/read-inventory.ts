@@ -1,5 +1,5 @@
 import { CsvSyntaxError, parseCsv } from './csv.ts';
-import { IMPORTED_COLUMNS, inventorySiteRow, REQUIRED_COLUMNS, SITE_COLUMNS, unguardFormula, VALUE_COLUMNS, type InventorySiteRow, type SiteColumn } from './site-columns.ts';
+import { FRENCH_HEADERS, IMPORTED_COLUMNS, inventorySiteRow, REQUIRED_COLUMNS, SITE_COLUMNS, unguardFormula, VALUE_COLUMNS, type InventorySiteRow, type SiteColumn } from './site-columns.ts';
 
 /** Where an import row came from: a CSV line (header = line 1) or a GeoJSON feature index (0-based). */
 export type RowRef = { line: number } | { feature: number };
@@ -38,13 +38,25 @@ const KEEP_WHEN_EMPTY = new Set<SiteColumn>(['active', 'planned', 'rooms']);
 const TRUE = new Set(['true', '1', 'yes', 'oui']);
 const FALSE = new Set(['false', '0', 'no', 'non']);
 
+/** `150`, `150,5`, `150,00 €`, `1 500.00` → whole cents, as text arithmetic (no float rounding); else null. */
+export function eurosToCents(v: string): number | null {
+  const m = /^(-?)(\d+)(?:[.,](\d{1,2}))?$/.exec(v.replace(/[\s\u00a0\u202f]/g, '').replace(/€$/, ''));
+  if (!m) return null;
+  const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -cents : cents;
+}
+
+/** A number with a decimal point or (French) a decimal comma. */
+const toNumber = (v: string) => Number(/^-?\d+,\d+$/.test(v) ? v.replace(',', '.') : v);
+
 /** Converts one CSV cell to the value the row schema expects; unreadable cells pass through for zod to name. */
-function fromCell(column: SiteColumn, cell: string): unknown {
+function fromCell(column: SiteColumn, cell: string, euros: boolean): unknown {
   const raw = VALUE_COLUMNS.has(column) ? cell : unguardFormula(cell);
   const v = raw.trim();
   if (column === 'amenities') return v === '' ? [] : v.split(';').map((a) => a.trim()).filter(Boolean);
   if (v === '') return KEEP_WHEN_EMPTY.has(column) ? undefined : REQUIRED_TEXT.has(column) ? '' : null;
-  if (NUMBER_COLUMNS.has(column)) return Number.isFinite(Number(v)) ? Number(v) : raw;
+  if (euros) return eurosToCents(v) ?? raw;
+  if (NUMBER_COLUMNS.has(column)) return Number.isFinite(toNumber(v)) ? toNumber(v) : raw;
   if (BOOL_COLUMNS.has(column)) return TRUE.has(v.toLowerCase()) ? true : FALSE.has(v.toLowerCase()) ? false : raw;
   if (column === 'rooms') {
     return v.split('|').map((part) => {
@@ -56,22 +68,36 @@ function fromCell(column: SiteColumn, cell: string): unknown {
   return raw;
 }
 
-function validate(ref: RowRef, values: Record<string, unknown>, seen: Map<string, RowRef>, out: ReadResult): void {
+/** Header (trimmed, any case) → column: English SITE_COLUMNS names or FRENCH_HEADERS; the French rent is in euros. */
+const HEADER_COLUMNS = new Map<string, { column: SiteColumn; euros: boolean }>([
+  ...SITE_COLUMNS.map((c) => [c.toLowerCase(), { column: c, euros: false }] as const),
+  ...SITE_COLUMNS.map((c) => [FRENCH_HEADERS[c].toLowerCase(), { column: c, euros: c === 'rentCents' }] as const),
+]);
+
+function validate(ref: RowRef, values: Record<string, unknown>, seen: Map<string, RowRef>, out: ReadResult, names: Map<string, string> = new Map()): void {
   const res = inventorySiteRow.safeParse(values);
   if (!res.success) {
-    for (const issue of res.error.issues) out.issues.push({ ...ref, field: issue.path.map(String).join('.') || undefined, message: issue.message });
+    for (const issue of res.error.issues) {
+      const path = issue.path.map(String);
+      if (path.length) path[0] = names.get(path[0]) ?? path[0];
+      out.issues.push({ ...ref, field: path.join('.') || undefined, message: issue.message });
+    }
     return;
   }
   const first = seen.get(res.data.slug);
   if (first) {
-    out.issues.push({ ...ref, field: 'slug', message: `duplicate of ${'line' in first ? `line ${first.line}` : `feature ${first.feature}`}` });
+    out.issues.push({ ...ref, field: names.get('slug') ?? 'slug', message: `duplicate of ${'line' in first ? `line ${first.line}` : `feature ${first.feature}`}` });
     return;
   }
   seen.set(res.data.slug, ref);
   out.rows.push({ ref, row: res.data });
 }
 
-/** Reads a CSV inventory (header row of SITE_COLUMNS names, any order; `beds` ignored). */
+/**
+ * Reads a CSV inventory: `;` or `,` separated (detected from the header line), BOM
+ * dropped, a header row of SITE_COLUMNS or FRENCH_HEADERS names in any order (`beds`
+ * ignored). Issues name the field as the file's header does.
+ */
 export function readCsvInventory(text: string): ReadResult {
   const out: ReadResult = { rows: [], issues: [] };
   let records;
@@ -83,12 +109,15 @@ export function readCsvInventory(text: string): ReadResult {
   }
   if (records.length === 0) return { rows: [], issues: [{ line: 1, message: 'the file is empty (a header row is required)' }] };
   const header = records[0].fields.map((h) => h.trim());
-  const known = new Set<string>(SITE_COLUMNS);
+  const columns = header.map((h) => HEADER_COLUMNS.get(h.toLowerCase()));
+  const names = new Map<string, string>();
   header.forEach((h, i) => {
-    if (!known.has(h)) out.issues.push({ line: 1, field: h || `column ${i + 1}`, message: 'unknown column' });
-    else if (header.indexOf(h) !== i) out.issues.push({ line: 1, field: h, message: 'column appears twice' });
+    const c = columns[i];
+    if (!c) out.issues.push({ line: 1, field: h || `column ${i + 1}`, message: 'unknown column' });
+    else if (names.has(c.column)) out.issues.push({ line: 1, field: h, message: 'column appears twice' });
+    else names.set(c.column, h);
   });
-  for (const c of REQUIRED_COLUMNS) if (!header.includes(c)) out.issues.push({ line: 1, field: c, message: 'required column is missing' });
+  for (const c of REQUIRED_COLUMNS) if (!names.has(c)) out.issues.push({ line: 1, field: c, message: 'required column is missing' });
   if (out.issues.length) return out;
   const seen = new Map<string, RowRef>();
   for (const rec of records.slice(1)) {
@@ -97,10 +126,10 @@ export function readCsvInventory(text: string): ReadResult {
       continue;
     }
     const values: Record<string, unknown> = {};
-    header.forEach((h, i) => {
-      if ((IMPORTED_COLUMNS as readonly string[]).includes(h)) values[h] = fromCell(h as SiteColumn, rec.fields[i]);
+    columns.forEach((c, i) => {
+      if (c && (IMPORTED_COLUMNS as readonly string[]).includes(c.column)) values[c.column] = fromCell(c.column, rec.fields[i], c.euros);
     });
-    validate({ line: rec.line }, values, seen, out);
+    validate({ line: rec.line }, values, seen, out, names);
   }
   return out;
 }

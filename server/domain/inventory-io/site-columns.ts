@@ -14,7 +14,7 @@ import { bool, cents, intIn, lat, lng, plainString } from '../../schemas/common.
  * | lng, lat | number, required | WGS 84 degrees |
  * | funderKind | departement, region, ars, hospital, commune, association, other | required |
  * | funderName | text | |
- * | rentCents | whole cents ≥ 0 | monthly rent; empty = unknown |
+ * | rentCents | whole cents ≥ 0 | monthly rent; empty = unknown. French CSV: `loyer (€)` in euros (`150,00`) |
  * | chargesIncluded, furnished, partnerAllowed, guestsAllowed | true/false | empty = unknown |
  * | chargesNote, houseRules, description, contactName, contactEmail, contactPhone, source | text | |
  * | amenities | list | CSV: separated by `;` |
@@ -32,6 +32,43 @@ export const SITE_COLUMNS = [
 ] as const;
 
 export type SiteColumn = (typeof SITE_COLUMNS)[number];
+
+/**
+ * The CSV column headers of the French (default) export. That variant writes
+ * the rent in euros (`loyer (€)`: `150,00`, decimal comma, two decimals, no
+ * sign), yes/no as `oui`/`non` and decimals with a comma; the English variant
+ * uses SITE_COLUMNS as headers, the rent in cents (`rentCents`), `true`/`false`
+ * and decimal points. The importer accepts both header sets.
+ */
+export const FRENCH_HEADERS: Record<SiteColumn, string> = {
+  slug: 'identifiant',
+  name: 'nom',
+  address: 'adresse',
+  commune: 'commune',
+  departement: 'département',
+  subdivision: 'subdivision',
+  lng: 'longitude',
+  lat: 'latitude',
+  funderKind: 'type de financeur',
+  funderName: 'financeur',
+  rentCents: 'loyer (€)',
+  chargesIncluded: 'charges comprises',
+  chargesNote: 'précisions charges',
+  furnished: 'meublé',
+  amenities: 'équipements',
+  partnerAllowed: 'conjoint accepté',
+  guestsAllowed: 'invités acceptés',
+  houseRules: 'règlement',
+  description: 'description',
+  contactName: 'contact',
+  contactEmail: 'e-mail contact',
+  contactPhone: 'téléphone contact',
+  active: 'actif',
+  planned: 'prévu',
+  source: 'source',
+  rooms: 'chambres',
+  beds: 'lits',
+};
 
 /** Columns a CSV header must have (and a GeoJSON feature must carry). */
 export const REQUIRED_COLUMNS: SiteColumn[] = ['slug', 'name', 'commune', 'departement', 'subdivision', 'lng', 'lat', 'funderKind'];

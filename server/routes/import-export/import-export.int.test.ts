@@ -3,13 +3,14 @@ import { buildRoom, buildSite, buildUser, clientAs } from '../../../tests/helper
 import { signIn, useTestApp, type TestApp, type TestClient } from '../../../tests/helpers/test-app.ts';
 import { unique } from '../../../tests/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
-import { parseCsv, writeCsv } from '../../domain/inventory-io/csv.ts';
+import { detectDelimiter, parseCsv, writeCsv } from '../../domain/inventory-io/csv.ts';
 
-/** Keeps the header and the rows of the given slugs (the PostgreSQL database is shared with other test files). */
+/** Keeps the header and the rows of the given slugs (the PostgreSQL database is shared with other test files), same separator and BOM. */
 function onlySlugs(csv: string, slugs: string[]): string {
+  const delimiter = detectDelimiter(csv);
   const [header, ...rows] = parseCsv(csv).map((r) => r.fields);
-  const i = header.indexOf('slug');
-  return writeCsv([header, ...rows.filter((r) => slugs.includes(r[i]))]);
+  const i = header.findIndex((h) => h === 'slug' || h === 'identifiant');
+  return writeCsv([header, ...rows.filter((r) => slugs.includes(r[i]))], { delimiter, bom: csv.startsWith('\ufeff') });
 }
 
 const HEADER = 'slug,name,commune,departement,subdivision,lng,lat,funderKind,rentCents,amenities,rooms';
@@ -51,21 +52,44 @@ describe('inventory import/export', () => {
     const before = await db.prisma.site.findMany({ where: { slug: { in: slugs } }, orderBy: { slug: 'asc' } });
     const audits = await db.prisma.auditEvent.count();
 
-    const csv = await staff.get('/api/export/sites.csv');
+    // French (default): `;`, BOM, French headers, rent in euros, oui/non, decimal commas.
+    const fr = await staff.get('/api/export/sites.csv');
+    expect(fr.status).toBe(200);
+    expect(fr.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(fr.body).toMatch(/^\ufeff?identifiant;nom;adresse;commune;département;/);
+    const frRows = parseCsv(fr.body, { delimiter: ';' }).map((r) => r.fields);
+    const frRow = (slug: string) => frRows.find((r) => r[0] === slug)!;
+    const col = (name: string) => frRows[0].indexOf(name);
+    expect(frRow(plain.slug)[col('loyer (€)')]).toBe('150,00');
+    expect(frRow(tricky.slug)[col('loyer (€)')]).toBe('');
+    expect(frRow(tricky.slug)[col('longitude')]).toBe('1,0656123456789');
+    expect(frRow(tricky.slug)[col('conjoint accepté')]).toBe('oui');
+    expect(frRow(tricky.slug)[col('chambres')]).toBe('Chambre 1:2|Chambre: bleue:1');
+    expect(frRow(tricky.slug)[col('équipements')]).toBe('wifi;lave-linge');
+    expect(frRow(tricky.slug)[col('financeur')]).toBe(`'=HYPERLINK("http://x")`);
+    const backFr = await staff.request('POST', '/api/import/sites?format=csv', onlySlugs(fr.body, slugs), { 'content-type': 'text/csv' });
+    expect(backFr.status).toBe(200);
+    expect(backFr.body).toEqual({ dryRun: false, created: [], updated: [], unchanged: 2, roomsCreated: 0, bedsCreated: 0 });
+
+    // English: `,`, the column names, rent in cents; `?format=en` is the same file.
+    const csv = await staff.get('/api/export/sites.csv?sep=,');
     expect(csv.status).toBe(200);
-    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(csv.body).toMatch(/^\ufeff?slug,name,address,/);
+    expect((await staff.get('/api/export/sites.csv?format=en')).body).toBe(csv.body);
     const rows = parseCsv(csv.body).map((r) => r.fields);
     const header = rows[0];
     const row = rows.find((r) => r[0] === tricky.slug)!;
     expect(row[header.indexOf('rooms')]).toBe('Chambre 1:2|Chambre: bleue:1');
     expect(row[header.indexOf('beds')]).toBe('3');
     expect(row[header.indexOf('rentCents')]).toBe('');
+    expect(rows.find((r) => r[0] === plain.slug)![header.indexOf('rentCents')]).toBe('15000');
     expect(row[header.indexOf('amenities')]).toBe('wifi;lave-linge');
     expect(row[header.indexOf('funderName')]).toBe(`'=HYPERLINK("http://x")`);
 
     const back = await staff.request('POST', '/api/import/sites?format=csv', onlySlugs(csv.body, slugs), { 'content-type': 'text/csv' });
     expect(back.status).toBe(200);
     expect(back.body).toEqual({ dryRun: false, created: [], updated: [], unchanged: 2, roomsCreated: 0, bedsCreated: 0 });
+    expect((await staff.get('/api/export/sites.csv?sep=|')).status).toBe(400);
 
     const geo = await staff.get('/api/export/sites.geojson');
     expect(geo.status).toBe(200);
@@ -140,6 +164,30 @@ describe('inventory import/export', () => {
       'line 7, has 2 fields, the header has 11',
     ]);
     expect(await db.prisma.site.count({ where: { slug: good } })).toBe(0);
+  });
+
+  it('imports a `;` file with a BOM and French headers, rent in euros, and names errors by the file\'s headers', async () => {
+    const existing = await buildSite(db.prisma, { rentCents: 20000 });
+    const fresh = unique('fr');
+    const head = 'identifiant;nom;commune;département;subdivision;longitude;latitude;type de financeur;loyer (€);meublé;équipements;chambres';
+    const csv = [
+      `\ufeff${head}`,
+      `${existing.slug};${existing.name};${existing.commune};${existing.departement};${existing.subdivision};${existing.lng};${existing.lat};${existing.funderKind};"1 234,5 €";oui;"wifi;parking";`,
+      `${fresh};"Foyer; centre";Blois;Loir-et-Cher;Tours;1,33;47,59;commune;150;non;;Chambre 1:2`,
+    ].join('\r\n');
+    const res = await staff.request('POST', '/api/import/sites?format=csv', csv, { 'content-type': 'text/csv' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: [fresh], updated: [existing.slug], bedsCreated: 2 });
+    expect(await db.prisma.site.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ rentCents: 123450, furnished: true, amenities: ['wifi', 'parking'] });
+    expect(await db.prisma.site.findUniqueOrThrow({ where: { slug: fresh } })).toMatchObject({ name: 'Foyer; centre', rentCents: 15000, lng: 1.33, lat: 47.59, furnished: false });
+
+    const bad = [head, `${unique('x')};X;Blois;Loir-et-Cher;Tours;1,3;47,5;commune;-5,00;peut-être;;`, `${unique('y')};Y;Blois;Loir-et-Cher;Tours;1,3;47,5;commune;dix;;;`].join('\n');
+    const r = await staff.request('POST', '/api/import/sites?format=csv', bad, { 'content-type': 'text/csv' });
+    expect(r.status).toBe(400);
+    const texts = r.body.error.details.errors.map((e: any) => e.text);
+    expect(texts).toContain('line 2, loyer (€): must not be negative');
+    expect(texts.some((t: string) => t.startsWith('line 2, meublé: '))).toBe(true);
+    expect(texts.some((t: string) => t.startsWith('line 3, loyer (€): '))).toBe(true);
   });
 
   it('refuses bad headers, bad GeoJSON features and removed beds with their feature index', async () => {

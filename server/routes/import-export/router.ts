@@ -7,7 +7,7 @@ import { readCsvInventory, readGeoJsonInventory } from '../../domain/inventory-i
 import { ValidationError } from '../../errors.ts';
 import { scopeOf } from '../../domain/departements/visibility.ts';
 import { parse } from '../../middleware/validate.ts';
-import { importSitesQuery } from './schema.ts';
+import { exportSitesCsvQuery, importSitesQuery } from './schema.ts';
 
 const staff = requireRole('staff', 'admin');
 /** CSV arrives as text; GeoJSON's own media type is parsed as JSON (plain JSON is parsed by the app). */
@@ -19,7 +19,9 @@ export function createImportExportRouter(ctx: AppContext): Router {
   const router = Router();
 
   router.get('/export/sites.csv', staff, async (req, res) => {
-    const csv = inventoryToCsv(await loadInventory(ctx.db.prisma, scopeOf(currentUser(req))));
+    const q = parse(exportSitesCsvQuery, req.query, 'query');
+    const lang = q.format ?? (q.sep === ',' ? 'en' : 'fr');
+    const csv = inventoryToCsv(await loadInventory(ctx.db.prisma, scopeOf(currentUser(req))), { lang, delimiter: q.sep ?? (lang === 'fr' ? ';' : ',') });
     res.type('text/csv; charset=utf-8').attachment('sites.csv').send(csv);
   });
 
