@@ -11,6 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRoadGraph } from '../server/routing/load-graph.ts';
+import { importOsmPbf } from '../server/routing/osm/import-osm.ts';
 import { ManyToMany } from '../server/routing/ch/many-to-many.ts';
 import { TreeSearch } from '../server/routing/graph/dijkstra.ts';
 import { mulberry32 } from '../server/lib/seeded-random.ts';
@@ -18,6 +19,7 @@ import {
   engineMatrix, engineReach, exportGraph, matrixMismatches, openPeerDatabase, peerLoadingMs, peerMatrix, peerReachLoadingMs, peerReachMany,
   pgRoutingAvailable, pickNodes, reachMismatches,
 } from './peer/pgrouting-peer.ts';
+import { bruteForceJunctionTimes, engineJunctionTimes, exportJunctionNetwork, junctionsToCompare, peerTrsp } from './peer/trsp.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const adminUrl = process.env.PEER_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -112,6 +114,44 @@ for (const c of cases) {
       [`${key}_matrix_mismatches`]: matrixBad,
       [`${key}_reach_mismatches`]: reachBad,
     });
+  } finally {
+    await db.drop();
+  }
+}
+// Turn restrictions against pgRouting's own restriction-aware search (pgr_trsp), on Heidelberg: the
+// junction-level network and the OSM restrictions as data on one side, the engine's split graph on
+// the other.
+{
+  const file = path.join(repoRoot, 'tests/fixtures/osm/heidelberg.osm.pbf');
+  const { network, restrictions } = importOsmPbf(file);
+  const db = await openPeerDatabase(adminUrl);
+  try {
+    const exported = await exportJunctionNetwork(db, network, restrictions);
+    const rnd = mulberry32(9);
+    const sources = junctionsToCompare(network, restrictions, 15, 5, rnd);
+    const targets = junctionsToCompare(network, restrictions.slice(200), 15, 15, rnd);
+    const t0 = performance.now();
+    const ours = engineJunctionTimes(network, sources, targets);
+    const oursMs = performance.now() - t0;
+    const peer = await peerTrsp(db, sources, targets);
+    const bad = matrixMismatches(ours, peer.costs);
+    // Where the two differ, a brute-force search over every manoeuvre says which one follows the
+    // restrictions as written.
+    let engineWrong = 0;
+    sources.forEach((s, i) => {
+      let brute: Map<number, number> | undefined;
+      targets.forEach((t, j) => {
+        const k = i * targets.length + j;
+        if (Math.abs(ours[k] - peer.costs[k]) <= 0.01 || (ours[k] === Infinity && peer.costs[k] === Infinity)) return;
+        brute ??= bruteForceJunctionTimes(network, restrictions, s);
+        const b = brute.get(t) ?? Infinity;
+        if (!(Math.abs(b - ours[k]) <= 0.01 || (b === Infinity && ours[k] === Infinity))) engineWrong++;
+        else say(`  cell ${i}×${j}: ours ${round(ours[k])} s = brute force; pgr_trsp ${round(peer.costs[k])} s`);
+      });
+    });
+    mismatches += engineWrong;
+    say(`heidelberg: turn restrictions (${restrictions.length}, as ${exported.paths} forbidden paths for pgr_trsp): ${sources.length}×${targets.length} junctions next to restrictions and elsewhere: ours ${round(oursMs)} ms (plain searches), pgr_trsp ${round(peer.ms)} ms; ${bad} cells differ, of which ${engineWrong} where the engine disagrees with a brute-force search`);
+    Object.assign(result, { pgr_trsp_mismatches: bad, pgr_trsp_engine_wrong: engineWrong, pgr_trsp_cells: ours.length, pgr_trsp_ms: round(peer.ms) });
   } finally {
     await db.drop();
   }

@@ -1,5 +1,5 @@
 import { haversineM } from '../geo/geodesy.ts';
-import { BACKWARD, FORWARD, type NetworkInput } from './network-input.ts';
+import { BACKWARD, FORWARD, type NetworkInput, type RestrictionInput } from './network-input.ts';
 import { NO_NODE, type RoadNetwork } from './road-network.ts';
 import { compileTurnRestrictions } from './turn-expansion.ts';
 import { stronglyConnectedComponents } from './components.ts';
@@ -21,7 +21,7 @@ const MIN_EDGE_M = 0.001;
  * Builds the routable network: lengths and times of edges, turn restrictions compiled into node
  * copies, small strongly connected pieces dropped, everything renumbered compactly.
  */
-export function buildRoadNetwork(input: NetworkInput, options: BuildOptions = {}): { network: RoadNetwork; restrictionStates: number } {
+export function buildRoadNetwork(input: NetworkInput, options: BuildOptions = {}): { network: RoadNetwork; restrictionStates: number; restrictions: RestrictionInput[] } {
   const E = input.edges.count;
   const { a, b, flags, speedKmh, geomFirst, geomLng, geomLat } = input.edges;
   const dist = new Float64Array(E);
@@ -167,5 +167,10 @@ export function buildRoadNetwork(input: NetworkInput, options: BuildOptions = {}
     geomFirst: gFirst, geomLng: gLng, geomLat: gLat, names: input.names,
     firstOut, arcHead: outHead, arcKey: outKey, keyHead, keyTailFirst, keyTail,
   };
-  return { network, restrictionStates: compiled.states };
+  // The restrictions in the network's own edge numbering (those whose edges all survived), for
+  // comparisons with engines that take restrictions as data (pgRouting's pgr_trsp).
+  const restrictions = input.restrictions
+    .filter((r) => r.keys.every((k) => newEdge[k >> 1] >= 0))
+    .map((r) => ({ kind: r.kind, keys: r.keys.map(remapKey) }));
+  return { network, restrictionStates: compiled.states, restrictions };
 }

@@ -4,6 +4,7 @@ import { carTurnRestrictions, type OsmTurnRestriction } from './turn-restriction
 import { BLOCKING_BARRIER, networkFromWays, PASSABLE_BARRIER, type WayInput } from './network-from-ways.ts';
 import { buildRoadNetwork } from '../graph/build-network.ts';
 import type { RoadNetwork } from '../graph/road-network.ts';
+import type { RestrictionInput } from '../graph/network-input.ts';
 
 /** Progress of an import, for the CLI's progress bar. */
 export interface ImportProgress {
@@ -58,7 +59,7 @@ export function wayName(tags: Record<string, string>): string {
  * first (keeping only car-routable ways, as a few numbers each, and car turn restrictions), then
  * only the positions and barrier tags of the nodes those ways use.
  */
-export function importOsmPbf(file: string, options: ImportOptions = {}): { network: RoadNetwork; stats: ImportStats } {
+export function importOsmPbf(file: string, options: ImportOptions = {}): { network: RoadNetwork; stats: ImportStats; restrictions: RestrictionInput[] } {
   const refs = new Grow(new Float64Array(1 << 16));
   const wayStart = new Grow(new Uint32Array(1 << 12));
   const wayIds: number[] = [];
@@ -114,11 +115,12 @@ export function importOsmPbf(file: string, options: ImportOptions = {}): { netwo
   const ways: WayInput[] = rules.map((rule, w) => ({ id: wayIds[w], refs: indexRefs.subarray(starts[w], starts[w + 1]), rule, nameId: wayNames[w] }));
   options.onProgress?.({ phase: 'graph', done: 0, total: 1 });
   const input = networkFromWays({ lng, lat, osmId: ids, barrier }, ways, names, restrictions);
-  const { network, restrictionStates } = buildRoadNetwork(input, { minNetworkSize: options.minNetworkSize ?? 200 });
+  const { network, restrictionStates, restrictions: kept } = buildRoadNetwork(input, { minNetworkSize: options.minNetworkSize ?? 200 });
   options.onProgress?.({ phase: 'graph', done: 1, total: 1 });
   return {
     network,
     stats: { ways: ways.length, restrictions: restrictions.length, droppedRestrictions: input.droppedRestrictions, restrictionStates },
+    restrictions: kept,
   };
 }
 

@@ -1,0 +1,158 @@
+/**
+ * Turn restrictions checked against pgRouting's own restriction-aware search: the junction-level
+ * network (edges between junctions, before the engine splits nodes) and the restrictions as data go
+ * to `pgr_trsp`; the engine answers the same junction-to-junction questions on its split graph. An
+ * `only_*` is given to pgRouting as GraphHopper reads it: a "no" for every other way on (turning back
+ * onto the arriving road excepted).
+ */
+import { TreeSearch } from '../../server/routing/graph/dijkstra.ts';
+import { MinHeap } from '../../server/routing/graph/min-heap.ts';
+import { BACKWARD, FORWARD, type RestrictionInput } from '../../server/routing/graph/network-input.ts';
+import { forwardAdjacency, type RoadNetwork } from '../../server/routing/graph/road-network.ts';
+import type { PeerDatabase } from './pgrouting-peer.ts';
+
+/** What pgRouting charges for driving a forbidden sequence: far above any real route. */
+const FORBIDDEN = 1e9;
+
+/** Copies the junction-level edges (travel time) and the restrictions (as forbidden edge paths). */
+export async function exportJunctionNetwork(db: PeerDatabase, g: RoadNetwork, restrictions: RestrictionInput[]): Promise<{ edges: number; paths: number }> {
+  const { client } = db;
+  await client.query('CREATE TABLE jedges (id bigint PRIMARY KEY, source bigint, target bigint, cost float8, reverse_cost float8)');
+  const ids: number[] = [];
+  const src: number[] = [];
+  const dst: number[] = [];
+  const cost: number[] = [];
+  const rev: number[] = [];
+  // One row per drivable direction (id = key + 1): turning back along the road one arrived by is then
+  // a move between two edges, as in the engine's node-based graph, and restriction paths are exact.
+  for (let e = 0; e < g.edgeCount; e++) {
+    if (g.edgeFlags[e] & FORWARD) {
+      ids.push(2 * e + 1);
+      src.push(g.edgeA[e] + 1);
+      dst.push(g.edgeB[e] + 1);
+      cost.push(g.edgeDur[e]);
+      rev.push(-1);
+    }
+    if (g.edgeFlags[e] & BACKWARD) {
+      ids.push(2 * e + 2);
+      src.push(g.edgeB[e] + 1);
+      dst.push(g.edgeA[e] + 1);
+      cost.push(g.edgeDur[e]);
+      rev.push(-1);
+    }
+  }
+  await client.query('INSERT INTO jedges SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::float8[], $5::float8[])', [ids, src, dst, cost, rev]);
+  // Keys leaving each junction, for turning an only_* into its "no" paths.
+  const out = new Map<number, number[]>();
+  for (let e = 0; e < g.edgeCount; e++) {
+    if (g.edgeFlags[e] & FORWARD) out.set(g.edgeA[e], [...(out.get(g.edgeA[e]) ?? []), 2 * e]);
+    if (g.edgeFlags[e] & BACKWARD) out.set(g.edgeB[e], [...(out.get(g.edgeB[e]) ?? []), 2 * e + 1]);
+  }
+  const head = (k: number) => (k & 1 ? g.edgeA[k >> 1] : g.edgeB[k >> 1]);
+  const paths: number[][] = [];
+  for (const r of restrictions) {
+    const prefix = r.keys.slice(0, -1);
+    const last = r.keys[r.keys.length - 1];
+    const arriving = prefix[prefix.length - 1];
+    const ways = r.kind === 'no' ? [last] : (out.get(head(arriving)) ?? []).filter((k) => k !== last && k >> 1 !== arriving >> 1);
+    for (const k of ways) paths.push([...prefix, k].map((key) => key + 1));
+  }
+  await client.query('CREATE TABLE restrictions (id serial, path bigint[], cost float8)');
+  for (const p of paths) await client.query('INSERT INTO restrictions (path, cost) VALUES ($1::bigint[], $2)', [p, FORBIDDEN]);
+  return { edges: g.edgeCount, paths: paths.length };
+}
+
+/** Junction-to-junction travel times by pgr_trsp (Infinity where none, or only through a forbidden sequence). */
+export async function peerTrsp(db: PeerDatabase, sources: number[], targets: number[]): Promise<{ costs: Float64Array; ms: number }> {
+  const t0 = performance.now();
+  const { rows } = await db.client.query(
+    `SELECT start_vid, end_vid, max(agg_cost + cost) AS total FROM pgr_trsp('SELECT id, source, target, cost, reverse_cost FROM jedges', 'SELECT path, cost FROM restrictions', $1::bigint[], $2::bigint[], directed => true) WHERE edge = -1 OR true GROUP BY start_vid, end_vid`,
+    [sources.map((v) => v + 1), targets.map((v) => v + 1)],
+  );
+  const ms = performance.now() - t0;
+  const costs = new Float64Array(sources.length * targets.length).fill(Infinity);
+  const rowOf = new Map(sources.map((v, i) => [v + 1, i]));
+  const colOf = new Map(targets.map((v, j) => [v + 1, j]));
+  for (const r of rows) {
+    const c = Number(r.total);
+    if (c < FORBIDDEN / 2) costs[rowOf.get(Number(r.start_vid))! * targets.length + colOf.get(Number(r.end_vid))!] = c;
+  }
+  sources.forEach((s, i) => targets.forEach((t, j) => { if (s === t) costs[i * targets.length + j] = 0; }));
+  return { costs, ms };
+}
+
+/** The engine on its split graph: from junction s to junction t or any copy of t, by travel time. */
+export function engineJunctionTimes(g: RoadNetwork, sources: number[], targets: number[]): Float64Array {
+  const search = new TreeSearch(g);
+  const adj = forwardAdjacency(g);
+  const costs = new Float64Array(sources.length * targets.length).fill(Infinity);
+  const col = new Map(targets.map((t, j) => [t, j]));
+  sources.forEach((s, i) => {
+    const tree = search.run([{ node: s, weight: 0, dur: 0, dist: 0 }], Infinity, 'time', adj);
+    for (const v of tree.nodes) {
+      const j = col.get(g.nodeJunction[v]);
+      if (j === undefined || !tree.settled[v]) continue;
+      const k = i * targets.length + j;
+      if (tree.costOf[v] < costs[k]) costs[k] = tree.costOf[v];
+    }
+  });
+  return costs;
+}
+
+/**
+ * Junctions next to turn restrictions (the tails of their first ways) and a seeded sample of others,
+ * each one a search can leave from. (A junction every arrival of which is restricted has no
+ * unrestricted node left once small pieces are pruned; a route can still start on its roads.)
+ */
+export function junctionsToCompare(g: RoadNetwork, restrictions: RestrictionInput[], near: number, random: number, rnd: () => number): number[] {
+  const leaves = (v: number) => g.nodeJunction[v] === v && g.firstOut[v + 1] > g.firstOut[v];
+  const picked = new Set<number>();
+  for (const r of restrictions) {
+    if (picked.size >= near) break;
+    const k = r.keys[0];
+    const v = k & 1 ? g.edgeB[k >> 1] : g.edgeA[k >> 1];
+    if (leaves(v)) picked.add(v);
+  }
+  for (let guard = 0; picked.size < near + random && guard < 100 * (near + random); guard++) {
+    const v = Math.floor(rnd() * g.nodeCount);
+    if (leaves(v)) picked.add(v);
+  }
+  return [...picked];
+}
+
+/**
+ * A third opinion where the two disagree: Dijkstra over directed roads (edge-based), checking each
+ * manoeuvre against the restrictions as written (a `no_*` forbids its sequence; each `only_*`
+ * forbids every other way on but turning back), with no node splitting. Restrictions of two roads
+ * (via a node) only, which are all Heidelberg has.
+ */
+export function bruteForceJunctionTimes(g: RoadNetwork, restrictions: RestrictionInput[], source: number): Map<number, number> {
+  const out = new Map<number, number[]>();
+  for (let e = 0; e < g.edgeCount; e++) {
+    if (g.edgeFlags[e] & FORWARD) out.set(g.edgeA[e], [...(out.get(g.edgeA[e]) ?? []), 2 * e]);
+    if (g.edgeFlags[e] & BACKWARD) out.set(g.edgeB[e], [...(out.get(g.edgeB[e]) ?? []), 2 * e + 1]);
+  }
+  const head = (k: number) => (k & 1 ? g.edgeA[k >> 1] : g.edgeB[k >> 1]);
+  const no = new Set<string>();
+  const only = new Map<number, number[]>();
+  for (const r of restrictions) {
+    if (r.keys.length !== 2) throw new Error('bruteForceJunctionTimes handles via-node restrictions only');
+    if (r.kind === 'no') no.add(`${r.keys[0]}>${r.keys[1]}`);
+    else only.set(r.keys[0], [...(only.get(r.keys[0]) ?? []), r.keys[1]]);
+  }
+  const allowed = (a: number, b: number) => !no.has(`${a}>${b}`) && (only.get(a) ?? []).every((x) => x === b || b >> 1 === a >> 1);
+  const best = new Map<number, number>([[source, 0]]);
+  const done = new Uint8Array(2 * g.edgeCount);
+  const heap = new MinHeap(1024);
+  for (const k of out.get(source) ?? []) heap.push(g.edgeDur[k >> 1], k);
+  while (heap.size > 0) {
+    const c = heap.peekKey();
+    const k = heap.pop();
+    if (done[k]) continue;
+    done[k] = 1;
+    const v = head(k);
+    if (!(c >= (best.get(v) ?? Infinity))) best.set(v, c);
+    for (const k2 of out.get(v) ?? []) if (!done[k2] && allowed(k, k2)) heap.push(c + g.edgeDur[k2 >> 1], k2);
+  }
+  return best;
+}
