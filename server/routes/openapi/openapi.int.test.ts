@@ -12,7 +12,8 @@ describe('OpenAPI document and docs page', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
     const post = res.body.paths['/api/assignments'].post;
-    expect(post['x-roles']).toEqual(['staff']);
+    // Department staff and the national admin (who sees every département) may book a bed.
+    expect(post['x-roles']).toEqual(['staff', 'admin']);
     const body = post.requestBody.content['application/json'].schema;
     expect(body.required).toEqual(expect.arrayContaining(['internId', 'bedId', 'startDate', 'endDate']));
     expect(res.body.paths['/api/sites/{id}'].patch.parameters[0]).toMatchObject({ name: 'id', in: 'path' });
