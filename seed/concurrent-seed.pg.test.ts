@@ -22,10 +22,10 @@ describe('seeding from several instances at once (PostgreSQL)', () => {
     const today = new Date('2026-11-24');
     const done = await Promise.all([db, ...others].map((d) => runSeed(d.prisma, { demo: true, today })));
     expect(done.flat().sort()).toEqual(['annex-internats', 'demo-departements', 'demo-loir-et-cher', 'demo-ors-key']);
-    expect(await db.prisma.seedRun.count()).toBe(3);
+    expect(await db.prisma.seedRun.count()).toBe(4);
     expect(await db.prisma.site.count()).toBe(annexInternats.length + demoSites(demoSemesters(today)).length);
     expect(await db.prisma.user.count()).toBe(DEMO_ACCOUNTS.length);
-    expect(await db.prisma.intern.count()).toBe(40);
+    expect(await db.prisma.intern.count()).toBe(46);
     expect(await db.prisma.apiKey.count()).toBe(1);
   });
 });

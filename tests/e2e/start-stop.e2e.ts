@@ -90,7 +90,7 @@ describe('npm start', () => {
     expect(run.ready.url).toMatch(/^http:\/\/localhost:\d+$/);
     expect(run.ready.database).toContain(path.join(dataDir, 'pglite'));
     expect(run.ready.driveTimes.source.kind).toBe('embedded');
-    expect(run.ready.demoAccounts.map((a) => a.email)).toEqual(['staff@demo.test', 'manager@demo.test', 'intern@demo.test']);
+    expect(run.ready.demoAccounts.map((a) => a.email)).toEqual(['staff@demo.test', 'manager@demo.test', 'intern@demo.test', 'staff-indre@demo.test', 'admin@demo.test']);
     const port = new URL(run.ready.url).port;
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
     expect(existsSync(path.join(dataDir, 'pglite.lock'))).toBe(true);
