@@ -191,8 +191,14 @@ async function freshInvitation(w: World): Promise<string> {
 
 let acceptBody: unknown;
 let year = 2040;
+/** The empty year the matching rows preview and apply over: no booking row may use it. */
+const MATCHING_YEAR = 2099;
 /** A year no other call has booked, so fresh bookings of one intern never overlap. */
-const nextYear = () => year++;
+const nextYear = () => {
+  // 2099 is the matching rows' own empty year (and the last the date schemas accept).
+  if (year >= MATCHING_YEAR) throw new Error('the authorisation table ran out of booking years before 2099');
+  return year++;
+};
 const site = (w: World, r: Resource) => (r === 'other' ? w.otherSite : w.ownSite);
 const room = (w: World, r: Resource) => (r === 'other' ? w.otherRoom : w.ownRoom);
 const intern = (w: World, r: Resource) => (r === 'other' ? w.otherIntern : w.ownIntern);
@@ -300,10 +306,10 @@ export const routeCalls: Record<string, RouteCall> = {
     },
   },
   // An empty far-future window: previews are quick, applies write nothing and never go stale.
-  'POST /api/matching/preview': { body: () => ({ from: '2060-05-01', to: '2060-10-31' }) },
+  'POST /api/matching/preview': { body: () => ({ from: `${MATCHING_YEAR}-05-01`, to: `${MATCHING_YEAR}-10-31` }) },
   'POST /api/matching/apply': {
     body: async (w, r) => {
-      const window = { from: '2060-05-01', to: '2060-10-31' };
+      const window = { from: `${MATCHING_YEAR}-05-01`, to: `${MATCHING_YEAR}-10-31` };
       const { run } = await previewMatching({ prisma: w.prisma, provider: straightLineTestProvider(), solve: solveInstance, window, limitMinutes: 30, actor: null });
       await w.prisma.matchingRun.update({ where: { id: run.id }, data: { departements: [departementOf(r)] } });
       return { runId: run.id };
