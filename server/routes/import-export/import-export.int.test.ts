@@ -4,6 +4,7 @@ import { signIn, useTestApp, type TestApp, type TestClient } from '../../../test
 import { unique } from '../../../tests/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
 import { detectDelimiter, parseCsv, writeCsv } from '../../domain/inventory-io/csv.ts';
+import { sitesCsvHref } from '../../../client/src/lib/export-links.ts';
 
 /** Keeps the header and the rows of the given slugs (the PostgreSQL database is shared with other test files), same separator and BOM. */
 function onlySlugs(csv: string, slugs: string[]): string {
@@ -218,5 +219,15 @@ describe('inventory import/export', () => {
     expect(beds.status).toBe(400);
     expect(beds.body.error.message).toBe('feature 0, rooms: A has 2 beds; an import never removes beds');
     expect(await db.prisma.bed.count({ where: { room: { siteId: site.id } } })).toBe(2);
+  });
+
+  it('the export links of the screens follow the UI language: French headers and `;`, or English ones and `,`', async () => {
+    const fr = await staff.get(sitesCsvHref('fr'));
+    expect(fr.status).toBe(200);
+    expect(fr.body).toMatch(/^\ufeff?identifiant;nom;adresse;/);
+    const en = await staff.get(sitesCsvHref('en'));
+    expect(en.status).toBe(200);
+    expect(en.body).toMatch(/^\ufeff?slug,name,address,/);
+    expect(sitesCsvHref('en-GB')).toBe(sitesCsvHref('en'));
   });
 });

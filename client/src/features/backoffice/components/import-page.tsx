@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table.tsx';
 import { FormError } from '../../../components/form-error.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { sitesCsvHref } from '../../../lib/export-links.ts';
 import { notify } from '../../../lib/notifications.ts';
 import { useQueryParam } from '../../../lib/router.ts';
 import { importIssueSchema, useImportSites, type ImportFile, type ImportIssue, type ImportSummary } from '../api/import-sites.ts';
@@ -34,7 +35,7 @@ function Summary({ s }: { s: ImportSummary }) {
  * the import be confirmed, and it is all or nothing.
  */
 export default function ImportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [format, setFormat] = useQueryParam('format', 'csv');
   const [file, setFile] = useState<ImportFile & { name: string }>();
   const [preview, setPreview] = useState<ImportSummary>();
@@ -76,7 +77,7 @@ export default function ImportPage() {
         </label>
         <div className="actions">
           <button type="button" className="primary" disabled={!file || dry.isPending} onClick={check}>{t('backoffice.import.check')}</button>
-          <a className="button" href="/api/export/sites.csv" download>{t('backoffice.import.template')}</a>
+          <a className="button" href={sitesCsvHref(i18n.language)} download>{t('backoffice.import.template')}</a>
         </div>
       </div>
       {issues.length > 0 && (

@@ -3,6 +3,7 @@ import { BarChart } from '../../../components/charts/bar-chart.tsx';
 import { EstimateBadge } from '../../../components/estimate-badge.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { SemesterSelect } from '../../../components/semester-select.tsx';
+import { sitesCsvHref } from '../../../lib/export-links.ts';
 import { minutes, percent } from '../../../lib/format.ts';
 import { useQueryParam } from '../../../lib/router.ts';
 import { currentSemester, nextSemester } from '../../../lib/semesters.ts';
@@ -23,7 +24,7 @@ export function driveTimesBySite(assignments: Assignment[]): { label: string; va
 
 /** Indicators for a semester (occupancy per site, housed vs placed, average drive time, aid) and exports. */
 export default function IndicatorsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [semester, setSemester] = useQueryParam('semestre', nextSemester(currentSemester()).id);
   const ind = useIndicators(semester);
   const assignments = useAssignments(semester);
@@ -36,7 +37,7 @@ export default function IndicatorsPage() {
         <h1>{t('indicators.title')}</h1>
         <div className="toolbar">
           <SemesterSelect value={semester} onChange={setSemester} />
-          <a className="button" href="/api/export/sites.csv" download>{t('indicators.exportCsv')}</a>
+          <a className="button" href={sitesCsvHref(i18n.language)} download>{t('indicators.exportCsv')}</a>
           <a className="button" href="/api/export/sites.geojson" download>{t('indicators.exportGeojson')}</a>
         </div>
       </div>
