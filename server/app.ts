@@ -11,6 +11,7 @@ import { NotFoundError } from './errors.ts';
 import { createApiKeysRouter } from './routes/api-keys/router.ts';
 import { createAssignmentsRouter } from './routes/assignments/router.ts';
 import { createAuditRouter } from './routes/audit/router.ts';
+import { createCoverageRouter } from './routes/coverage/router.ts';
 import { createHealthRouter } from './routes/health/router.ts';
 import { createImportExportRouter } from './routes/import-export/router.ts';
 import { createIndicatorsRouter } from './routes/indicators/router.ts';
@@ -49,6 +50,7 @@ export function apiRouters(ctx: AppContext): Router[] {
     createMapRouter(ctx),
     createImportExportRouter(ctx),
     createIndicatorsRouter(ctx),
+    createCoverageRouter(ctx),
     createSearchRouter(ctx),
     createMatchingRouter(ctx),
     createApiKeysRouter(ctx),

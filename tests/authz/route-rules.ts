@@ -149,6 +149,9 @@ export const routeRules: RouteRule[] = [
 
   // Staff tools
   ...allow('GET', '/api/indicators', STAFF_ONLY_GET),
+  // Coverage: own = the staff member's département (41), other = another's (36), refused with 403.
+  ...allow('GET', '/api/coverage', { anonymous: 401, intern: 403, manager: 403, staff: { own: 200, other: 403 }, admin: { own: 200, other: 200 } }),
+  ...allow('POST', '/api/coverage/suggestions', { anonymous: 401, intern: 403, manager: 403, staff: { own: 200, other: 403 }, admin: { own: 200, other: 200 } }),
   ...allow('GET', '/api/export/sites.csv', STAFF_ONLY_GET),
   ...allow('GET', '/api/export/sites.geojson', STAFF_ONLY_GET),
   ...allow('POST', '/api/import/sites', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
@@ -193,6 +196,8 @@ let acceptBody: unknown;
 let year = 2040;
 /** The empty year the matching rows preview and apply over: no booking row may use it. */
 const MATCHING_YEAR = 2097;
+/** The coverage rows' window: a year no booking or placement of this table reaches (past MATCHING_YEAR). */
+const COVERAGE_YEAR = 2099;
 /** A year no other call has booked, so fresh bookings of one intern never overlap. */
 const nextYear = () => {
   // MATCHING_YEAR is the matching rows' own empty year, used by no other test.
@@ -306,6 +311,9 @@ export const routeCalls: Record<string, RouteCall> = {
     },
   },
   // An empty far-future window: previews are quick, applies write nothing and never go stale.
+  // An empty year of its own keeps these calls cheap; the département decides own/other.
+  'GET /api/coverage': { query: (_w, r) => `from=${COVERAGE_YEAR}-05-01&to=${COVERAGE_YEAR}-10-31&departement=${r === 'own' ? '41' : '36'}` },
+  'POST /api/coverage/suggestions': { body: (_w, r) => ({ from: `${COVERAGE_YEAR}-05-01`, to: `${COVERAGE_YEAR}-10-31`, departement: r === 'own' ? '41' : '36', k: 3 }) },
   'POST /api/matching/preview': { body: () => ({ from: `${MATCHING_YEAR}-05-01`, to: `${MATCHING_YEAR}-10-31` }) },
   'POST /api/matching/apply': {
     body: async (w, r) => {
