@@ -2,7 +2,8 @@
  * `npm run bench:routing`: speed of the embedded drive-time engine on the demo France network,
  * Heidelberg and generated road-like graphs of 100 k, 1 M and 4 M nodes, with import time and
  * peak memory per extract and the ratio against a plain object-graph Dijkstra. Ends with one
- * JSON line so runs can be compared.
+ * JSON line so runs can be compared. `BENCH_ONLY=gen4m` runs only the 4 M-node part
+ * (bench/routing-gen4m.ts: build with hierarchy, then serving from the cache in its own process).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +29,9 @@ const extract = (name: string) => [path.join(repoRoot, 'tests/fixtures/osm', `${
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'im-bench-'));
 const result: Record<string, unknown> = {};
 const say = (line: string) => console.log(line);
+const only = process.env.BENCH_ONLY;
+const cpuAtStart = process.cpuUsage();
+result.load_avg_1m_start = Math.round(loadavg()[0] * 10) / 10;
 const round = (x: number) => Math.round(x * 10) / 10;
 const mb = (bytes: number) => Math.round(bytes / 1e6);
 
@@ -60,7 +64,7 @@ function emptyHierarchy(n: number): ContractionHierarchy {
 }
 
 // 1. Import time and peak memory, each extract in its own process so peak RSS is its own.
-for (const name of ['monaco', 'heidelberg', 'france-main-roads']) {
+for (const name of only ? [] : ['monaco', 'heidelberg', 'france-main-roads']) {
   const file = extract(name);
   if (!existsSync(file)) continue;
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/roads-import.ts'), file, '--cache-dir', cacheDir, '--force'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -123,12 +127,14 @@ async function benchExtract(name: string, isoRange: number, isoKey: string, sour
   return loadMs;
 }
 
-const franceLoad = await benchExtract('france-main-roads', 1800, 'isochrone30', 100, 500, 'matrix_100x500_ms', 5000);
-if (franceLoad !== undefined) result.graph_load_ms = round(franceLoad);
-await benchExtract('heidelberg', 600, 'heidelberg_isochrone10', 50, 50, 'heidelberg_matrix_50x50_ms', 2000);
+if (!only) {
+  const franceLoad = await benchExtract('france-main-roads', 1800, 'isochrone30', 100, 500, 'matrix_100x500_ms', 5000);
+  if (franceLoad !== undefined) result.graph_load_ms = round(franceLoad);
+  await benchExtract('heidelberg', 600, 'heidelberg_isochrone10', 50, 50, 'heidelberg_matrix_50x50_ms', 2000);
+}
 
-// 3. Growth on generated road-like graphs.
-for (const size of [100_000, 1_000_000, 4_000_000]) {
+// 3. Growth on generated road-like graphs (4 M below, in child processes).
+for (const size of only ? [] : [100_000, 1_000_000]) {
   const [{ network: base }, buildMs] = time(() => buildRoadNetwork(generateRoadNetwork(size, 3), { minNetworkSize: 50 }));
   const label = size >= 1e6 ? `${size / 1e6}M` : `${size / 1e3}k`;
   let graph: RoutingGraph = { ...base, ch: emptyHierarchy(base.nodeCount) };
@@ -163,9 +169,32 @@ for (const size of [100_000, 1_000_000, 4_000_000]) {
     [`gen_${label}_one_to_all_ms`]: round(full),
   });
 }
-say('note: hierarchies are built up to 1M nodes only (4M would take several more minutes) (see server/routing/README.md).');
+// 4. A full regional graph on one machine: 4 M nodes, built with its hierarchy in one process, then
+// served from the graph cache in another (as the app loads it), so the RSS is the serving one.
+if (!only || only === 'gen4m') {
+  const graphFile = path.join(cacheDir, 'gen4m.graph');
+  const child = (mode: string) => {
+    // BENCH_GEN4M_NODES: a smaller graph for a quick check of this part (the figures then say gen4m_nodes).
+    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench/routing-gen4m.ts'), mode, graphFile, process.env.BENCH_GEN4M_NODES ?? '4000000'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 20,
+    });
+    return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, number>;
+  };
+  const built = child('build');
+  const served = child('serve');
+  Object.assign(result, built, served);
+  say(
+    `generated 4M: ${built.gen4m_nodes} nodes built with hierarchy in ${built.gen4m_build_s} s (${built.gen4m_build_cpu_s} s CPU; hierarchy ${built.gen4m_ch_s} s, ` +
+      `peak RSS ${built.gen4m_build_peak_rss_mb} MB); serving from the cache: RSS ${served.gen4m_rss_mb} MB, 30-min isochrone p50 ${served.gen4m_isochrone30_p50_ms} ms ` +
+      `p95 ${served.gen4m_isochrone30_p95_ms} ms, matrix 100×500 ${served.gen4m_matrix_100x500_ms} ms`,
+  );
+}
 
 rmSync(cacheDir, { recursive: true, force: true });
+const cpuUsed = process.cpuUsage(cpuAtStart);
+result.cpu_s_main_process = round((cpuUsed.user + cpuUsed.system) / 1e6);
 // Other work on the machine skews every figure: record how busy it was.
 result.load_avg_1m = round(loadavg()[0]);
 say(`machine load average (1 min) at the end: ${result.load_avg_1m} on ${cpus().length} cores`);
