@@ -7,6 +7,7 @@ import { annexInternats } from './annex-internats.ts';
 import { DEMO_DEPARTEMENT, demoInterns, demoPractices, demoSemesters, demoSites } from './demo-loir-et-cher.ts';
 import type { SiteSeed } from './types.ts';
 import { INDRE, indreInterns, indrePractices } from './demo-indre.ts';
+import { aidSchemes, demoAidSchemes, demoUnderservedZones, type AidSchemeSeed } from './aid-schemes.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -45,11 +46,15 @@ export async function runSeed(prisma: PrismaClient, opts: SeedOptions): Promise<
   const log = opts.log ?? (() => {});
   const done: string[] = [];
   // The demo password is hashed only when the demo part runs, not on every boot.
-  const parts: [string, (tx: Tx) => Promise<void>][] = [['annex-internats', async (tx) => void (await seedSites(tx, annexInternats))]];
+  const parts: [string, (tx: Tx) => Promise<void>][] = [
+    ['annex-internats', async (tx) => void (await seedSites(tx, annexInternats))],
+    ['aid-schemes', (tx) => seedAidSchemes(tx, aidSchemes)],
+  ];
   if (opts.demo) {
     parts.push(['demo-loir-et-cher', async (tx) => seedDemo(tx, opts.today ?? new Date(), await hash(DEMO_PASSWORD))]);
     parts.push(['demo-ors-key', seedDemoApiKey]);
     parts.push(['demo-departements', async (tx) => seedDemoDepartements(tx, opts.today ?? new Date(), await hash(DEMO_PASSWORD))]);
+    parts.push(['demo-aid', seedDemoAid]);
   }
   for (const [name, fn] of parts) {
     if (await prisma.seedRun.findUnique({ where: { name } })) continue;
@@ -206,4 +211,34 @@ async function seedDemoApiKey(tx: Tx): Promise<void> {
 export async function liveDemoOrsKey(prisma: Pick<PrismaClient, 'apiKey'>): Promise<string | undefined> {
   const k = await prisma.apiKey.findUnique({ where: { keyHash: hashApiKey(DEMO_ORS_KEY) }, select: { revokedAt: true } });
   return k && !k.revokedAt ? DEMO_ORS_KEY : undefined;
+}
+
+/** Aid schemes, upserted by code (a re-run restores the seeded rules). */
+async function seedAidSchemes(tx: Tx, schemes: AidSchemeSeed[]): Promise<void> {
+  for (const { code, rateTable, ...fields } of schemes) {
+    const data = { ...fields, rateTable: rateTable ?? undefined };
+    await tx.aidScheme.upsert({ where: { code }, create: { code, ...data }, update: data });
+  }
+}
+
+/**
+ * The demo's aid: the kilometre allowance scheme, which demo practices are in an under-served zone,
+ * and two FSIM grants recorded by Loir-et-Cher's staff (not to Léa Bernard, whose grant the journey makes).
+ */
+async function seedDemoAid(tx: Tx): Promise<void> {
+  await seedAidSchemes(tx, demoAidSchemes);
+  for (const underservedZone of [true, false, null]) {
+    const slugs = Object.entries(demoUnderservedZones).filter(([, z]) => z === underservedZone).map(([slug]) => slug);
+    await tx.practice.updateMany({ where: { slug: { in: slugs } }, data: { underservedZone } });
+  }
+  const staff = await tx.user.findUnique({ where: { email: 'staff@demo.test' }, select: { id: true } });
+  const fsim = await tx.aidScheme.findUniqueOrThrow({ where: { code: 'fsim-41' }, select: { id: true } });
+  for (const slug of ['demo-intern-02', 'demo-intern-03']) {
+    const intern = await tx.intern.findUnique({ where: { slug }, include: { placements: { orderBy: { startDate: 'asc' }, take: 1 } } });
+    const placement = intern?.placements[0];
+    if (!intern || !placement) continue;
+    await tx.aidGrant.create({
+      data: { schemeId: fsim.id, internId: intern.id, placementId: placement.id, amountCents: 180_000, grantedOn: placement.startDate, grantedById: staff?.id ?? null, note: 'Démo : versé au début du stage' },
+    });
+  }
 }

@@ -5,6 +5,7 @@ import type { Database } from '../server/db/connect.ts';
 import { DEMO_ACCOUNTS, DEMO_ORS_KEY, DEMO_PASSWORD, liveDemoOrsKey, runSeed } from './run.ts';
 import { countKeyUse } from '../server/domain/api-keys/count-use.ts';
 import { annexInternats } from './annex-internats.ts';
+import { parseRateTable } from '../server/domain/aid/rate-table.ts';
 
 // A database of its own (a throwaway one on PostgreSQL), since these assertions count every row.
 describe('seed', () => {
@@ -15,7 +16,7 @@ describe('seed', () => {
   afterAll(() => db.close());
 
   it('without demo data creates the annex internats and no account', async () => {
-    expect(await runSeed(db.prisma, { demo: false, today: new Date('2026-11-24') })).toEqual(['annex-internats']);
+    expect(await runSeed(db.prisma, { demo: false, today: new Date('2026-11-24') })).toEqual(['annex-internats', 'aid-schemes']);
     expect(await db.prisma.site.count()).toBe(annexInternats.length);
     expect(await db.prisma.user.count()).toBe(0);
   });
@@ -35,8 +36,9 @@ describe('seed', () => {
     expect(planned.rooms).toHaveLength(0);
   });
 
-  it('adds the demo département and accounts, once', async () => {
-    expect(await runSeed(db.prisma, { demo: true, today: new Date('2026-11-24') })).toEqual(['demo-loir-et-cher', 'demo-ors-key', 'demo-departements']);
+  // Seeds every demo part: slow on a loaded machine, hence its own time limit.
+  it('adds the demo département and accounts, once', { timeout: 120_000 }, async () => {
+    expect(await runSeed(db.prisma, { demo: true, today: new Date('2026-11-24') })).toEqual(['demo-loir-et-cher', 'demo-ors-key', 'demo-departements', 'demo-aid']);
     expect(await runSeed(db.prisma, { demo: true, today: new Date('2026-11-24') })).toEqual([]);
     const interns = await db.prisma.intern.findMany({ where: { isDemo: true, slug: { startsWith: 'demo-intern-' } }, include: { placements: true } });
     expect(interns).toHaveLength(40);
@@ -60,6 +62,17 @@ describe('seed', () => {
     const demoSites = await db.prisma.site.count({ where: { isDemo: true } });
     expect(manager.managedSites.length).toBeGreaterThan(0);
     expect(manager.managedSites.length).toBeLessThan(demoSites);
+  });
+
+  it('seeds the aid schemes: FSIM 1,800 € in 41, the national 150 €/month flagged against housing aid, the demo km table', async () => {
+    const schemes = await db.prisma.aidScheme.findMany({ orderBy: { code: 'asc' } });
+    expect(schemes.map((s) => s.code)).toEqual(['fsim-41', 'ifh-national', 'ik-41-demo']);
+    expect(schemes[0]).toMatchObject({ departementCode: '41', kind: 'lump_sum', amountCents: 180000, minMonths: 6 });
+    expect(schemes[1]).toMatchObject({ departementCode: null, kind: 'monthly', amountCents: 15000, requiresUnderservedZone: true, conflictsWithHousingAid: true });
+    expect(parseRateTable(schemes[2].rateTable).bands[0]).toEqual({ fromKm: 30, toKm: 60, centsPerMonth: 5000 });
+    expect(await db.prisma.practice.count({ where: { isDemo: true, underservedZone: true } })).toBeGreaterThan(10);
+    const grants = await db.prisma.aidGrant.findMany({ where: { scheme: { code: 'fsim-41' } } });
+    expect(grants.map((g) => g.amountCents)).toEqual([180000, 180000]);
   });
 
   it('adds Indre (36): its practices and interns belong to it, Châteauroux is its internat', async () => {

@@ -8,6 +8,7 @@ import { apiNotFound, errorHandler } from './middleware/error-handler.ts';
 import { guardInput } from './middleware/input-guard.ts';
 import { requireOrsAccess } from './middleware/ors-api-key.ts';
 import { NotFoundError } from './errors.ts';
+import { createAidRouter } from './routes/aid/router.ts';
 import { createApiKeysRouter } from './routes/api-keys/router.ts';
 import { createAssignmentsRouter } from './routes/assignments/router.ts';
 import { createAuditRouter } from './routes/audit/router.ts';
@@ -42,6 +43,7 @@ export function apiRouters(ctx: AppContext): Router[] {
     createInternsRouter(ctx),
     createPlacementsRouter(ctx),
     createRequestsRouter(ctx),
+    createAidRouter(ctx),
     createUsersRouter(ctx),
     createAssignmentsRouter(ctx),
     createAuditRouter(ctx),

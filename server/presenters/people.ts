@@ -13,6 +13,7 @@ export function presentPractice(p: Practice) {
     commune: p.commune,
     departement: p.departement,
     departementCode: p.departementCode,
+    underservedZone: p.underservedZone,
     location: [p.lng, p.lat] as [number, number],
     isDemo: p.isDemo,
   };

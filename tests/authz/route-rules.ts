@@ -102,6 +102,17 @@ export const routeRules: RouteRule[] = [
   ...allow('GET', '/api/interns/:id', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: DEP_SCOPED(200) }),
   ...allow('PATCH', '/api/interns/:id', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: DEP_SCOPED(200) }),
   ...allow('GET', '/api/me/intern', { anonymous: 401, intern: 200, manager: 403, staff: 403 }),
+
+  // Aid: schemes for anyone signed in, the intern's own estimate, staff's register by département
+  ...allow('GET', '/api/aid/schemes', { anonymous: 401, intern: 200, manager: 200, staff: 200 }),
+  ...allow('GET', '/api/me/aid', { anonymous: 401, intern: 200, manager: 403, staff: 403 }),
+  ...allow('PUT', '/api/me/housing-aid', { anonymous: 401, intern: 200, manager: 403, staff: 403 }),
+  ...allow('GET', '/api/interns/:id/aid', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
+  ...allow('GET', '/api/interns/:id/aid-grants', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
+  ...allow('POST', '/api/interns/:id/aid-grants', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(201) }),
+  ...allow('DELETE', '/api/aid-grants/:id', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
+  ...allow('GET', '/api/aid-grants', STAFF_ONLY_GET),
+
   ...allow('PUT', '/api/me/preferences', { anonymous: 401, intern: 200, manager: 403, staff: 403 }),
   ...allow('POST', '/api/me/requests', { anonymous: 401, intern: 201, manager: 403, staff: 403 }),
   ...allow('GET', '/api/requests', STAFF_ONLY_GET),
@@ -219,6 +230,9 @@ const account = (w: World, r: Resource, label: string) =>
     ? w.prisma.user.create({ data: { email: `${unique(label)}@example.org`, name: 'Change me', role: 'manager', passwordHash: 'x' } })
     : buildUser(w.prisma, { role: 'staff', departementCodes: ['36'] });
 
+/** A fresh nationwide monthly aid scheme. */
+const nationalAidScheme = (w: World) => w.prisma.aidScheme.create({ data: { code: unique('authz-aid'), name: 'Aide (authz)', kind: 'monthly', amountCents: 15000 } });
+
 export const routeCalls: Record<string, RouteCall> = {
   'POST /api/session': { body: (w) => ({ email: w.users.staff.email, password: 'wrong-password' }) },
   'POST /api/password-reset': { body: () => ({ email: `${unique('nobody')}@authz.example` }) },
@@ -247,6 +261,17 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/interns': { body: () => ({ name: unique('Interne'), subdivision: 'Tours' }) },
   'GET /api/interns/:id': { params: (w, r) => ({ id: intern(w, r).id }) },
   'PATCH /api/interns/:id': { params: (w, r) => ({ id: intern(w, r).id }), body: () => ({ hasCar: true }) },
+  'PUT /api/me/housing-aid': { body: () => ({ receivesHousingAid: false }) },
+  'GET /api/interns/:id/aid': { params: (w, r) => ({ id: intern(w, r).id }) },
+  'GET /api/interns/:id/aid-grants': { params: (w, r) => ({ id: intern(w, r).id }) },
+  // A nationwide scheme of its own, so any staff may record it: only the intern's département decides.
+  'POST /api/interns/:id/aid-grants': {
+    params: (w, r) => ({ id: intern(w, r).id }),
+    body: async (w) => ({ schemeId: (await nationalAidScheme(w)).id, amountCents: 15000, grantedOn: '2027-05-02' }),
+  },
+  'DELETE /api/aid-grants/:id': {
+    params: async (w, r) => ({ id: (await w.prisma.aidGrant.create({ data: { schemeId: (await nationalAidScheme(w)).id, internId: intern(w, r).id, amountCents: 15000, grantedOn: toDate('2027-05-02') } })).id }),
+  },
   'PUT /api/me/preferences': { body: (w) => ({ siteIds: [w.ownSite.id, w.otherSite.id] }) },
   'POST /api/me/requests': { body: (w) => ({ siteId: w.ownSite.id }) },
   'PATCH /api/requests/:id': {

@@ -16,6 +16,7 @@ export interface PracticeInput {
   commune?: string;
   departement?: string;
   location?: [number, number];
+  underservedZone?: boolean | null;
 }
 
 function columns(input: PracticeInput): Prisma.PracticeUncheckedUpdateInput {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { registerRoute } from '../../openapi/registry.ts';
-import { lngLat, requiredText, text, typeError } from '../../schemas/common.ts';
+import { bool, lngLat, requiredText, text, typeError } from '../../schemas/common.ts';
 import { idParams } from '../../schemas/params.ts';
 
 const name = requiredText(200);
@@ -13,6 +13,8 @@ const fields = {
   commune: place,
   departement: place,
   location: lngLat,
+  /** In an under-served zone of the ARS zoning (ZIP/ZAC); null: not known. Read by aid schemes. */
+  underservedZone: bool.nullable().optional(),
 };
 
 /** POST /api/practices body. */
