@@ -32,6 +32,7 @@ const SitesPage = lazy(() => import('../features/backoffice/components/sites-pag
 const ImportPage = lazy(() => import('../features/backoffice/components/import-page.tsx'));
 const AuditPage = lazy(() => import('../features/backoffice/components/audit-page.tsx'));
 const OutboxPage = lazy(() => import('../features/staff/components/outbox-page.tsx'));
+const AidPage = lazy(() => import('../features/backoffice/components/aid-page.tsx'));
 const InvitationPage = lazy(() => import('../features/auth/components/invitation-page.tsx'));
 
 /** The back-office pages, each drawn under the staff navigation. */
@@ -44,6 +45,7 @@ const BACKOFFICE: { path: string; page: ComponentType; title: string }[] = [
   { path: STAFF_PATHS.import, page: ImportPage, title: 'backoffice.import.title' },
   { path: STAFF_PATHS.audit, page: AuditPage, title: 'backoffice.audit.title' },
   { path: STAFF_PATHS.outbox, page: OutboxPage, title: 'life.outbox.title' },
+  { path: STAFF_PATHS.aid, page: AidPage, title: 'aid.page.title' },
 ];
 
 /** Paths of the pages, in one place. */

@@ -8,4 +8,5 @@ export const STAFF_PATHS = {
   import: '/equipe/import',
   audit: '/equipe/journal',
   outbox: '/equipe/courriels',
+  aid: '/equipe/aides',
 } as const;

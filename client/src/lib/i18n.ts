@@ -4,6 +4,8 @@ import en from '../locales/en.json';
 import fr from '../locales/fr.json';
 import lifeEn from '../locales/lifecycle.en.json';
 import lifeFr from '../locales/lifecycle.fr.json';
+import aidEn from '../locales/aid.en.json';
+import aidFr from '../locales/aid.fr.json';
 
 /** Languages offered; French is the default, the choice is remembered in localStorage. */
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -21,8 +23,8 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  // The assignment lifecycle's wording lives in its own files, under `life.`.
-  resources: { fr: { translation: { ...fr, life: lifeFr } }, en: { translation: { ...en, life: lifeEn } } },
+  // The assignment lifecycle's wording lives in its own files, under `life.`; aid's under `aid.`.
+  resources: { fr: { translation: { ...fr, life: lifeFr, aid: aidFr } }, en: { translation: { ...en, life: lifeEn, aid: aidEn } } },
   lng: initialLanguage(),
   fallbackLng: 'fr',
   interpolation: { escapeValue: false },

@@ -7,6 +7,7 @@ import { usePlacements } from '../api/get-placements.ts';
 import { usePractices } from '../api/get-practices.ts';
 import { InternForm } from './intern-form.tsx';
 import { placementText } from './placement-text.ts';
+import { InternAidRegister } from './intern-aid-register.tsx';
 import { PlacementsOfIntern } from './placements-of-intern.tsx';
 import { NEW, useSearch, useSelection } from './use-selection.ts';
 
@@ -62,6 +63,7 @@ export default function InternsPage() {
             </div>
             <InternForm key={selected?.id ?? NEW} intern={selected} interns={list} onSaved={(id) => id !== sel.id && sel.created(id)} />
             {selected && <PlacementsOfIntern internId={selected.id} placements={placementsOf(selected.id)} practices={practices.data ?? []} />}
+            {selected && <InternAidRegister key={selected.id} internId={selected.id} placements={placementsOf(selected.id)} />}
           </section>
         )}
       </div>

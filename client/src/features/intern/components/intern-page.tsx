@@ -15,6 +15,7 @@ import { useNearbySites } from '../api/get-nearby-sites.ts';
 import { IsochroneLayer, outerRing } from './isochrone-layer.tsx';
 import { NearbyList } from './nearby-list.tsx';
 import { PracticesLayer } from './practices-layer.tsx';
+import { MyAid } from './my-aid.tsx';
 import { MyHousing } from './my-housing.tsx';
 import { PreferencesPanel } from './preferences-panel.tsx';
 import { SitePanel } from './site-panel.tsx';
@@ -135,6 +136,7 @@ export default function InternPage() {
               <NearbyList sites={sites} practices={practices} selected={selected} onSelect={setSelected} />
             </QueryState>
             <PreferencesPanel siteIds={ranked} note={me.data?.preferences.note ?? ''} names={names} onChange={setRanked} />
+            <MyAid placementId={placement.id} />
           </div>
         </div>
       )}
