@@ -53,3 +53,24 @@ export function matchesSearch(query: string, ...text: (string | null | undefined
   const hay = fold(text.filter(Boolean).join(' '));
   return fold(query).split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
 }
+
+/**
+ * A wide table whose rows draw themselves (several per item, row actions, their own classes): the
+ * scrolling wrapper, the `board` table and one header cell per column, so each board does not repeat them.
+ */
+export function BoardTable({ headers, children }: { headers: string[]; children: ReactNode }) {
+  return (
+    <div className="table-wrap">
+      <table className="board">
+        <thead>
+          <tr>
+            {headers.map((h) => (
+              <th key={h} scope="col">{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

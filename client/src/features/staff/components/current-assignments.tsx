@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BoardTable } from '../../../components/data-table.tsx';
 import { EstimateBadge } from '../../../components/estimate-badge.tsx';
 import { day, minutes } from '../../../lib/format.ts';
 import { notify } from '../../../lib/notifications.ts';
@@ -39,61 +40,48 @@ export function CurrentAssignments({ semester }: { semester: string }) {
       {rows.length === 0 ? (
         <p className="muted">{assignments.isError ? t('errors.loadFailed') : t('matching.noneYet')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="board">
-            <thead>
-              <tr>
-                <th scope="col">{t('matching.intern')}</th>
-                <th scope="col">{t('matching.housing')}</th>
-                <th scope="col">{t('intern.driveTime')}</th>
-                <th scope="col">{t('matching.dates')}</th>
-                <th scope="col">{t('matching.status')}</th>
-                <th scope="col">{t('matching.lock')}</th>
-                <th scope="col">{t('life.board.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.id} data-status={a.status} className={a.status === 'cancelled' ? 'muted' : undefined}>
-                  <th scope="row">{a.internName}</th>
-                  <td data-label={t('matching.housing')}>{a.siteName} {a.roomLabel && <span className="muted small">{a.roomLabel}</span>}</td>
-                  <td data-label={t('intern.driveTime')}>{minutes(a.driveMinutes)} <EstimateBadge estimate={a.estimate} /></td>
-                  <td data-label={t('matching.dates')}>{day(a.startDate)} → {day(a.endDate)}</td>
-                  <td data-label={t('matching.status')}>
-                    {t(`status.${a.status}`, { defaultValue: a.status })}
-                    {a.cancelReason && <span className="small"> ({t(`life.reason.${a.cancelReason}`)})</span>}
-                    {a.status === 'proposed' && a.answerBy && (
-                      <div className={`small ${a.answerBy < today ? 'warn' : 'muted'}`}>
-                        {t('life.answerBy', { date: day(a.answerBy) })}
-                        {a.answerBy < today && <> · {t('life.overdue')}</>}
-                      </div>
-                    )}
-                  </td>
-                  <td>
-                    {a.status !== 'cancelled' && (
-                      <label className="check">
-                        <input type="checkbox" checked={a.locked} onChange={() => update.mutate({ id: a.id, locked: !a.locked })} />
-                        <span className="sr-only">{t('matching.lockFor', { name: a.internName })}</span>
-                      </label>
-                    )}
-                  </td>
-                  <td className="row-actions">
-                    {(a.status === 'proposed' || a.status === 'accepted') && (
-                      <button type="button" disabled={update.isPending} onClick={() => confirm(a.id, a.internName)} aria-label={t('life.board.confirmFor', { name: a.internName })}>
-                        {t('life.board.confirm')}
-                      </button>
-                    )}
-                    {a.status !== 'cancelled' && (
-                      <button type="button" disabled={update.isPending} onClick={() => cancel(a.id, a.internName)} aria-label={t('life.board.cancelFor', { name: a.internName })}>
-                        {t('life.board.cancel')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <BoardTable
+          headers={[t('matching.intern'), t('matching.housing'), t('intern.driveTime'), t('matching.dates'), t('matching.status'), t('matching.lock'), t('life.board.actions')]}
+        >
+          {rows.map((a) => (
+            <tr key={a.id} data-status={a.status} className={a.status === 'cancelled' ? 'muted' : undefined}>
+              <th scope="row">{a.internName}</th>
+              <td data-label={t('matching.housing')}>{a.siteName} {a.roomLabel && <span className="muted small">{a.roomLabel}</span>}</td>
+              <td data-label={t('intern.driveTime')}>{minutes(a.driveMinutes)} <EstimateBadge estimate={a.estimate} /></td>
+              <td data-label={t('matching.dates')}>{day(a.startDate)} → {day(a.endDate)}</td>
+              <td data-label={t('matching.status')}>
+                {t(`status.${a.status}`, { defaultValue: a.status })}
+                {a.cancelReason && <span className="small"> ({t(`life.reason.${a.cancelReason}`)})</span>}
+                {a.status === 'proposed' && a.answerBy && (
+                  <div className={`small ${a.answerBy < today ? 'warn' : 'muted'}`}>
+                    {t('life.answerBy', { date: day(a.answerBy) })}
+                    {a.answerBy < today && <> · {t('life.overdue')}</>}
+                  </div>
+                )}
+              </td>
+              <td>
+                {a.status !== 'cancelled' && (
+                  <label className="check">
+                    <input type="checkbox" checked={a.locked} onChange={() => update.mutate({ id: a.id, locked: !a.locked })} />
+                    <span className="sr-only">{t('matching.lockFor', { name: a.internName })}</span>
+                  </label>
+                )}
+              </td>
+              <td className="row-actions">
+                {(a.status === 'proposed' || a.status === 'accepted') && (
+                  <button type="button" disabled={update.isPending} onClick={() => confirm(a.id, a.internName)} aria-label={t('life.board.confirmFor', { name: a.internName })}>
+                    {t('life.board.confirm')}
+                  </button>
+                )}
+                {a.status !== 'cancelled' && (
+                  <button type="button" disabled={update.isPending} onClick={() => cancel(a.id, a.internName)} aria-label={t('life.board.cancelFor', { name: a.internName })}>
+                    {t('life.board.cancel')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </BoardTable>
       )}
     </section>
   );

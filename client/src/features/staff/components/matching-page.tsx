@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BoardTable } from '../../../components/data-table.tsx';
 import { EstimateBadge } from '../../../components/estimate-badge.tsx';
 import { SemesterSelect } from '../../../components/semester-select.tsx';
 import { day, minutes } from '../../../lib/format.ts';
@@ -145,54 +146,41 @@ export default function MatchingPage() {
             <h2 id="proposals-title">
               {t('matching.proposals', { count: data.assignments.length })} <EstimateBadge estimate={data.estimate} />
             </h2>
-            <div className="table-wrap">
-              <table className="board">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('matching.intern')}</th>
-                    <th scope="col">{t('matching.practice')}</th>
-                    <th scope="col">{t('matching.housing')}</th>
-                    <th scope="col">{t('intern.driveTime')}</th>
-                    <th scope="col">{t('matching.explanation')}</th>
-                    <th scope="col">{t('matching.wishes')}</th>
-                    <th scope="col">{t('matching.decision')}</th>
+            <BoardTable
+              headers={[t('matching.intern'), t('matching.practice'), t('matching.housing'), t('intern.driveTime'), t('matching.explanation'), t('matching.wishes'), t('matching.decision')]}
+            >
+              {data.assignments.map((a) => {
+                const c = choices.get(a.internId);
+                const hasBed = !c || c.bedId !== null;
+                return (
+                  <tr key={a.internId} className={errors.has(a.internId) ? 'row-error' : c ? 'overridden' : locked.has(a.internId) ? 'locked' : undefined}>
+                    <th scope="row">{a.internName}</th>
+                    <td className="small" data-label={t('matching.practice')}>{a.practices.join(' + ') || '—'}</td>
+                    <td data-label={t('matching.housing')}>
+                      {a.siteName}
+                      {a.roomLabel && <div className="muted small">{a.roomLabel}</div>}
+                      {c && choiceText(c)}
+                    </td>
+                    <td data-label={t('intern.driveTime')}>
+                      {a.minutes.map((m) => minutes(m)).join(' / ') || '—'} <EstimateBadge estimate={a.estimate} />
+                    </td>
+                    <td className="small" data-label={t('matching.explanation')}>{explainAssignment(t, a) || '—'}</td>
+                    <td className="small" data-label={t('matching.wishes')}>{wishesOf(a.internName, a.wishes, a.note, a.siteName)}</td>
+                    <td className="decision">
+                      <label className="check">
+                        <input type="checkbox" checked={locked.has(a.internId)} onChange={() => toggleLock(a.internId)} disabled={!hasBed} />
+                        {t('matching.lock')}
+                      </label>
+                      <button type="button" aria-label={t('matching.overrideFor', { name: a.internName })} aria-expanded={picking === a.internId} onClick={() => setPicking(picking === a.internId ? null : a.internId)}>
+                        {t('matching.change')}
+                      </button>
+                      {picker(a.internId, a.internName, true)}
+                      {rowProblem(a.internId)}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {data.assignments.map((a) => {
-                    const c = choices.get(a.internId);
-                    const hasBed = !c || c.bedId !== null;
-                    return (
-                      <tr key={a.internId} className={errors.has(a.internId) ? 'row-error' : c ? 'overridden' : locked.has(a.internId) ? 'locked' : undefined}>
-                        <th scope="row">{a.internName}</th>
-                        <td className="small" data-label={t('matching.practice')}>{a.practices.join(' + ') || '—'}</td>
-                        <td data-label={t('matching.housing')}>
-                          {a.siteName}
-                          {a.roomLabel && <div className="muted small">{a.roomLabel}</div>}
-                          {c && choiceText(c)}
-                        </td>
-                        <td data-label={t('intern.driveTime')}>
-                          {a.minutes.map((m) => minutes(m)).join(' / ') || '—'} <EstimateBadge estimate={a.estimate} />
-                        </td>
-                        <td className="small" data-label={t('matching.explanation')}>{explainAssignment(t, a) || '—'}</td>
-                        <td className="small" data-label={t('matching.wishes')}>{wishesOf(a.internName, a.wishes, a.note, a.siteName)}</td>
-                        <td className="decision">
-                          <label className="check">
-                            <input type="checkbox" checked={locked.has(a.internId)} onChange={() => toggleLock(a.internId)} disabled={!hasBed} />
-                            {t('matching.lock')}
-                          </label>
-                          <button type="button" aria-label={t('matching.overrideFor', { name: a.internName })} aria-expanded={picking === a.internId} onClick={() => setPicking(picking === a.internId ? null : a.internId)}>
-                            {t('matching.change')}
-                          </button>
-                          {picker(a.internId, a.internName, true)}
-                          {rowProblem(a.internId)}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </BoardTable>
           </section>
 
           <section aria-labelledby="unmatched-title">
