@@ -1,27 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, HAS_CHROMIUM, screenshot, signIn, startJourney, type Journey } from './support/app.ts';
-
-/** Signs in through the API (for the one setup step the screens do not cover here) and returns cookie + CSRF token. */
-async function apiSession(baseUrl: string, email: string) {
-  const res = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie: res.headers.getSetCookie()[0].split(';')[0], csrfToken };
-}
+import { HAS_CHROMIUM, screenshot, signIn, startJourney, type Journey } from './support/app.ts';
 
 async function signOut(j: Journey) {
   await j.page.getByRole('button', { name: 'Se déconnecter' }).click();
   await j.page.getByRole('heading', { level: 1, name: 'Logements pour internes' }).waitFor();
 }
 
-// A semester's campaign from the screens: staff run the matching and apply; the interns are told by
-// e-mail (the outbox, as no SMTP_URL is set); one accepts, another declines and the bed comes back;
-// staff confirm; the audit trail tells all of it.
+// A semester's campaign from the screens, with no API call made by hand: staff run the matching and apply;
+// the interns are told by e-mail (the outbox, as no SMTP_URL is set); staff invite the second intern, who
+// follows the e-mailed one-time link; one accepts, the other declines and the bed comes back; staff confirm
+// and name the site's manager, who sees the occupants; the audit trail tells all of it.
 describe.skipIf(!HAS_CHROMIUM)('a whole campaign', () => {
   let j: Journey;
   let second = '';
+  let inviteUrl = '';
+  let leaSite = '';
+  const secondEmail = `second.${Date.now().toString(36)}@example.org`;
   beforeAll(async () => {
     j = await startJourney();
-  });
+  }, 600_000); // may build the client and the road graph first
   afterAll(async () => {
     await j?.close();
   });
@@ -56,20 +54,33 @@ describe.skipIf(!HAS_CHROMIUM)('a whole campaign', () => {
     expect(j.errors).toEqual([]);
   });
 
-  it('Léa signs in and accepts; another intern declines and the bed comes back', async () => {
+  it('staff invite the second intern from the accounts page; the invitation e-mail carries the one-time link', async () => {
     const { page, baseUrl } = j;
-    // The demo has one intern account: staff give the second proposed intern theirs (the only step done through the API).
-    const staff = await apiSession(baseUrl, 'staff@demo.test');
-    const list = (await (await fetch(`${baseUrl}/api/assignments?status=proposed`, { headers: { cookie: staff.cookie } })).json()) as { assignments: { internId: number; intern: { name: string } }[] };
-    const target = list.assignments.find((a) => a.intern.name === second)!;
-    const made = await fetch(`${baseUrl}/api/users`, {
-      method: 'POST',
-      headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrfToken, 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'second@demo.test', name: second, role: 'intern', password: DEMO_PASSWORD, internId: target.internId }),
-    });
-    expect(made.status).toBe(201);
-    await signOut(j);
+    await page.goto(`${baseUrl}/equipe/comptes`);
+    await page.getByRole('button', { name: 'Inviter un compte' }).click();
+    const form = page.getByRole('form', { name: 'Inviter un compte' });
+    await form.getByLabel('Adresse e-mail').fill(secondEmail);
+    await form.getByLabel('Nom').fill(second);
+    await form.getByLabel('Rôle').selectOption({ label: 'Interne' });
+    await form.getByLabel('Fiche d’interne liée').selectOption({ label: second });
+    await form.getByRole('button', { name: 'Créer le compte et le lien d’invitation' }).click();
+    await page.locator('section.panel .invitation a').waitFor();
 
+    // What the intern receives: the outbox holds the e-mail (no SMTP_URL here), with the link.
+    await page.goto(`${baseUrl}/equipe/courriels?type=invitation`);
+    const mail = page.locator('.outbox li').filter({ hasText: secondEmail }).first();
+    await mail.locator('summary').click();
+    const text = (await mail.locator('pre.mail-text').textContent())!;
+    expect(text).toContain(`Bonjour ${second}`);
+    expect(text).toContain('rôle : interne');
+    inviteUrl = text.match(new RegExp(`${baseUrl}/invitation/[A-Za-z0-9_-]{40,}`))?.[0] ?? '';
+    expect(inviteUrl).not.toBe('');
+    await signOut(j);
+    expect(j.errors).toEqual([]);
+  });
+
+  it('Léa signs in and accepts; the second intern follows the link, sets a password and declines', async () => {
+    const { page, baseUrl } = j;
     await signIn(page, baseUrl, 'intern@demo.test');
     await page.waitForURL(`${baseUrl}/interne`);
     const mine = page.locator('.assignment[data-status="proposed"]');
@@ -81,7 +92,12 @@ describe.skipIf(!HAS_CHROMIUM)('a whole campaign', () => {
     await page.locator('.assignment[data-status="accepted"]').waitFor();
     await signOut(j);
 
-    await signIn(page, baseUrl, 'second@demo.test');
+    await page.goto(inviteUrl);
+    await page.getByRole('heading', { level: 1, name: 'Choisir mon mot de passe' }).waitFor();
+    await page.getByText(secondEmail).waitFor();
+    await page.getByLabel('Nouveau mot de passe').fill('un-mot-de-passe-sur');
+    await page.getByLabel('Confirmez le mot de passe').fill('un-mot-de-passe-sur');
+    await page.getByRole('button', { name: 'Enregistrer et me connecter' }).click();
     await page.waitForURL(`${baseUrl}/interne`);
     const theirs = page.locator('.assignment[data-status="proposed"]');
     await theirs.waitFor();
@@ -93,7 +109,7 @@ describe.skipIf(!HAS_CHROMIUM)('a whole campaign', () => {
     expect(j.errors).toEqual([]);
   });
 
-  it('staff see the answers, confirm Léa, and read it all in the audit trail', async () => {
+  it('staff see the answers, confirm Léa and name the manager of her site', async () => {
     const { page, baseUrl } = j;
     await signIn(page, baseUrl, 'staff@demo.test');
     await page.waitForURL(`${baseUrl}/equipe/appariement`);
@@ -105,25 +121,76 @@ describe.skipIf(!HAS_CHROMIUM)('a whole campaign', () => {
     await lea.getByRole('button', { name: 'Confirmer l’attribution de Léa Bernard' }).click();
     await page.getByRole('status').filter({ hasText: 'Attribution de Léa Bernard confirmée' }).waitFor();
     await lea.filter({ hasText: 'confirmée' }).waitFor();
+    const housing = lea.locator('td[data-label="Logement"]');
+    const room = (await housing.locator('span').textContent())!.trim();
+    leaSite = (await housing.textContent())!.replace(room, '').trim();
     await screenshot(page, 'staff-lifecycle');
 
-    // The bed the second intern declined is free again: no live booking holds it for those dates.
-    const staff = await apiSession(baseUrl, 'staff@demo.test');
-    const all = (await (await fetch(`${baseUrl}/api/assignments?status=cancelled`, { headers: { cookie: staff.cookie } })).json()) as { assignments: { id: number; bedId: number; startDate: string; endDate: string; cancelReason: string; intern: { name: string } }[] };
+    // The bed the second intern declined is free again: no live booking holds it for those dates (read with the staff's own session).
+    const all = (await (await page.request.get(`${baseUrl}/api/assignments?status=cancelled`)).json()) as { assignments: { bedId: number; startDate: string; endDate: string; cancelReason: string; intern: { name: string } }[] };
     const declined = all.assignments.find((a) => a.intern.name === second && a.cancelReason === 'declined')!;
     expect(declined).toBeTruthy();
-    const live = (await (await fetch(`${baseUrl}/api/assignments`, { headers: { cookie: staff.cookie } })).json()) as { assignments: { bedId: number; startDate: string; endDate: string }[] };
+    const live = (await (await page.request.get(`${baseUrl}/api/assignments`)).json()) as { assignments: { bedId: number; startDate: string; endDate: string }[] };
     expect(live.assignments.filter((a) => a.bedId === declined.bedId && a.startDate <= declined.endDate && a.endDate >= declined.startDate)).toEqual([]);
 
+    // The demo manager looks after Léa's site (named again if already: saving the same list changes nothing).
+    await page.goto(`${baseUrl}/equipe/sites`);
+    await page.getByRole('button', { name: leaSite, exact: true }).click();
+    const managers = page.locator('section.panel').getByRole('form', { name: 'Gestionnaires' });
+    await managers.getByLabel('Gestionnaire de logements (démo)').check();
+    await managers.getByRole('button', { name: 'Enregistrer les gestionnaires' }).click();
+    await page.getByRole('status').filter({ hasText: 'Gestionnaires enregistrés.' }).first().waitFor();
+    await signOut(j);
+    expect(j.errors).toEqual([]);
+  });
+
+  it('the manager sees who occupies which room and bed of their site, and when; the declined booking is not there', async () => {
+    const { page, baseUrl } = j;
+    await signIn(page, baseUrl, 'manager@demo.test');
+    await page.waitForURL(`${baseUrl}/gestion`);
+    await page.getByRole('navigation', { name: 'Mes logements' }).getByRole('button').filter({ hasText: leaSite }).click();
+    await page.getByRole('heading', { level: 2, name: leaSite }).waitFor();
+    const table = page.locator('section[aria-labelledby="occupants-title"] table');
+    const row = table.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: 'Léa Bernard', exact: true }) });
+    await row.waitFor();
+    const cells = (await row.locator('td').allTextContents()).map((c) => c.trim());
+    expect(cells[0]).toMatch(/\S/); // room
+    expect(cells[1]).toMatch(/^Lit \d+$/); // bed
+    expect(cells[2]).toMatch(/\d{4} → .*\d{4}/); // dates
+    expect(cells[3]).toBe('confirmée');
+    expect(await table.textContent()).not.toContain(second);
+    expect(await table.textContent()).not.toContain('@'); // names and dates only: no e-mail reaches the manager
+    await screenshot(page, 'manager-occupants');
+    await signOut(j);
+    expect(j.errors).toEqual([]);
+  });
+
+  it('staff read all of it in the audit trail: apply, invitation, answers, confirmation, managers', async () => {
+    const { page, baseUrl } = j;
+    await signIn(page, baseUrl, 'staff@demo.test');
+    await page.waitForURL(`${baseUrl}/equipe/appariement`);
     await page.goto(`${baseUrl}/equipe/journal`);
     await page.getByRole('heading', { level: 1, name: 'Journal des modifications' }).waitFor();
-    for (const what of ['Acceptation', 'Refus', 'Confirmation', 'Application']) await page.getByText(new RegExp(`^${what} · `)).first().waitFor();
+    for (const what of ['Acceptation', 'Refus', 'Confirmation', 'Application', 'Invitation', 'Invitation acceptée', 'Gestionnaires nommés']) await page.getByText(new RegExp(`^${what} · `)).first().waitFor();
     await screenshot(page, 'audit-lifecycle');
 
     await page.goto(`${baseUrl}/equipe/courriels?type=answer`);
     await page.locator('.outbox li').filter({ hasText: 'Réponse reçue : Léa Bernard a accepté' }).first().waitFor();
     await page.goto(`${baseUrl}/equipe/courriels?type=confirmation`);
     await page.locator('.outbox li').filter({ hasText: 'intern@demo.test' }).filter({ hasText: 'Logement confirmé' }).first().waitFor();
+    expect(j.errors).toEqual([]);
+  });
+
+  it('with the screens in English, the CSV export is the English one (column names, `,`)', async () => {
+    const { page, baseUrl } = j;
+    await page.goto(`${baseUrl}/equipe/indicateurs`);
+    await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'EN' }).click();
+    const link = page.getByRole('link', { name: 'Export housing (CSV)' });
+    expect(await link.getAttribute('href')).toBe('/api/export/sites.csv?format=en');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toMatch(/^\ufeff?slug,name,address,/);
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'FR' }).click();
     expect(j.errors).toEqual([]);
   });
 });

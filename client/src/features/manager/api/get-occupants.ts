@@ -21,6 +21,7 @@ export const occupantsSchema = z
       startDate: o.startDate.slice(0, 10),
       endDate: o.endDate.slice(0, 10),
       room: typeof o.room === 'string' ? o.room : (o.room?.label ?? ''),
+      bed: typeof o.bed === 'string' ? o.bed : (o.bed?.label ?? ''),
       status: o.status ?? '',
     })),
   );

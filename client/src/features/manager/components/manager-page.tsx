@@ -7,6 +7,7 @@ import { currentSemester, nextSemester, semesterById } from '../../../lib/semest
 import { useMySites, type ManagedSite } from '../api/get-my-sites.ts';
 import { useOccupants } from '../api/get-occupants.ts';
 import { AddRoomForm } from './add-room-form.tsx';
+import { OccupantsTable } from './occupants-table.tsx';
 import { SemesterCalendar } from './semester-calendar.tsx';
 import { SiteInfoForm } from './site-info-form.tsx';
 
@@ -63,6 +64,7 @@ export default function ManagerPage() {
               <h2 id="managed-site-title">{site.name}</h2>
               <SiteInfoForm key={site.id} site={site} />
               {site.rooms.length === 0 && <p className="muted">{t('manager.noRooms')}</p>}
+              <OccupantsTable occupants={occupants.data ?? []} />
               <SemesterCalendar semester={semester} rooms={site.rooms} occupants={occupants.data ?? []} />
               <AddRoomForm siteId={site.id} />
             </section>
