@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { DataTable, matchesSearch, SearchBox } from '../../../components/data-table.tsx';
-import { QueryState } from '../../../components/query-state.tsx';
+import { matchesSearch } from '../../../components/data-table.tsx';
 import { euros } from '../../../lib/format.ts';
 import { useInterns, type Intern } from '../api/get-interns.ts';
 import { usePlacements } from '../api/get-placements.ts';
 import { usePractices } from '../api/get-practices.ts';
 import { InternForm } from './intern-form.tsx';
+import { ListPage } from './list-page.tsx';
 import { placementText } from './placement-text.ts';
 import { InternAidRegister } from './intern-aid-register.tsx';
 import { PlacementsOfIntern } from './placements-of-intern.tsx';
@@ -29,44 +29,37 @@ export default function InternsPage() {
     [i.partnerInternId ? byId.get(i.partnerInternId)?.name : null, i.withPartner ? t('backoffice.interns.nonInternPartner') : null].filter(Boolean).join(', ') || '—';
 
   return (
-    <main id="main" className="page wide">
-      <div className="page-head">
-        <h1>{t('backoffice.interns.title')}</h1>
-        <div className="toolbar">
-          <SearchBox label={t('backoffice.search')} value={q} onChange={setQ} />
-          <button type="button" className="primary" onClick={() => sel.open(NEW)}>{t('backoffice.interns.new')}</button>
-        </div>
-      </div>
-      <div className="backoffice">
-        <QueryState isLoading={interns.isLoading} error={interns.error}>
-          <DataTable
-            caption={t('backoffice.count', { count: shown.length })}
-            rows={shown}
-            rowKey={(i) => i.id}
-            selected={sel.id}
-            columns={[
-              { header: t('backoffice.interns.name'), cell: (i) => <button type="button" className="link" onClick={() => sel.open(i.id)}>{i.name}</button> },
-              { header: t('backoffice.interns.placement'), cell: (i) => placementsOf(i.id).map((p) => <div key={p.id}>{placementText(p)}</div>) },
-              { header: t('backoffice.interns.car'), cell: (i) => yesNo(i.hasCar) },
-              { header: t('backoffice.interns.partner'), cell: partnerText },
-              { header: t('backoffice.interns.peers'), cell: (i) => i.peerInternIds.map((p) => byId.get(p)?.name ?? `#${p}`).join(', ') || '—' },
-              { header: t('backoffice.interns.maxRent'), cell: (i) => euros(i.maxRentCents) },
-              { header: t('backoffice.interns.account'), cell: (i) => yesNo(i.hasAccount) },
-            ]}
-          />
-        </QueryState>
-        {(sel.creating || selected) && (
-          <section className="card panel" aria-labelledby="intern-panel-title">
-            <div className="detail-head">
-              <h2 id="intern-panel-title">{selected ? selected.name : t('backoffice.interns.new')}</h2>
-              <button type="button" onClick={sel.close}>{t('common.close')}</button>
-            </div>
-            <InternForm key={selected?.id ?? NEW} intern={selected} interns={list} onSaved={(id) => id !== sel.id && sel.created(id)} />
-            {selected && <PlacementsOfIntern internId={selected.id} placements={placementsOf(selected.id)} practices={practices.data ?? []} />}
-            {selected && <InternAidRegister key={selected.id} internId={selected.id} placements={placementsOf(selected.id)} />}
-          </section>
-        )}
-      </div>
-    </main>
+    <ListPage
+      title={t('backoffice.interns.title')}
+      search={[q, setQ]}
+      newLabel={t('backoffice.interns.new')}
+      selection={sel}
+      query={interns}
+      rows={shown}
+      name={{ header: t('backoffice.interns.name'), text: (i) => i.name }}
+      columns={[
+        { header: t('backoffice.interns.placement'), cell: (i) => placementsOf(i.id).map((p) => <div key={p.id}>{placementText(p)}</div>) },
+        { header: t('backoffice.interns.car'), cell: (i) => yesNo(i.hasCar) },
+        { header: t('backoffice.interns.partner'), cell: partnerText },
+        { header: t('backoffice.interns.peers'), cell: (i) => i.peerInternIds.map((p) => byId.get(p)?.name ?? `#${p}`).join(', ') || '—' },
+        { header: t('backoffice.interns.maxRent'), cell: (i) => euros(i.maxRentCents) },
+        { header: t('backoffice.interns.account'), cell: (i) => yesNo(i.hasAccount) },
+      ]}
+      panel={
+        sel.creating || selected
+          ? {
+              id: 'intern-panel-title',
+              title: selected ? selected.name : t('backoffice.interns.new'),
+              body: (
+                <>
+                  <InternForm key={selected?.id ?? NEW} intern={selected} interns={list} onSaved={(id) => id !== sel.id && sel.created(id)} />
+                  {selected && <PlacementsOfIntern internId={selected.id} placements={placementsOf(selected.id)} practices={practices.data ?? []} />}
+                  {selected && <InternAidRegister key={selected.id} internId={selected.id} placements={placementsOf(selected.id)} />}
+                </>
+              ),
+            }
+          : undefined
+      }
+    />
   );
 }

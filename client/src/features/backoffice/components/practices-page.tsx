@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable, matchesSearch, SearchBox } from '../../../components/data-table.tsx';
+import { matchesSearch } from '../../../components/data-table.tsx';
 import { FormError, isFieldInvalid } from '../../../components/form-error.tsx';
-import { QueryState } from '../../../components/query-state.tsx';
 import { notify } from '../../../lib/notifications.ts';
 import { usePractices, type Practice } from '../api/get-practices.ts';
 import { useSavePractice } from '../api/save-practice.ts';
+import { ListPage } from './list-page.tsx';
 import { NEW, numberOf, useSearch, useSelection } from './use-selection.ts';
 
 /** Creates or edits a practice: name, kind, supervisors, address, commune, département, position. */
@@ -73,40 +73,29 @@ export default function PracticesPage() {
   const shown = list.filter((p) => matchesSearch(q, p.name, p.commune, p.departement, ...p.supervisors));
   const selected = sel.id ? list.find((p) => p.id === sel.id) : undefined;
   return (
-    <main id="main" className="page wide">
-      <div className="page-head">
-        <h1>{t('backoffice.practices.title')}</h1>
-        <div className="toolbar">
-          <SearchBox label={t('backoffice.search')} value={q} onChange={setQ} />
-          <button type="button" className="primary" onClick={() => sel.open(NEW)}>{t('backoffice.practices.new')}</button>
-        </div>
-      </div>
-      <div className="backoffice">
-        <QueryState isLoading={practices.isLoading} error={practices.error}>
-          <DataTable
-            caption={t('backoffice.count', { count: shown.length })}
-            rows={shown}
-            rowKey={(p) => p.id}
-            selected={sel.id}
-            columns={[
-              { header: t('backoffice.practices.name'), cell: (p) => <button type="button" className="link" onClick={() => sel.open(p.id)}>{p.name}</button> },
-              { header: t('backoffice.practices.kind'), cell: (p) => t(`backoffice.practices.${p.kind}`, { defaultValue: p.kind }) },
-              { header: t('backoffice.commune'), cell: (p) => p.commune },
-              { header: t('backoffice.departement'), cell: (p) => p.departement },
-              { header: t('backoffice.practices.supervisors'), cell: (p) => p.supervisors.join(', ') || '—' },
-            ]}
-          />
-        </QueryState>
-        {(sel.creating || selected) && (
-          <section className="card panel" aria-labelledby="practice-panel-title">
-            <div className="detail-head">
-              <h2 id="practice-panel-title">{selected?.name ?? t('backoffice.practices.new')}</h2>
-              <button type="button" onClick={sel.close}>{t('common.close')}</button>
-            </div>
-            <PracticeForm key={selected?.id ?? NEW} practice={selected} onSaved={(id) => id !== sel.id && sel.created(id)} />
-          </section>
-        )}
-      </div>
-    </main>
+    <ListPage
+      title={t('backoffice.practices.title')}
+      search={[q, setQ]}
+      newLabel={t('backoffice.practices.new')}
+      selection={sel}
+      query={practices}
+      rows={shown}
+      name={{ header: t('backoffice.practices.name'), text: (p) => p.name }}
+      columns={[
+        { header: t('backoffice.practices.kind'), cell: (p) => t(`backoffice.practices.${p.kind}`, { defaultValue: p.kind }) },
+        { header: t('backoffice.commune'), cell: (p) => p.commune },
+        { header: t('backoffice.departement'), cell: (p) => p.departement },
+        { header: t('backoffice.practices.supervisors'), cell: (p) => p.supervisors.join(', ') || '—' },
+      ]}
+      panel={
+        sel.creating || selected
+          ? {
+              id: 'practice-panel-title',
+              title: selected?.name ?? t('backoffice.practices.new'),
+              body: <PracticeForm key={selected?.id ?? NEW} practice={selected} onSaved={(id) => id !== sel.id && sel.created(id)} />,
+            }
+          : undefined
+      }
+    />
   );
 }

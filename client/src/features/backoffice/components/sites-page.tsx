@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { DataTable, matchesSearch, SearchBox } from '../../../components/data-table.tsx';
-import { QueryState } from '../../../components/query-state.tsx';
+import { matchesSearch } from '../../../components/data-table.tsx';
 import { euros } from '../../../lib/format.ts';
 import { useStaffSites, type StaffSite } from '../api/get-sites.ts';
 import { useUsers } from '../api/get-users.ts';
+import { ListPage } from './list-page.tsx';
 import { NewSiteForm } from './site-form.tsx';
 import { SitePanel } from './site-panel.tsx';
-import { NEW, useSearch, useSelection } from './use-selection.ts';
+import { useSearch, useSelection } from './use-selection.ts';
 
 /** Staff: every housing site (withdrawn included) with its managers; create, rename, withdraw, name managers. */
 export default function SitesPage() {
@@ -23,41 +23,30 @@ export default function SitesPage() {
   const state = (s: StaffSite) => t(!s.active && !s.planned ? 'backoffice.sites.withdrawnState' : s.planned ? 'backoffice.sites.plannedState' : 'backoffice.sites.openState');
 
   return (
-    <main id="main" className="page wide">
-      <div className="page-head">
-        <h1>{t('backoffice.sites.title')}</h1>
-        <div className="toolbar">
-          <SearchBox label={t('backoffice.search')} value={q} onChange={setQ} />
-          <button type="button" className="primary" onClick={() => sel.open(NEW)}>{t('backoffice.sites.new')}</button>
-        </div>
-      </div>
-      <div className="backoffice">
-        <QueryState isLoading={sites.isLoading} error={sites.error}>
-          <DataTable
-            caption={t('backoffice.count', { count: shown.length })}
-            rows={shown}
-            rowKey={(s) => s.id}
-            selected={sel.id}
-            columns={[
-              { header: t('backoffice.sites.name'), cell: (s) => <button type="button" className="link" onClick={() => sel.open(s.id)}>{s.name}</button> },
-              { header: t('backoffice.commune'), cell: (s) => `${s.commune} (${s.departement})` },
-              { header: t('backoffice.sites.state'), cell: state },
-              { header: t('backoffice.sites.beds'), cell: (s) => s.beds ?? '—' },
-              { header: t('backoffice.sites.rent'), cell: (s) => euros(s.rentCents) },
-              { header: t('backoffice.sites.managers'), cell: (s) => managersOf(s.id) },
-            ]}
-          />
-        </QueryState>
-        {(sel.creating || selected) && (
-          <section className="card panel" aria-labelledby="site-panel-title">
-            <div className="detail-head">
-              <h2 id="site-panel-title">{selected?.name ?? t('backoffice.sites.new')}</h2>
-              <button type="button" onClick={sel.close}>{t('common.close')}</button>
-            </div>
-            {selected ? <SitePanel key={`${selected.id}-${selected.name}-${users.dataUpdatedAt}`} site={selected} managers={managers} /> : <NewSiteForm onSaved={(id) => id !== sel.id && sel.created(id)} />}
-          </section>
-        )}
-      </div>
-    </main>
+    <ListPage
+      title={t('backoffice.sites.title')}
+      search={[q, setQ]}
+      newLabel={t('backoffice.sites.new')}
+      selection={sel}
+      query={sites}
+      rows={shown}
+      name={{ header: t('backoffice.sites.name'), text: (s) => s.name }}
+      columns={[
+        { header: t('backoffice.commune'), cell: (s) => `${s.commune} (${s.departement})` },
+        { header: t('backoffice.sites.state'), cell: state },
+        { header: t('backoffice.sites.beds'), cell: (s) => s.beds ?? '—' },
+        { header: t('backoffice.sites.rent'), cell: (s) => euros(s.rentCents) },
+        { header: t('backoffice.sites.managers'), cell: (s) => managersOf(s.id) },
+      ]}
+      panel={
+        sel.creating || selected
+          ? {
+              id: 'site-panel-title',
+              title: selected?.name ?? t('backoffice.sites.new'),
+              body: selected ? <SitePanel key={`${selected.id}-${selected.name}-${users.dataUpdatedAt}`} site={selected} managers={managers} /> : <NewSiteForm onSaved={(id) => id !== sel.id && sel.created(id)} />,
+            }
+          : undefined
+      }
+    />
   );
 }
