@@ -6,7 +6,7 @@ import type { StaffSite } from '../api/get-sites.ts';
 import type { Account, Role } from '../api/get-users.ts';
 import { useReinviteUser, useUpdateUser, type Invitation } from '../api/save-user.ts';
 import { InvitationLink } from './invitation-link.tsx';
-import { SitePicker } from './site-picker.tsx';
+import { RoleFields } from './role-fields.tsx';
 
 /** One account: name, role and sites; a new one-time link (password reset); deactivate or reactivate. */
 export function AccountPanel({ account, sites, justIssued }: { account: Account; sites: StaffSite[]; justIssued?: Invitation }) {
@@ -31,13 +31,7 @@ export function AccountPanel({ account, sites, justIssued }: { account: Account;
       {link && <InvitationLink invitation={link} />}
       <form className="form" onSubmit={submit} noValidate aria-label={t('backoffice.accounts.form')}>
         <label>{t('backoffice.accounts.name')}<input value={name} onChange={(e) => setName(e.target.value)} /></label>
-        <label>
-          {t('backoffice.accounts.role')}
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {(['intern', 'manager', 'staff'] as const).map((r) => <option key={r} value={r}>{t(`backoffice.roles.${r}`)}</option>)}
-          </select>
-        </label>
-        {role === 'manager' && <SitePicker sites={sites} value={siteIds} onChange={setSiteIds} />}
+        <RoleFields role={role} onRole={setRole} sites={sites} siteIds={siteIds} onSiteIds={setSiteIds} />
         <FormError error={update.error} />
         <button type="submit" className="primary" disabled={update.isPending}>{t('common.save')}</button>
       </form>

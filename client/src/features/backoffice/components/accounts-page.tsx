@@ -9,6 +9,7 @@ import type { Invitation } from '../api/save-user.ts';
 import { AccountPanel } from './account-panel.tsx';
 import { InviteForm } from './invite-form.tsx';
 import { ListPage } from './list-page.tsx';
+import { ASSIGNABLE_ROLES } from './role-fields.tsx';
 import { useSearch, useSelection } from './use-selection.ts';
 
 /** Staff: accounts with role, state and sites; invite with a one-time link, change, reset by link, deactivate. */
@@ -36,7 +37,7 @@ export default function AccountsPage() {
           {t('backoffice.accounts.role')}
           <select value={role} onChange={(e) => setRole(e.target.value)}>
             <option value="">{t('backoffice.all')}</option>
-            {(['intern', 'manager', 'staff'] as const).map((r) => <option key={r} value={r}>{t(`backoffice.roles.${r}`)}</option>)}
+            {ASSIGNABLE_ROLES.map((r) => <option key={r} value={r}>{t(`backoffice.roles.${r}`)}</option>)}
           </select>
         </label>
       }

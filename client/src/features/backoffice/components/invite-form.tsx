@@ -5,7 +5,7 @@ import type { Intern } from '../api/get-interns.ts';
 import type { StaffSite } from '../api/get-sites.ts';
 import type { Role } from '../api/get-users.ts';
 import { useInviteUser, type Invitation } from '../api/save-user.ts';
-import { SitePicker } from './site-picker.tsx';
+import { RoleFields } from './role-fields.tsx';
 
 /** Invites a new account: e-mail, name, role (and managed sites or intern profile); the link is shown once. */
 export function InviteForm({ sites, interns, onInvited }: { sites: StaffSite[]; interns: Intern[]; onInvited: (userId: number, invitation: Invitation) => void }) {
@@ -30,13 +30,7 @@ export function InviteForm({ sites, interns, onInvited }: { sites: StaffSite[]; 
     <form className="form" onSubmit={submit} noValidate aria-label={t('backoffice.accounts.invite')}>
       <label>{t('backoffice.email')}<input type="email" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={invalid('email')} /></label>
       <label>{t('backoffice.accounts.name')}<input value={name} onChange={(e) => setName(e.target.value)} aria-invalid={invalid('name')} /></label>
-      <label>
-        {t('backoffice.accounts.role')}
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {(['intern', 'manager', 'staff'] as const).map((r) => <option key={r} value={r}>{t(`backoffice.roles.${r}`)}</option>)}
-        </select>
-      </label>
-      {role === 'manager' && <SitePicker sites={sites} value={siteIds} onChange={setSiteIds} />}
+      <RoleFields role={role} onRole={setRole} sites={sites} siteIds={siteIds} onSiteIds={setSiteIds} />
       {role === 'intern' && (
         <label>
           {t('backoffice.accounts.internProfile')}
