@@ -14,6 +14,12 @@ import type { PeerDatabase } from './pgrouting-peer.ts';
 /** What pgRouting charges for driving a forbidden sequence: far above any real route. */
 const FORBIDDEN = 1e9;
 
+/** An edge's two directions: the flag that allows each, and its key's parity (key = 2 × edge + parity). */
+const DIRECTIONS = [
+  { flag: FORWARD, parity: 0 },
+  { flag: BACKWARD, parity: 1 },
+] as const;
+
 /** Copies the junction-level edges (travel time) and the restrictions (as forbidden edge paths). */
 export async function exportJunctionNetwork(db: PeerDatabase, g: RoadNetwork, restrictions: RestrictionInput[]): Promise<{ edges: number; paths: number }> {
   const { client } = db;
@@ -25,29 +31,22 @@ export async function exportJunctionNetwork(db: PeerDatabase, g: RoadNetwork, re
   const rev: number[] = [];
   // One row per drivable direction (id = key + 1): turning back along the road one arrived by is then
   // a move between two edges, as in the engine's node-based graph, and restriction paths are exact.
-  for (let e = 0; e < g.edgeCount; e++) {
-    if (g.edgeFlags[e] & FORWARD) {
-      ids.push(2 * e + 1);
-      src.push(g.edgeA[e] + 1);
-      dst.push(g.edgeB[e] + 1);
-      cost.push(g.edgeDur[e]);
-      rev.push(-1);
-    }
-    if (g.edgeFlags[e] & BACKWARD) {
-      ids.push(2 * e + 2);
-      src.push(g.edgeB[e] + 1);
-      dst.push(g.edgeA[e] + 1);
-      cost.push(g.edgeDur[e]);
-      rev.push(-1);
-    }
-  }
-  await client.query('INSERT INTO jedges SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::float8[], $5::float8[])', [ids, src, dst, cost, rev]);
   // Keys leaving each junction, for turning an only_* into its "no" paths.
   const out = new Map<number, number[]>();
   for (let e = 0; e < g.edgeCount; e++) {
-    if (g.edgeFlags[e] & FORWARD) out.set(g.edgeA[e], [...(out.get(g.edgeA[e]) ?? []), 2 * e]);
-    if (g.edgeFlags[e] & BACKWARD) out.set(g.edgeB[e], [...(out.get(g.edgeB[e]) ?? []), 2 * e + 1]);
+    for (const d of DIRECTIONS) {
+      if (!(g.edgeFlags[e] & d.flag)) continue;
+      const key = 2 * e + d.parity;
+      const [from, to] = d.flag === FORWARD ? [g.edgeA[e], g.edgeB[e]] : [g.edgeB[e], g.edgeA[e]];
+      ids.push(key + 1);
+      src.push(from + 1);
+      dst.push(to + 1);
+      cost.push(g.edgeDur[e]);
+      rev.push(-1);
+      out.set(from, [...(out.get(from) ?? []), key]);
+    }
   }
+  await client.query('INSERT INTO jedges SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::float8[], $5::float8[])', [ids, src, dst, cost, rev]);
   const head = (k: number) => (k & 1 ? g.edgeA[k >> 1] : g.edgeB[k >> 1]);
   const paths: number[][] = [];
   for (const r of restrictions) {
