@@ -237,31 +237,30 @@ describe(`openrouteservice matrix tests, driving-car (ORS ${ORS_COMMIT.slice(0, 
       expect(r.body.metadata.id).toBe('request123');
     });
 
-    orsCase('matrix ResultTest testDefinedSources', async () => {
-      const r = await json({ locations, sources: [1, 2], metrics: ['duration'] });
-      const d = r.body.durations;
-      expect(d).toHaveLength(2);
-      expect(d[0]).toHaveLength(3);
-      expectClose(d[0][0], 211.17, 2);
-      expectClose(d[0][1], 0, 0.01);
-      expectClose(d[0][2], 102.53, 1);
-      expectClose(d[1][0], 235.97, 2);
-      expectClose(d[1][1], 90.42, 1);
-      expectClose(d[1][2], 0, 0);
-    });
-
-    orsCase('matrix ResultTest testDefinedDestinations', async () => {
-      const r = await json({ locations, destinations: [1, 2], metrics: ['duration'] });
-      const d = r.body.durations;
-      expect(d).toHaveLength(3);
-      expect(d[0]).toHaveLength(2);
-      expectClose(d[0][0], 212.67, 2);
-      expectClose(d[0][1], 315.18, 3);
-      expectClose(d[1][0], 0, 0.01);
-      expectClose(d[1][1], 102.53, 1);
-      expectClose(d[2][0], 90.42, 1);
-      expectClose(d[2][1], 0, 0.01);
-    });
+    // ORS's expected durations when only some locations are sources or destinations: [row, column, seconds, tolerance].
+    const DEFINED = [
+      {
+        name: 'testDefinedSources',
+        pick: { sources: [1, 2] },
+        shape: [2, 3],
+        cells: [[0, 0, 211.17, 2], [0, 1, 0, 0.01], [0, 2, 102.53, 1], [1, 0, 235.97, 2], [1, 1, 90.42, 1], [1, 2, 0, 0]],
+      },
+      {
+        name: 'testDefinedDestinations',
+        pick: { destinations: [1, 2] },
+        shape: [3, 2],
+        cells: [[0, 0, 212.67, 2], [0, 1, 315.18, 3], [1, 0, 0, 0.01], [1, 1, 102.53, 1], [2, 0, 90.42, 1], [2, 1, 0, 0.01]],
+      },
+    ] as const;
+    for (const c of DEFINED) {
+      orsCase(`matrix ResultTest ${c.name}`, async () => {
+        const r = await json({ locations, ...c.pick, metrics: ['duration'] });
+        const d = r.body.durations;
+        expect(d).toHaveLength(c.shape[0]);
+        expect(d[0]).toHaveLength(c.shape[1]);
+        for (const [i, j, seconds, tolerance] of c.cells) expectClose(d[i][j], seconds, tolerance);
+      });
+    }
 
     orsCase('matrix ResultTest testDefinedSourcesAndDestinations', async () => {
       const r = await json({ locations: locations5, sources: [0, 1], destinations: [2, 3, 4] });
