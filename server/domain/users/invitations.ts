@@ -31,14 +31,15 @@ export interface IssuedInvitation {
  * Earlier unused links of the account stop working.
  */
 export async function issueInvitation({ tx, actor, userId, ttlHours, now = new Date() }: { tx: Tx; actor: SessionUser | null; userId: number; ttlHours: number; now?: Date }): Promise<IssuedInvitation> {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, deactivatedAt: true } });
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, deactivatedAt: true, intern: { select: { id: true } } } });
   if (!user) throw new NotFoundError('No such user', 'params.id');
   if (user.deactivatedAt) throw new AppError(409, 'conflict', 'This account is deactivated; reactivate it first');
   await tx.invitation.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
   const inv = await tx.invitation.create({ data: { userId, tokenHash: invitationHashOf(token), expiresAt, createdById: actor?.id ?? null } });
-  await recordAudit(tx, { actorId: actor?.id ?? null, action: actor ? 'invite' : 'request-password-reset', entity: 'User', entityId: userId, after: { email: user.email, invitationId: inv.id, expiresAt } });
+  // An intern's account events carry the intern, so the staff who see the intern read them in the audit trail.
+  await recordAudit(tx, { actorId: actor?.id ?? null, action: actor ? 'invite' : 'request-password-reset', entity: 'User', entityId: userId, internId: user.intern?.id, after: { email: user.email, invitationId: inv.id, expiresAt } });
   return { id: inv.id, userId, token, path: invitationPath(token), expiresAt };
 }
 
@@ -74,6 +75,7 @@ export async function acceptInvitation({ tx, token, passwordHash, now = new Date
   await deleteUserSessions(tx, inv.userId);
   // The owner is back in: sign-in delays earned by anyone's failures on this account are forgotten.
   await clearSignInThrottles(tx, inv.user.email);
-  await recordAudit(tx, { actorId: inv.userId, action: 'accept-invitation', entity: 'User', entityId: inv.userId, after: { email: inv.user.email, invitationId: inv.id } });
+  const intern = await tx.intern.findUnique({ where: { userId: inv.userId }, select: { id: true } });
+  await recordAudit(tx, { actorId: inv.userId, action: 'accept-invitation', entity: 'User', entityId: inv.userId, internId: intern?.id, after: { email: inv.user.email, invitationId: inv.id } });
   return inv.user;
 }

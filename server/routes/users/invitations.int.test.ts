@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSite, buildUser, clientAs } from '../../../tests/helpers/factories.ts';
+import { buildIntern, buildSite, buildUser, clientAs } from '../../../tests/helpers/factories.ts';
 import { signIn, useTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { unique } from '../../../tests/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
@@ -61,6 +61,21 @@ describe('account invitations, changes and deactivation (staff back office)', ()
     expect(audit.map((a) => a.action)).toEqual(['create', 'invite', 'accept-invitation']);
     expect(JSON.stringify(audit)).not.toContain(token);
     expect((await staff.get('/api/users')).body.users.find((u: any) => u.email === email).hasPassword).toBe(true);
+  });
+
+  it("an intern's invitation and its acceptance are in the audit trail of the staff who see the intern", async () => {
+    const { client: staff } = await clientAs(app, db.prisma, 'staff');
+    const { client: colleague } = await clientAs(app, db.prisma, 'staff');
+    const intern = await buildIntern(db.prisma);
+    const email = `${unique('intern-invited')}@example.org`;
+    const res = await staff.post('/api/invitations', { email, name: intern.name, role: 'intern', internId: intern.id });
+    expect(res.status).toBe(201);
+    expect((await app.client().post(`/api/invitations/${tokenOf(res.body.invitation.path)}`, { password: 'my-own-password' })).status).toBe(204);
+    for (const reader of [staff, colleague]) {
+      const audit = await reader.get(`/api/audit?entity=User&entityId=${res.body.user.id}`);
+      expect(audit.status).toBe(200);
+      expect(audit.body.events.map((e: any) => e.action).sort()).toEqual(['accept-invitation', 'create', 'invite']);
+    }
   });
 
   it('refuses an expired link (410), and a new link replaces the previous one', async () => {
