@@ -82,6 +82,8 @@ export async function startJourney(opts: { withoutRoadNetwork?: boolean } = {}):
   const { server, stop } = await start(config, createLogger('silent'));
   const address = server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  // The port is known only now: e-mailed links (APP_URL in a deployment) lead to this server.
+  config.mail.appUrl = baseUrl;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
