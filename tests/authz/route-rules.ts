@@ -81,22 +81,24 @@ export const routeRules: RouteRule[] = [
   // Sites and housing
   ...allow('GET', '/api/sites', PUBLIC_GET),
   ...allow('GET', '/api/sites/:id', PUBLIC_GET),
-  ...allow('POST', '/api/sites', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
-  ...allow('PATCH', '/api/sites/:id', { anonymous: 401, intern: 403, manager: ownOnly(200), staff: 200 }),
-  ...allow('PUT', '/api/sites/:id/managers', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+  // own: a site in Loir-et-Cher; other: one in Indre (a site of another département is public but not theirs to change: 403).
+  ...allow('POST', '/api/sites', { anonymous: 401, intern: 403, manager: 403, staff: ownOnly(201) }),
+  ...allow('PATCH', '/api/sites/:id', { anonymous: 401, intern: 403, manager: ownOnly(200), staff: ownOnly(200) }),
+  ...allow('PUT', '/api/sites/:id/managers', { anonymous: 401, intern: 403, manager: 403, staff: ownOnly(200) }),
   ...allow('GET', '/api/me/sites', { anonymous: 401, intern: 403, manager: 200, staff: 200 }),
   ...allow('GET', '/api/sites/:id/occupants', { anonymous: 401, intern: 403, manager: ownOnly(200), staff: 200 }),
-  ...allow('POST', '/api/sites/:id/rooms', { anonymous: 401, intern: 403, manager: ownOnly(201), staff: 201 }),
-  ...allow('PATCH', '/api/rooms/:id', { anonymous: 401, intern: 403, manager: ownOnly(200), staff: 200 }),
-  ...allow('DELETE', '/api/rooms/:id', { anonymous: 401, intern: 403, manager: ownOnly(204), staff: 204 }),
-  ...allow('POST', '/api/rooms/:id/availability', { anonymous: 401, intern: 403, manager: ownOnly(201), staff: 201 }),
-  ...allow('PATCH', '/api/availability/:id', { anonymous: 401, intern: 403, manager: ownOnly(200), staff: 200 }),
-  ...allow('DELETE', '/api/availability/:id', { anonymous: 401, intern: 403, manager: ownOnly(204), staff: 204 }),
+  ...allow('POST', '/api/sites/:id/rooms', { anonymous: 401, intern: 403, manager: ownOnly(201), staff: ownOnly(201) }),
+  ...allow('PATCH', '/api/rooms/:id', { anonymous: 401, intern: 403, manager: ownOnly(200), staff: ownOnly(200) }),
+  ...allow('DELETE', '/api/rooms/:id', { anonymous: 401, intern: 403, manager: ownOnly(204), staff: ownOnly(204) }),
+  ...allow('POST', '/api/rooms/:id/availability', { anonymous: 401, intern: 403, manager: ownOnly(201), staff: ownOnly(201) }),
+  ...allow('PATCH', '/api/availability/:id', { anonymous: 401, intern: 403, manager: ownOnly(200), staff: ownOnly(200) }),
+  ...allow('DELETE', '/api/availability/:id', { anonymous: 401, intern: 403, manager: ownOnly(204), staff: ownOnly(204) }),
 
   // People and placements
   ...allow('GET', '/api/practices', { anonymous: 401, intern: 200, manager: 200, staff: 200 }),
-  ...allow('POST', '/api/practices', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
-  ...allow('PATCH', '/api/practices/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+  // own: a practice in Loir-et-Cher; other: one in Indre.
+  ...allow('POST', '/api/practices', { anonymous: 401, intern: 403, manager: 403, staff: ownOnly(201) }),
+  ...allow('PATCH', '/api/practices/:id', { anonymous: 401, intern: 403, manager: 403, staff: ownOnly(200) }),
   ...allow('GET', '/api/interns', STAFF_ONLY_GET),
   ...allow('POST', '/api/interns', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
   ...allow('GET', '/api/interns/:id', { anonymous: 401, intern: ownOnly(200), manager: 403, staff: DEP_SCOPED(200) }),
@@ -170,7 +172,8 @@ export const routeRules: RouteRule[] = [
   // API keys of the ORS-compatible API (staff manage them)
   ...allow('GET', '/api/api-keys', STAFF_ONLY_GET),
   ...allow('POST', '/api/api-keys', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
-  ...allow('DELETE', '/api/api-keys/:id', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
+  // own: a key of the staff member; other: one of an Indre staff member's (not even listed: 404).
+  ...allow('DELETE', '/api/api-keys/:id', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
 
   // ORS-compatible API: an API key (tests in server/routes/api-keys/) or any signed-in user's session, checked
   // first; then no profile → 400 (6001/3001), an unknown response format → 406 (6007/3007).
@@ -237,7 +240,7 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/session': { body: (w) => ({ email: w.users.staff.email, password: 'wrong-password' }) },
   'POST /api/password-reset': { body: () => ({ email: `${unique('nobody')}@authz.example` }) },
   'GET /api/sites/:id': { params: (w, r) => ({ id: site(w, r).id }) },
-  'POST /api/sites': { body: () => ({ name: unique('Authz site'), commune: 'Blois', departement: 'Loir-et-Cher', subdivision: 'Tours', location: [1.3, 47.6], funder: { kind: 'departement' } }) },
+  'POST /api/sites': { body: (_w, r) => ({ name: unique('Authz site'), commune: 'Blois', departement: r === 'other' ? 'Indre (36)' : 'Loir-et-Cher', subdivision: 'Tours', location: [1.3, 47.6], funder: { kind: 'departement' } }) },
   'PATCH /api/sites/:id': { params: (w, r) => ({ id: site(w, r).id }), body: () => ({ description: unique('desc') }) },
   'GET /api/sites/:id/occupants': { params: (w, r) => ({ id: site(w, r).id }) },
   'POST /api/sites/:id/rooms': { params: (w, r) => ({ id: site(w, r).id }), body: () => ({ label: unique('Room'), beds: 1 }) },
@@ -256,8 +259,8 @@ export const routeCalls: Record<string, RouteCall> = {
       return { id: (await w.prisma.availabilityWindow.create({ data: { roomId: room(w, r).id, startDate: toDate(`${y}-05-01`), endDate: toDate(`${y}-10-31`) } })).id };
     },
   },
-  'POST /api/practices': { body: () => ({ name: unique('Cabinet'), commune: 'Mer', departement: 'Loir-et-Cher', location: [1.5, 47.7] }) },
-  'PATCH /api/practices/:id': { params: (w) => ({ id: w.practice.id }), body: () => ({ supervisors: ['Dr Authz'] }) },
+  'POST /api/practices': { body: (_w, r) => ({ name: unique('Cabinet'), commune: 'Mer', departement: r === 'other' ? 'Indre (36)' : 'Loir-et-Cher', location: [1.5, 47.7] }) },
+  'PATCH /api/practices/:id': { params: (w, r) => ({ id: practice(w, r).id }), body: () => ({ supervisors: ['Dr Authz'] }) },
   'POST /api/interns': { body: () => ({ name: unique('Interne'), subdivision: 'Tours' }) },
   'GET /api/interns/:id': { params: (w, r) => ({ id: intern(w, r).id }) },
   'PATCH /api/interns/:id': { params: (w, r) => ({ id: intern(w, r).id }), body: () => ({ hasCar: true }) },
@@ -323,7 +326,7 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/invitations': { body: (_w, r) => ({ email: `${unique('invite')}@example.org`, name: 'Invited', role: r === 'own' ? 'manager' : 'staff' }) },
   'GET /api/invitations/:token': { params: async (w) => ({ token: await freshInvitation(w) }) },
   'POST /api/invitations/:token': { params: async (w) => ({ token: await freshInvitation(w) }), body: () => ({ password: 'long-enough-password' }) },
-  'PUT /api/sites/:id/managers': { params: async (w) => ({ id: (await buildSite(w.prisma)).id }), body: (w) => ({ userIds: [w.users.manager.id] }) },
+  'PUT /api/sites/:id/managers': { params: async (w, r) => ({ id: (await buildSite(w.prisma, r === 'other' ? { departement: 'Indre (36)' } : {})).id }), body: (w) => ({ userIds: [w.users.manager.id] }) },
   'POST /api/assignments': {
     body: async (w, r) => ({ internId: (await freshIntern(w, r)).id, bedId: (await buildRoom(w.prisma, { beds: 1 })).beds[0].id, startDate: '2027-05-01', endDate: '2027-10-31' }),
   },
@@ -364,9 +367,10 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/import/sites': { query: () => 'format=geojson&dryRun=1', body: () => ({ type: 'FeatureCollection', features: [] }) },
   'POST /api/api-keys': { body: () => ({ label: unique('Authz key'), perMinute: 10, perDay: 100 }) },
   'DELETE /api/api-keys/:id': {
-    params: async (w) => ({
-      id: (await w.prisma.apiKey.create({ data: { label: unique('Revoke me'), keyHash: unique('hash'), prefix: 'authz', ownerId: w.users.staff.id, perMinute: 1, perDay: 1 } })).id,
-    }),
+    params: async (w, r) => {
+      const ownerId = r === 'other' ? (await buildUser(w.prisma, { role: 'staff', departementCodes: ['36'] })).id : w.users.staff.id;
+      return { id: (await w.prisma.apiKey.create({ data: { label: unique('Revoke me'), keyHash: unique('hash'), prefix: 'authz', ownerId, perMinute: 1, perDay: 1 } })).id };
+    },
   },
   'POST /ors/v2/matrix': { body: () => ({ locations: [[1.33, 47.59], [1.74, 47.36]] }) },
   'POST /ors/v2/matrix/:profile': { params: () => ({ profile: 'driving-car' }), body: () => ({ locations: [[1.33, 47.59], [1.74, 47.36]] }) },

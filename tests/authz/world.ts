@@ -5,14 +5,14 @@ import { buildAssignment, buildIntern, buildPlacement, buildPractice, buildRoom,
  * The fixture world the authorisation test runs in. "own" resources belong to
  * the signed-in intern or are managed by the signed-in manager; "other" ones
  * belong to nobody the caller is. Staff work on Loir-et-Cher (41): "own" interns and placements are
- * placed at a practice there, "other" ones at a practice in Indre (36); the admin is national. Route calls (route-rules.ts) read ids from
+ * placed at a practice there, "other" ones at a practice in Indre (36), as is the "other" site; the admin is national. Route calls (route-rules.ts) read ids from
  * here, or build fresh rows with `prisma` when a call consumes its target.
  */
 export async function buildWorld(prisma: PrismaClient) {
   const staff = await buildUser(prisma, { role: 'staff', departementCodes: ['41'] });
   const admin = await buildUser(prisma, { role: 'admin' });
   const ownSite = await buildSite(prisma);
-  const otherSite = await buildSite(prisma);
+  const otherSite = await buildSite(prisma, { departement: 'Indre (36)' });
   const manager = await buildUser(prisma, { role: 'manager', managedSiteIds: [ownSite.id] });
   const internUser = await buildUser(prisma, { role: 'intern' });
   const ownIntern = await buildIntern(prisma, { userId: internUser.id });

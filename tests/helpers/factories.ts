@@ -40,14 +40,14 @@ export async function buildUser(db: Db, o: { role?: Role; email?: string; name?:
 }
 
 /** A housing site near Blois; pass `managerId` to have that user manage it. */
-export async function buildSite(db: Db, o: { managerId?: number; name?: string; lng?: number; lat?: number; rentCents?: number | null; active?: boolean; contactEmail?: string } = {}) {
+export async function buildSite(db: Db, o: { managerId?: number; name?: string; departement?: string; lng?: number; lat?: number; rentCents?: number | null; active?: boolean; contactEmail?: string } = {}) {
   const slug = unique('site');
   const site = await db.site.create({
     data: {
       slug,
       name: o.name ?? `Internat ${slug}`,
       commune: 'Blois',
-      departement: 'Loir-et-Cher',
+      departement: o.departement ?? 'Loir-et-Cher',
       subdivision: 'Tours',
       lng: o.lng ?? 1.33,
       lat: o.lat ?? 47.59,

@@ -2,6 +2,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import type { SessionUser } from '../../auth/session-user.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { scopeOf, visibleUsers } from '../departements/visibility.ts';
 import { dayWindow } from './count-use.ts';
 import { generateApiKey, hashApiKey, keyPrefix } from './key-token.ts';
 
@@ -54,14 +55,22 @@ export async function createApiKey({ tx, actor, input }: { tx: Tx; actor: Sessio
   return { apiKey, key };
 }
 
-/** Every key, newest first, live ones before revoked ones. */
-export async function listApiKeys(tx: Pick<Tx, 'apiKey'>): Promise<ApiKeyRow[]> {
-  return tx.apiKey.findMany({ orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }, { id: 'desc' }], include: withOwner });
+/**
+ * The keys a staff member may list and revoke: those owned by the staff of their départements
+ * (visibleUsers), themselves included; the national admin every key.
+ */
+export function visibleApiKeys(user: SessionUser): Prisma.ApiKeyWhereInput {
+  return scopeOf(user).national ? {} : { owner: visibleUsers(user) };
 }
 
-/** Revokes a key for good (its next request is refused with 403), audited. A key is revoked once. */
+/** The keys `user` may see, newest first, live ones before revoked ones. */
+export async function listApiKeys(tx: Pick<Tx, 'apiKey'>, user: SessionUser): Promise<ApiKeyRow[]> {
+  return tx.apiKey.findMany({ where: visibleApiKeys(user), orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }, { id: 'desc' }], include: withOwner });
+}
+
+/** Revokes a key for good (its next request is refused with 403), audited. A key is revoked once; another département's key answers 404. */
 export async function revokeApiKey({ tx, actor, id, now = new Date() }: { tx: Tx; actor: SessionUser; id: number; now?: Date }): Promise<ApiKeyRow> {
-  const before = await tx.apiKey.findUnique({ where: { id } });
+  const before = await tx.apiKey.findFirst({ where: { AND: [{ id }, visibleApiKeys(actor)] } });
   if (!before) throw new NotFoundError('No such API key', 'params.id');
   if (before.revokedAt) throw new ConflictError('This API key is already revoked');
   const apiKey = await tx.apiKey.update({ where: { id }, data: { revokedAt: now }, include: withOwner });

@@ -1,9 +1,9 @@
 import { auditChanges, recordAudit } from '../../audit/record-audit.ts';
 import type { SessionUser } from '../../auth/session-user.ts';
-import { assertCanManageSite } from '../../auth/middleware.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { isoDate, toDate } from '../calendar/semesters.ts';
+import { assertMayChangeSite } from '../sites/site-access.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,8 +22,7 @@ function bedLabels(n: number): string[] {
 
 /** Adds a room with `beds` beds to a site (staff or its manager). */
 export async function createRoom({ tx, actor, siteId, label, beds, notes }: { tx: Tx; actor: SessionUser; siteId: number; label: string; beds: number; notes?: string | null }) {
-  assertCanManageSite(actor, siteId);
-  if (!(await tx.site.findUnique({ where: { id: siteId }, select: { id: true } }))) throw new NotFoundError('No such site', 'params.id');
+  await assertMayChangeSite(tx, actor, siteId);
   const room = await tx.room.create({
     data: { siteId, label, notes: notes ?? null, beds: { create: bedLabels(beds).map((l) => ({ label: l })) } },
     include: roomInclude,
@@ -38,7 +37,7 @@ export async function createRoom({ tx, actor, siteId, label, beds, notes }: { tx
  */
 export async function updateRoom({ tx, actor, roomId, label, beds, notes }: { tx: Tx; actor: SessionUser; roomId: number; label?: string; beds?: number; notes?: string | null }) {
   const siteId = await roomSiteId(tx, roomId);
-  assertCanManageSite(actor, siteId);
+  await assertMayChangeSite(tx, actor, siteId);
   const before = await tx.room.findUniqueOrThrow({ where: { id: roomId }, include: roomInclude });
   await tx.room.update({ where: { id: roomId }, data: { ...(label !== undefined ? { label } : {}), ...(notes !== undefined ? { notes } : {}) } });
   if (beds !== undefined && beds !== before.beds.length) {
@@ -66,7 +65,7 @@ export async function updateRoom({ tx, actor, roomId, label, beds, notes }: { tx
  */
 export async function deleteRoom({ tx, actor, roomId }: { tx: Tx; actor: SessionUser; roomId: number }) {
   const siteId = await roomSiteId(tx, roomId);
-  assertCanManageSite(actor, siteId);
+  await assertMayChangeSite(tx, actor, siteId);
   const before = await tx.room.findUniqueOrThrow({ where: { id: roomId }, include: roomInclude });
   const live = await tx.assignment.findMany({ where: { bed: { roomId }, status: { not: 'cancelled' } }, select: { intern: { select: { name: true } } }, take: 3 });
   if (live.length) {
@@ -81,7 +80,7 @@ export async function deleteRoom({ tx, actor, roomId }: { tx: Tx; actor: Session
 /** Declares when a room can be let. */
 export async function createAvailability({ tx, actor, roomId, startDate, endDate, note }: { tx: Tx; actor: SessionUser; roomId: number; startDate: string; endDate: string; note?: string | null }) {
   const siteId = await roomSiteId(tx, roomId);
-  assertCanManageSite(actor, siteId);
+  await assertMayChangeSite(tx, actor, siteId);
   const w = await tx.availabilityWindow.create({ data: { roomId, startDate: toDate(startDate), endDate: toDate(endDate), note: note ?? null } });
   await recordAudit(tx, { actorId: actor.id, action: 'create', entity: 'AvailabilityWindow', entityId: w.id, siteId, after: w });
   return w;
@@ -96,7 +95,7 @@ async function windowSite(tx: Tx, id: number) {
 /** Changes an availability window's dates or note; the result must keep end ≥ start. */
 export async function updateAvailability({ tx, actor, id, startDate, endDate, note }: { tx: Tx; actor: SessionUser; id: number; startDate?: string; endDate?: string; note?: string | null }) {
   const w = await windowSite(tx, id);
-  assertCanManageSite(actor, w.room.siteId);
+  await assertMayChangeSite(tx, actor, w.room.siteId);
   const start = startDate ?? isoDate(w.startDate);
   const end = endDate ?? isoDate(w.endDate);
   if (end < start) throw new ValidationError('body.endDate: must not be before startDate', 'body.endDate');
@@ -109,7 +108,7 @@ export async function updateAvailability({ tx, actor, id, startDate, endDate, no
 /** Removes an availability window. */
 export async function deleteAvailability({ tx, actor, id }: { tx: Tx; actor: SessionUser; id: number }) {
   const w = await windowSite(tx, id);
-  assertCanManageSite(actor, w.room.siteId);
+  await assertMayChangeSite(tx, actor, w.room.siteId);
   await tx.availabilityWindow.delete({ where: { id } });
   const { room: _room, ...before } = w;
   await recordAudit(tx, { actorId: actor.id, action: 'delete', entity: 'AvailabilityWindow', entityId: id, siteId: w.room.siteId, before });

@@ -13,9 +13,9 @@ export function createApiKeysRouter(ctx: AppContext): Router {
   const prisma = ctx.db.prisma;
   const staff = requireRole('staff', 'admin');
 
-  router.get('/api-keys', staff, async (_req, res) => {
+  router.get('/api-keys', staff, async (req, res) => {
     const now = new Date();
-    res.json({ apiKeys: (await listApiKeys(prisma)).map((k) => presentApiKey(k, now)) });
+    res.json({ apiKeys: (await listApiKeys(prisma, currentUser(req))).map((k) => presentApiKey(k, now)) });
   });
 
   router.post('/api-keys', staff, async (req, res) => {

@@ -1,26 +1,18 @@
 import { Router } from 'express';
-import { requireRole } from '../../auth/middleware.ts';
+import { currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
+import { readOutbox } from '../../domain/notifications/read-outbox.ts';
 import { parse } from '../../middleware/validate.ts';
 import { outboxQuery } from './schema.ts';
 
-/** The e-mail outbox, for staff: what was (or will be) sent, to whom, and whether it left. */
+/** The e-mail outbox, for staff (their départements' notices, one-time links hidden): what was (or will be) sent, to whom, and whether it left. */
 export function createOutboxRouter(ctx: AppContext): Router {
   const router = Router();
   const prisma = ctx.db.prisma;
 
   router.get('/outbox', requireRole('staff', 'admin'), async (req, res) => {
     const q = parse(outboxQuery, req.query, 'query');
-    const rows = await prisma.outboxMessage.findMany({
-      where: {
-        ...(q.status ? { status: q.status } : {}),
-        ...(q.kind ? { kind: q.kind } : {}),
-        ...(q.internId ? { internId: q.internId } : {}),
-        ...(q.beforeId ? { id: { lt: q.beforeId } } : {}),
-      },
-      orderBy: { id: 'desc' },
-      take: q.limit,
-    });
+    const rows = await readOutbox(prisma, currentUser(req), q);
     res.json({
       smtp: Boolean(ctx.config.mail.smtpUrl),
       messages: rows.map((m) => ({

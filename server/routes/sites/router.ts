@@ -64,7 +64,6 @@ export function createSitesRouter(ctx: AppContext): Router {
   router.patch('/sites/:id', requireRole('staff', 'admin', 'manager'), async (req, res) => {
     const { id } = parse(idParams, req.params, 'params');
     const input = parse(patchSiteBody, req.body, 'body');
-    assertCanManageSite(req.user, id);
     await prisma.$transaction((tx) => updateSite({ tx, actor: currentUser(req), siteId: id, input }));
     const window = catalogueWindow({});
     const [site] = await loadSitesWithBeds(prisma, window, { ids: [id], includeInactive: true });

@@ -35,6 +35,23 @@ describe('sites: detail, create, change, my sites, occupants', () => {
     expect((await app.client().get('/api/sites/99999999')).status).toBe(404);
   });
 
+  it("lets staff change only their départements' sites and practices, and not move one out of them", async () => {
+    const { client: staff } = await clientAs(app, db.prisma, 'staff'); // Loir-et-Cher (41)
+    const ours = await buildSite(db.prisma);
+    const theirs = await buildSite(db.prisma, { departement: 'Indre (36)' });
+    expect((await staff.patch(`/api/sites/${theirs.id}`, { description: 'x' })).body).toMatchObject({ error: { id: 'forbidden', field: 'params.id' } });
+    const moved = await staff.patch(`/api/sites/${ours.id}`, { departement: 'Indre' });
+    expect(moved.status).toBe(403);
+    expect(moved.body.error.field).toBe('body.departement');
+    expect((await db.prisma.site.findUniqueOrThrow({ where: { id: ours.id } })).departementCode).toBe('41');
+    const created = await staff.post('/api/sites', { ...newSite(), name: 'Internat du Blanc', departement: 'Indre (36)' });
+    expect(created.status).toBe(403);
+    expect(await db.prisma.site.count({ where: { name: 'Internat du Blanc', departementCode: '36', createdAt: { gte: new Date(Date.now() - 60_000) } } })).toBe(0);
+    const practice = await staff.post('/api/practices', { name: 'Cabinet du Blanc', commune: 'Le Blanc', departement: 'Indre (36)', location: [1.06, 46.63] });
+    expect(practice.status).toBe(403);
+    expect(practice.body.error.field).toBe('body.departement');
+  });
+
   it('hides a withdrawn site (neither active nor planned) from all but those who manage it', async () => {
     const site = await buildSite(db.prisma, { active: false });
     expect((await app.client().get(`/api/sites/${site.id}`)).status).toBe(404);
