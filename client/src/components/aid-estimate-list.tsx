@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AidEstimate, AidReason, SchemeEstimate } from '../lib/aid.ts';
 import { day, euros } from '../lib/format.ts';
 import { EstimateBadge } from './estimate-badge.tsx';
+import './aid-estimate-list.css';
 
 const MARK: Record<AidReason['outcome'], string> = { met: '✓', not_met: '✗', unknown: '?', conflict: '!', info: '·' };
 

@@ -7,6 +7,7 @@ import { Link, useQueryParam } from '../../../lib/router.ts';
 import { useAidSchemes } from '../api/aid-grants.ts';
 import { useAidRegister } from '../api/get-aid-register.ts';
 import { useSearch } from './use-selection.ts';
+import '../../../components/aid-estimate-list.css';
 
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 

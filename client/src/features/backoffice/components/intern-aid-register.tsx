@@ -90,10 +90,10 @@ function GrantForm({ internId, placements, suggested }: { internId: number; plac
     const amountCents = centsFromEuros(amount);
     setBadAmount(amountCents === undefined);
     if (amountCents === undefined) return;
-    create.mutate(
-      { internId, schemeId: Number(schemeId), amountCents, grantedOn, placementId: placementId ? Number(placementId) : null, note: note || null },
-      { onSuccess: () => notify('success', t('aid.register.saved')) },
-    );
+    // mutateAsync: the form is remounted (emptied) once the list refreshes, before a mutate callback would run.
+    create
+      .mutateAsync({ internId, schemeId: Number(schemeId), amountCents, grantedOn, placementId: placementId ? Number(placementId) : null, note: note || null })
+      .then(() => notify('success', t('aid.register.saved')), () => undefined);
   };
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={t('aid.register.add')}>

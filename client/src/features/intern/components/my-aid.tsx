@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AidEstimateList } from '../../../components/aid-estimate-list.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
@@ -14,9 +15,14 @@ export function MyAid({ placementId }: { placementId: number | undefined }) {
   const { t } = useTranslation();
   const aid = useMyAid(placementId);
   const answer = usePutHousingAid();
-  const current = aid.data?.receivesHousingAid;
+  // The answer shows as soon as it is given; the estimate follows once saved.
+  const [given, setGiven] = useState<boolean | undefined>();
+  const current = given ?? aid.data?.receivesHousingAid;
   const asks = aid.data?.schemes.some((s) => s.reasons.some((r) => r.code === 'housing_aid')) ?? false;
-  const save = (value: boolean) => answer.mutate(value, { onSuccess: () => notify('success', t('aid.housingAid.saved')) });
+  const save = (value: boolean) => {
+    setGiven(value);
+    answer.mutate(value, { onSuccess: () => notify('success', t('aid.housingAid.saved')), onError: () => setGiven(undefined) });
+  };
   return (
     <section aria-labelledby="my-aid-title" className="my-aid">
       <h2 id="my-aid-title" className="list-title">{t('aid.title')}</h2>
