@@ -7,6 +7,10 @@
  *
  *   npm run bench:load                        # PGlite, and PostgreSQL when TEST_DATABASE_URL is set
  *   npm run bench:load -- --seconds 5 --db pglite
+ *   npm run bench:load -- --only nearby --profile /tmp/prof   # some endpoints; V8 CPU profile of the server
+ *
+ * `--profile DIR` starts the server with `node --cpu-prof` (written to DIR when it stops); read it with
+ * `npx tsx bench/support/cpu-profile-summary.ts DIR/<file>.cpuprofile`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -22,6 +26,8 @@ const arg = (name: string, def: string) => {
 const seconds = Math.min(60, Math.max(2, Number(arg('seconds', '10'))));
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const which = arg('db', pgUrl ? 'both' : 'pglite');
+const only = arg('only', '');
+const profileDir = arg('profile', '');
 const say = (line: string) => console.error(line);
 
 interface Endpoint {
@@ -64,8 +70,8 @@ function serverCpuMs(pid: number): number {
 }
 
 async function run(baseUrl: string, e: Endpoint, pid: number): Promise<Measure> {
-  // Warm up (fills the cache, JIT) for a second, then measure.
-  await autocannon({ url: baseUrl + e.path, connections: 4, duration: 1, headers: e.headers });
+  // Warm up (fills the cache, JIT): 100 answered requests, however long the first (a cache miss) takes.
+  await autocannon({ url: baseUrl + e.path, connections: 4, amount: 100, headers: e.headers, timeout: 60 });
   const cpu0 = serverCpuMs(pid);
   const r = await autocannon({
     url: baseUrl + e.path,
@@ -102,7 +108,8 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<{ db: string; endp
   // DATA_DIR stays the repository's data/ so the road graph built once is reused (its cache lives there).
   const env: Record<string, string> = kind === 'postgres' ? { DATABASE_URL: pgDb!.url } : { PGLITE_DIR: path.join(tmp, 'pglite') };
   say(`[${kind}] starting the server (migrate, seed the demo, load the road graph)…`);
-  const server = await startServer({ ...env, DATA_DIR: path.join(ROOT, 'data') });
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const server = await startServer({ ...env, DATA_DIR: path.join(ROOT, 'data') }, { nodeArgs });
   try {
     const base = server.baseUrl;
     const intern = await signIn(base, 'intern@demo.test');
@@ -120,7 +127,7 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<{ db: string; endp
       { name: 'isochrones (placement)', path: `/api/placements/${placement.id}/isochrone`, rate: 200, headers: { cookie: intern } },
     ];
     const measures: Measure[] = [];
-    for (const e of endpoints) {
+    for (const e of endpoints.filter((x) => x.name.includes(only))) {
       const m = await run(base, e, server.child.pid!);
       measures.push(m);
       say(`[${kind}] ${e.name.padEnd(26)} target ${String(e.rate).padStart(3)}/s → ${String(m.rps).padStart(4)}/s  p50 ${m.p50} ms  p99 ${m.p99} ms  failed ${m.failed}  errors ${m.errors}  server CPU ${m.cpuMsPerRequest} ms/request (${m.capacityPerCore}/s per core)`);

@@ -32,10 +32,13 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the server with `env` (on top of a quiet test-like environment) and waits until /api/health answers. */
-export async function startServer(env: Record<string, string>, opts: { timeoutMs?: number } = {}): Promise<ServerProcess> {
+/**
+ * Starts the server with `env` (on top of a quiet test-like environment) and waits until /api/health
+ * answers. `nodeArgs` go to node itself (`--cpu-prof`, which NODE_OPTIONS may not carry).
+ */
+export async function startServer(env: Record<string, string>, opts: { timeoutMs?: number; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', LOG_FORMAT: 'json', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@ import { AppError, ForbiddenError, UnauthorizedError } from '../errors.ts';
 import type { Role } from '../generated/prisma/enums.ts';
 import { readCookie, SESSION_COOKIE } from './cookie.ts';
 import type { SessionUser } from './session-user.ts';
-import { findSession } from './sessions.ts';
+import { sessionCacheOf } from './session-cache.ts';
 
 export type { SessionUser } from './session-user.ts';
 
@@ -21,12 +21,16 @@ declare global {
   }
 }
 
-/** Reads the session cookie and sets `req.user` / `req.authSession` (anonymous when absent or expired). */
+/**
+ * Reads the session cookie and sets `req.user` / `req.authSession` (anonymous when absent, expired or
+ * ended), from the session cache: a session ended anywhere is refused at the next request.
+ */
 export function loadSession(ctx: AppContext): RequestHandler {
+  const sessions = sessionCacheOf(ctx.db);
   return async (req, _res, next) => {
     const token = readCookie(req, SESSION_COOKIE);
     if (token) {
-      const s = await findSession(ctx.db.prisma, token);
+      const s = await sessions.find(token);
       if (s) {
         req.user = s.user;
         req.authSession = { id: s.id, csrfToken: s.csrfToken, expiresAt: s.expiresAt };

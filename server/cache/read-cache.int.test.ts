@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAssignment, buildIntern, buildRoom, buildSite, clientAs } from '../../tests/helpers/factories.ts';
 import { startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
-import { openIsolatedDatabase } from '../../tests/helpers/test-db.ts';
+import { openIsolatedDatabase, testDbKind } from '../../tests/helpers/test-db.ts';
 import type { Database } from '../db/connect.ts';
+import { dataVersionsOf } from './data-versions.ts';
 import { readCacheOf } from './read-cache.ts';
 
 const SEMESTER = { from: '2031-05-01', to: '2031-10-31' };
@@ -79,5 +80,26 @@ describe('catalogue and search answers from the read cache', () => {
     await db.prisma.site.update({ where: { id: site.id }, data: { active: false, planned: false } });
     expect((await staff.get(`/api/sites/${site.id}`)).status).toBe(200);
     expect((await app.client().get(`/api/sites/${site.id}`)).status).toBe(404);
+  });
+
+  it.runIf(testDbKind === 'pglite')('embedded: answers from memory read nothing until a statement is issued, and any write is seen next', async () => {
+    const site = await buildSite(db.prisma);
+    const c = app.client();
+    const name = async () => (await c.get(`/api/sites/${site.id}${query}`)).body.site.name;
+    await name();
+    // The first catalogue request computes it (statements), the second reads the version once more.
+    for (let i = 0; i < 2; i++) expect((await c.get(`/api/sites${query}`)).status).toBe(200);
+    const versions = dataVersionsOf(db);
+    const reads = versions.reads;
+    for (let i = 0; i < 5; i++) expect((await c.get(`/api/sites${query}`)).status).toBe(200);
+    expect(versions.reads).toBe(reads);
+    // Whatever path a write takes on the one embedded connection, the next request reads the version again.
+    await db.prisma.$transaction(async (tx) => tx.site.update({ where: { id: site.id }, data: { name: 'In a transaction' } }));
+    expect(await name()).toBe('In a transaction');
+    await db.prisma.$executeRawUnsafe(`UPDATE "Site" SET "name" = 'Raw statement' WHERE "id" = $1`, site.id);
+    expect(await name()).toBe('Raw statement');
+    await db.sql.exec(`UPDATE "Site" SET "name" = 'Script' WHERE "id" = ${site.id}`);
+    expect(await name()).toBe('Script');
+    expect(versions.reads).toBeGreaterThan(reads);
   });
 });

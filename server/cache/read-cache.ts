@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SqlRunner } from '../db/migrations.ts';
+import { dataVersionsOf, type DataVersions } from './data-versions.ts';
 
 type Db = { sql: Pick<SqlRunner, 'query'> };
 
@@ -11,53 +12,35 @@ export interface CachedBody {
 
 /**
  * Answers of the catalogue and the drive-time searches, kept in process memory and valid for one
- * version of the data they read. The version lives in the database (`DataVersion`, bumped at commit by
- * a trigger on every table those answers read, whoever writes: a route, an import, a matching apply,
- * another app instance), so one small read (shared by the requests arriving meanwhile) tells whether a cached answer still holds.
- * The version is read *before* the data, so an answer is never older than the version it is filed
- * under. Concurrent misses on one key share one computation. Bounded: the oldest entries go first.
+ * version of the data they read. The version lives in the database (`DataVersion` 'catalogue', bumped
+ * at commit by a trigger on every table those answers read, whoever writes: a route, an import, a
+ * matching apply, another app instance), read by {@link DataVersions} in one small query shared by the
+ * requests arriving meanwhile. The version is read *before* the data, so an answer is never older than
+ * the version it is filed under. Concurrent misses on one key share one computation. Bounded: the
+ * oldest entries go first.
  */
 export class ReadCache {
   private version = '';
   private entries = new Map<string, Promise<unknown>>();
+  private readonly versions: DataVersions;
   hits = 0;
   misses = 0;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly maxEntries = 1000,
-  ) {}
-
-  /**
-   * The current data version; a change forgets every entry. Requests that arrive while a version read
-   * is in flight share the *next* read (issued after they arrived, so it sees every write committed
-   * before them), so under load there is about one small query per batch instead of one per request.
-   */
-  currentVersion(): Promise<string> {
-    if (!this.inFlight) return (this.inFlight = this.readVersion());
-    this.next ??= this.inFlight.catch(() => undefined).then(() => {
-      this.next = undefined;
-      return (this.inFlight = this.readVersion());
-    });
-    return this.next;
+  ) {
+    this.versions = dataVersionsOf(db);
   }
 
-  private inFlight?: Promise<string>;
-  private next?: Promise<string>;
-
-  private async readVersion(): Promise<string> {
-    const mine = this.db.sql.query<{ v: string | null }>(`SELECT sum("version")::text AS v FROM "DataVersion" WHERE "name" = 'catalogue'`);
-    try {
-      const rows = await mine;
-      const v = String(rows[0]?.v ?? '0');
-      if (v !== this.version) {
-        this.version = v;
-        this.entries.clear();
-      }
-      return v;
-    } finally {
-      this.inFlight = undefined;
+  /** The current catalogue version (read after this call); a change forgets every entry. */
+  async currentVersion(): Promise<string> {
+    const v = (await this.versions.current()).get('catalogue') ?? '0';
+    if (v !== this.version) {
+      this.version = v;
+      this.entries.clear();
     }
+    return v;
   }
 
   /** The cached value of `key` at the current version, computed once by `compute` when missing. */

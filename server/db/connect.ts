@@ -18,6 +18,13 @@ export interface Database {
   description: string;
   prisma: PrismaClient;
   sql: SqlRunner;
+  /**
+   * Embedded database only: how many statements (queries, scripts, transactions) anyone has issued on
+   * it so far, counted when issued. PGlite runs them one at a time in this process, in the order issued,
+   * and its data directory is locked to this process: while the count has not moved since a read was
+   * issued, nothing can have changed since that read (the caches' version reads use it).
+   */
+  statementCount?: () => number;
   close(): Promise<void>;
 }
 
@@ -137,6 +144,7 @@ async function openPglite(dir: string, loadDataDir?: Blob): Promise<Database> {
     release();
     throw err;
   }
+  const statementCount = countStatements(db);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   const sql: SqlRunner = {
     exec: async (text) => void (await db.exec(text)),
@@ -147,6 +155,7 @@ async function openPglite(dir: string, loadDataDir?: Blob): Promise<Database> {
     description: inMemory ? 'embedded PGlite (in memory)' : `embedded PGlite ${path.resolve(dir)}`,
     prisma,
     sql,
+    statementCount,
     close: async () => {
       try {
         await prisma.$disconnect();
@@ -156,4 +165,24 @@ async function openPglite(dir: string, loadDataDir?: Blob): Promise<Database> {
       }
     },
   };
+}
+
+/**
+ * Counts the statements issued on a PGlite, at the moment they are issued, by wrapping its public entry
+ * points on this instance: `query` (and `sql`, which calls it), `exec`, `transaction` (every statement of a
+ * transaction runs inside its call, COMMIT included), `describeQuery`, `listen`/`unlisten`. Prisma's PGlite
+ * adapter, the migrations and the raw SQL runner use only these; nothing here calls the wire-protocol
+ * methods (`execProtocol*`) directly, which are left alone so that a statement counts once.
+ */
+function countStatements(db: PGlite): () => number {
+  let issued = 0;
+  const target = db as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of ['query', 'exec', 'transaction', 'describeQuery', 'listen', 'unlisten'] as const) {
+    const original = target[name].bind(db);
+    target[name] = (...args: unknown[]) => {
+      issued++;
+      return original(...args);
+    };
+  }
+  return () => issued;
 }

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { readCookie, SESSION_COOKIE } from '../auth/cookie.ts';
-import { findSession } from '../auth/sessions.ts';
+import { sessionCacheOf } from '../auth/session-cache.ts';
 import type { AppContext } from '../context.ts';
 import { countKeyUse } from '../domain/api-keys/count-use.ts';
 
@@ -49,7 +49,7 @@ export function requireOrsAccess(ctx: Pick<AppContext, 'db'>): RequestHandler {
     const key = apiKeyOf(req);
     if (key === undefined || key === '') {
       const token = readCookie(req, SESSION_COOKIE);
-      const session = token ? await findSession(ctx.db.prisma, token) : null;
+      const session = token ? await sessionCacheOf(ctx.db).find(token) : null;
       if (session) {
         res.locals.orsCaller = { kind: 'session', userId: session.user.id } satisfies OrsCaller;
         return next();
