@@ -33,6 +33,7 @@ const ImportPage = lazy(() => import('../features/backoffice/components/import-p
 const AuditPage = lazy(() => import('../features/backoffice/components/audit-page.tsx'));
 const OutboxPage = lazy(() => import('../features/staff/components/outbox-page.tsx'));
 const AidPage = lazy(() => import('../features/backoffice/components/aid-page.tsx'));
+const CoveragePage = lazy(() => import('../features/coverage/components/coverage-page.tsx'));
 const InvitationPage = lazy(() => import('../features/auth/components/invitation-page.tsx'));
 
 /** The back-office pages, each drawn under the staff navigation. */
@@ -46,6 +47,7 @@ const BACKOFFICE: { path: string; page: ComponentType; title: string }[] = [
   { path: STAFF_PATHS.audit, page: AuditPage, title: 'backoffice.audit.title' },
   { path: STAFF_PATHS.outbox, page: OutboxPage, title: 'life.outbox.title' },
   { path: STAFF_PATHS.aid, page: AidPage, title: 'aid.page.title' },
+  { path: STAFF_PATHS.coverage, page: CoveragePage, title: 'coverage.title' },
 ];
 
 /** Paths of the pages, in one place. */

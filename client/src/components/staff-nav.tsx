@@ -10,7 +10,7 @@ export function StaffNav() {
       <ul>
         {(Object.keys(STAFF_PATHS) as (keyof typeof STAFF_PATHS)[]).map((k) => (
           <li key={k}>
-            <Link href={STAFF_PATHS[k]}>{t(k === 'outbox' ? 'life.outbox.nav' : k === 'aid' ? 'aid.page.nav' : `backoffice.${k}.nav`)}</Link>
+            <Link href={STAFF_PATHS[k]}>{t(k === 'outbox' ? 'life.outbox.nav' : k === 'aid' ? 'aid.page.nav' : k === 'coverage' ? 'coverage.nav' : `backoffice.${k}.nav`)}</Link>
           </li>
         ))}
       </ul>

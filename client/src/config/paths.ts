@@ -9,4 +9,5 @@ export const STAFF_PATHS = {
   audit: '/equipe/journal',
   outbox: '/equipe/courriels',
   aid: '/equipe/aides',
+  coverage: '/equipe/couverture',
 } as const;

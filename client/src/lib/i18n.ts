@@ -6,6 +6,8 @@ import lifeEn from '../locales/lifecycle.en.json';
 import lifeFr from '../locales/lifecycle.fr.json';
 import aidEn from '../locales/aid.en.json';
 import aidFr from '../locales/aid.fr.json';
+import coverageEn from '../locales/coverage.en.json';
+import coverageFr from '../locales/coverage.fr.json';
 
 /** Languages offered; French is the default, the choice is remembered in localStorage. */
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -23,8 +25,11 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  // The assignment lifecycle's wording lives in its own files, under `life.`; aid's under `aid.`.
-  resources: { fr: { translation: { ...fr, life: lifeFr, aid: aidFr } }, en: { translation: { ...en, life: lifeEn, aid: aidEn } } },
+  // The assignment lifecycle's wording lives in its own files, under `life.`; aid's under `aid.`; coverage's under `coverage.`.
+  resources: {
+    fr: { translation: { ...fr, life: lifeFr, aid: aidFr, coverage: coverageFr } },
+    en: { translation: { ...en, life: lifeEn, aid: aidEn, coverage: coverageEn } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'fr',
   interpolation: { escapeValue: false },
