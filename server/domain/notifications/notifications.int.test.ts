@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAssignment, buildIntern, buildRoom, clientAs } from '../../../tests/helpers/factories.ts';
+import { buildAssignment, buildIntern, buildRoom, buildUser, clientAs } from '../../../tests/helpers/factories.ts';
 import { startSmtpListener, type SmtpListener } from '../../../tests/helpers/smtp-listener.ts';
 import { useTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import type { Database } from '../../db/connect.ts';
@@ -103,17 +103,20 @@ describe('e-mail notices: outbox written in the transaction, sent after commit o
     expect(smtp.received.slice(before).filter((m) => m.to.includes(to))).toHaveLength(1);
   });
 
-  it('sendInvitation writes the invitation with its one-time link; staff read the outbox', async () => {
+  it('sendInvitation writes the invitation with its one-time link; staff read the outbox, the link hidden', async () => {
     await settle();
-    const to = 'invited@test.example';
+    // A manager's account: staff may see it, so they read the notices written to it (outbox scoping, read-outbox.ts).
+    const { email: to } = await buildUser(db.prisma, { role: 'manager' });
     await db.prisma.$transaction((tx) => sendInvitation({ tx, to, name: 'Nouvelle Gestionnaire', role: 'manager', link: 'https://im.example/invitation/tok123' }));
+    expect((await db.prisma.outboxMessage.findFirstOrThrow({ where: { to, kind: 'invitation' } })).text).toContain('https://im.example/invitation/tok123');
     const { client: staff } = await clientAs(app, db.prisma, 'staff');
-    const res = await staff.get('/api/outbox?kind=invitation');
+    const res = await staff.get('/api/outbox?kind=invitation&limit=500');
     expect(res.status).toBe(200);
     expect(res.body.smtp).toBe(false);
     const msg = res.body.messages.find((m: { to: string }) => m.to === to);
     expect(msg).toMatchObject({ kind: 'invitation', status: 'pending', subject: 'Votre compte internat-match' });
-    expect(msg.text).toContain('https://im.example/invitation/tok123');
+    expect(msg.text).toContain('https://im.example/invitation/[lien à usage unique masqué · one-time link hidden]');
+    expect(msg.text).not.toContain('tok123');
     expect((await staff.get('/api/outbox?status=bogus')).body.error.field).toBe('query.status');
   });
 
