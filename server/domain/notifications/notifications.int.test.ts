@@ -120,6 +120,16 @@ describe('e-mail notices: outbox written in the transaction, sent after commit o
     expect((await staff.get('/api/outbox?status=bogus')).body.error.field).toBe('query.status');
   });
 
+  it('staff filter the outbox on password-reset notices', async () => {
+    const manager = await buildUser(db.prisma, { role: 'manager' });
+    expect((await app.client().post('/api/password-reset', { email: manager.email })).status).toBe(202);
+    const { client: staff } = await clientAs(app, db.prisma, 'staff');
+    const res = await staff.get('/api/outbox?kind=password-reset&limit=500');
+    expect(res.status).toBe(200);
+    expect(res.body.messages.filter((m: { to: string; kind: string }) => m.to === manager.email).map((m: { kind: string }) => m.kind)).toEqual(['password-reset']);
+    expect(new Set(res.body.messages.map((m: { kind: string }) => m.kind))).toEqual(new Set(['password-reset']));
+  });
+
   it('background jobs run on their timer, and stop() waits for the pass in flight', async () => {
     let passes = 0;
     let release!: () => void;

@@ -5,7 +5,7 @@ import { idParam, queryIntIn } from '../../schemas/common.ts';
 /** GET /api/outbox query: filter by status, kind or intern; newest first. */
 export const outboxQuery = z.object({
   status: z.enum(['pending', 'sent', 'failed'], { message: 'must be pending, sent or failed' }).optional(),
-  kind: z.enum(['proposal', 'answer', 'confirmation', 'cancellation', 'invitation'], { message: 'must be proposal, answer, confirmation, cancellation or invitation' }).optional(),
+  kind: z.enum(['proposal', 'answer', 'confirmation', 'cancellation', 'invitation', 'password-reset'], { message: 'must be proposal, answer, confirmation, cancellation, invitation or password-reset' }).optional(),
   internId: idParam.optional(),
   limit: queryIntIn(1, 500).default(100),
   beforeId: idParam.optional(),

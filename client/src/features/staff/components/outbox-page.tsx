@@ -3,7 +3,7 @@ import { QueryState } from '../../../components/query-state.tsx';
 import { useQueryParam } from '../../../lib/router.ts';
 import { useOutbox } from '../api/get-outbox.ts';
 
-const KINDS = ['proposal', 'answer', 'confirmation', 'cancellation', 'invitation'] as const;
+const KINDS = ['proposal', 'answer', 'confirmation', 'cancellation', 'invitation', 'password-reset'] as const;
 
 /**
  * « Courriels »: every e-mail notice the app wrote, newest first, with its state.
