@@ -1,9 +1,13 @@
+import type { SessionUser } from '../auth/session-user.ts';
 import type { AidGrant, AidScheme } from '../generated/prisma/client.ts';
 import { isoDate } from '../domain/calendar/semesters.ts';
 import { parseRateTable } from '../domain/aid/rate-table.ts';
 
-/** An aid scheme as anyone signed in may read it (rules, amounts, rate table). */
-export function presentAidScheme(s: AidScheme) {
+/**
+ * An aid scheme as anyone signed in may read it (rules, amounts, rate table); `editable` tells the
+ * caller whether they may configure it (staff of its département, the admin).
+ */
+export function presentAidScheme(s: AidScheme, viewer?: Pick<SessionUser, 'role' | 'departementCodes'>) {
   return {
     id: s.id,
     code: s.code,
@@ -18,6 +22,7 @@ export function presentAidScheme(s: AidScheme) {
     active: s.active,
     rules: s.rules,
     description: s.description,
+    editable: viewer?.role === 'admin' || (viewer?.role === 'staff' && s.departementCode !== null && viewer.departementCodes.includes(s.departementCode)),
   };
 }
 

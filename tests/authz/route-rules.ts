@@ -107,6 +107,8 @@ export const routeRules: RouteRule[] = [
 
   // Aid: schemes for anyone signed in, the intern's own estimate, staff's register by département
   ...allow('GET', '/api/aid/schemes', { anonymous: 401, intern: 200, manager: 200, staff: 200 }),
+  ...allow('POST', '/api/aid/schemes', { anonymous: 401, intern: 403, manager: 403, staff: ownOnly(201) }),
+  ...allow('PATCH', '/api/aid/schemes/:id', { anonymous: 401, intern: 403, manager: 403, staff: ownOnly(200) }),
   ...allow('GET', '/api/me/aid', { anonymous: 401, intern: 200, manager: 403, staff: 403 }),
   ...allow('PUT', '/api/me/housing-aid', { anonymous: 401, intern: 200, manager: 403, staff: 403 }),
   ...allow('GET', '/api/interns/:id/aid', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
@@ -264,6 +266,11 @@ export const routeCalls: Record<string, RouteCall> = {
   'POST /api/interns': { body: () => ({ name: unique('Interne'), subdivision: 'Tours' }) },
   'GET /api/interns/:id': { params: (w, r) => ({ id: intern(w, r).id }) },
   'PATCH /api/interns/:id': { params: (w, r) => ({ id: intern(w, r).id }), body: () => ({ hasCar: true }) },
+  'POST /api/aid/schemes': { body: (_w, r) => ({ code: unique('authz-scheme').toLowerCase().replace(/[^a-z0-9-]/g, '-'), name: 'Aide (authz)', departementCode: departementOf(r), kind: 'lump_sum', amountCents: 50000 }) },
+  'PATCH /api/aid/schemes/:id': {
+    params: async (w, r) => ({ id: (await w.prisma.aidScheme.create({ data: { code: unique('authz-patch'), name: 'Aide (authz)', departementCode: departementOf(r), kind: 'lump_sum', amountCents: 50000 } })).id }),
+    body: () => ({ amountCents: 60000 }),
+  },
   'PUT /api/me/housing-aid': { body: () => ({ receivesHousingAid: false }) },
   'GET /api/interns/:id/aid': { params: (w, r) => ({ id: intern(w, r).id }) },
   'GET /api/interns/:id/aid-grants': { params: (w, r) => ({ id: intern(w, r).id }) },

@@ -48,8 +48,8 @@ describe.skipIf(!HAS_CHROMIUM)('aid journey', () => {
     expect(await scheme(IFH).getAttribute('data-status')).toBe('to_confirm');
     expect(await scheme(IFH).textContent()).toMatch(/900\s€.*150\s€ par mois, 6 mois/);
     // The kilometre allowance reads the road distance from Tours.
-    const km = scheme('Indemnité kilométrique (démo)');
-    expect(await km.textContent()).toMatch(/\d+ km par la route depuis Tours/);
+    const kmScheme = scheme('Indemnité kilométrique (démo)');
+    expect(await kmScheme.textContent()).toMatch(/\d+ km par la route depuis Tours/);
 
     await section.getByRole('group', { name: /Percevez-vous une aide publique au logement/ }).getByLabel('Oui').check();
     await page.getByRole('status').filter({ hasText: 'Réponse enregistrée.' }).waitFor();
@@ -97,6 +97,16 @@ describe.skipIf(!HAS_CHROMIUM)('aid journey', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 860 });
     await shoot(j, 'main', 'aid-register');
+
+    // The kilometre allowance's rate table is configured on the scheme: 30–60 km goes from 50 € to 60 € a month.
+    const km = page.getByRole('region', { name: 'Dispositifs' }).locator('li.card').filter({ hasText: 'Indemnité kilométrique (démo)' });
+    await km.getByText('de 30 à 60 km : 50 € par mois').waitFor();
+    await km.getByText('Modifier').click();
+    const schemeForm = km.getByRole('form', { name: 'Modifier Indemnité kilométrique (démo)' });
+    await schemeForm.getByLabel('€ par mois').first().fill('60');
+    await schemeForm.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Dispositif enregistré.' }).waitFor();
+    await km.getByText('de 30 à 60 km : 60 € par mois').waitFor();
     expect(j.errors).toEqual([]);
   });
 

@@ -48,7 +48,23 @@ export const aidGrantSchema = z.looseObject({
 export type AidGrant = z.infer<typeof aidGrantSchema>;
 
 /** An aid scheme (GET /api/aid/schemes). */
-export const aidSchemeSchema = z.looseObject({ id: z.number(), code: z.string(), name: z.string(), departementCode: z.string().nullable(), kind: z.string(), amountCents: z.number(), rules: z.string().nullable() });
+export const rateBandSchema = z.object({ fromKm: z.number(), toKm: z.number().nullable(), centsPerMonth: z.number() });
+export type RateBand = z.infer<typeof rateBandSchema>;
+export const aidSchemeSchema = z.looseObject({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  departementCode: z.string().nullable(),
+  kind: z.enum(['lump_sum', 'monthly', 'per_km']),
+  amountCents: z.number(),
+  rateTable: z.looseObject({ version: z.number(), bands: z.array(rateBandSchema) }).nullable(),
+  minMonths: z.number().nullable(),
+  requiresUnderservedZone: z.boolean(),
+  conflictsWithHousingAid: z.boolean(),
+  active: z.boolean(),
+  rules: z.string().nullable(),
+  editable: z.boolean().optional(),
+});
 export type AidScheme = z.infer<typeof aidSchemeSchema>;
 
 /** Euros typed by staff ("1800", "1 800,50") → whole cents; undefined when not a positive amount. */

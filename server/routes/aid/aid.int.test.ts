@@ -125,4 +125,31 @@ describe('aid: estimate and register', () => {
     expect(res.status).toBe(200);
     expect(res.body.schemes.find((s: any) => s.id === km.id)).toMatchObject({ kind: 'per_km', rateTable: { version: 1, bands: [{ fromKm: 30 }, { fromKm: 60, toKm: null }] } });
   });
+
+  it('lets staff configure their département’s schemes (rate table validated, audited), not a nationwide or another département’s', async () => {
+    const { client: loir, user } = await staffOf(app, db, ['41']);
+    const code = unique('ik-conf').toLowerCase();
+    const bands = [{ fromKm: 20, toKm: 50, centsPerMonth: 4000 }, { fromKm: 50, toKm: null, centsPerMonth: 9000 }];
+    const made = await loir.post('/api/aid/schemes', { code, name: 'IK 41', departementCode: '41', kind: 'per_km', rateTable: { version: 1, bands } });
+    expect(made.status).toBe(201);
+    expect(made.body.scheme).toMatchObject({ code, kind: 'per_km', amountCents: 0, rateTable: { bands } });
+    const id = made.body.scheme.id;
+    const gap = await loir.patch(`/api/aid/schemes/${id}`, { rateTable: { version: 1, bands: [bands[0], { fromKm: 60, toKm: null, centsPerMonth: 9000 }] } });
+    expect(gap.body.error).toMatchObject({ id: 'validation', field: 'body.rateTable.bands.1.fromKm' });
+    const changed = await loir.patch(`/api/aid/schemes/${id}`, { rateTable: { version: 1, bands: [{ ...bands[0], centsPerMonth: 4500 }, bands[1]] }, active: false });
+    expect(changed.status).toBe(200);
+    expect(changed.body.scheme).toMatchObject({ active: false, rateTable: { bands: [{ centsPerMonth: 4500 }, { centsPerMonth: 9000 }] } });
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entity: 'AidScheme', entityId: String(id), action: 'update' } });
+    expect(audit).toMatchObject({ actorId: user.id, before: { active: true }, after: { active: false } });
+    expect((await loir.patch(`/api/aid/schemes/${id}`, { rateTable: null })).body.error.field).toBe('body.rateTable');
+    expect((await loir.post('/api/aid/schemes', { code: unique('no-rates').toLowerCase(), name: 'X', departementCode: '41', kind: 'per_km' })).body.error.field).toBe('body.rateTable');
+
+    const { monthly } = await buildSchemes(db);
+    expect((await loir.patch(`/api/aid/schemes/${monthly.id}`, { amountCents: 1 })).status).toBe(403);
+    expect((await loir.post('/api/aid/schemes', { code: unique('nat').toLowerCase(), name: 'X', departementCode: null, kind: 'monthly', amountCents: 100 })).status).toBe(403);
+    expect((await loir.post('/api/aid/schemes', { code: unique('indre').toLowerCase(), name: 'X', departementCode: '36', kind: 'lump_sum', amountCents: 100 })).status).toBe(403);
+    expect((await loir.post('/api/aid/schemes', { code, name: 'Again', departementCode: '41', kind: 'lump_sum', amountCents: 100 })).status).toBe(409);
+    const { client: admin } = await clientAs(app, db.prisma, 'admin');
+    expect((await admin.patch(`/api/aid/schemes/${monthly.id}`, { amountCents: 16000 })).body.scheme.amountCents).toBe(16000);
+  });
 });

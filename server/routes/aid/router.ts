@@ -3,12 +3,13 @@ import { currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
 import { cancelGrant, grantInclude, grantsWhere, recordGrant, setHousingAidAnswer } from '../../domain/aid/aid-grants.ts';
 import { loadAidEstimate } from '../../domain/aid/load-aid-estimate.ts';
+import { createScheme, updateScheme } from '../../domain/aid/manage-schemes.ts';
 import { assertInternVisible } from '../../domain/departements/visibility.ts';
 import { NotFoundError } from '../../errors.ts';
 import { parse } from '../../middleware/validate.ts';
 import { presentAidGrant, presentAidScheme } from '../../presenters/aid.ts';
 import { idParams } from '../../schemas/params.ts';
-import { aidEstimateQuery, createGrantBody, housingAidBody, listGrantsQuery } from './schema.ts';
+import { aidEstimateQuery, createGrantBody, createSchemeBody, housingAidBody, listGrantsQuery, patchSchemeBody } from './schema.ts';
 
 /** The intern of the signed-in account, or 404 when the account has no intern profile. */
 function ownInternId(req: { user?: { internId: number | null } }): number {
@@ -24,9 +25,22 @@ export function createAidRouter(ctx: AppContext): Router {
   const estimate = (internId: number, placementId?: number) => loadAidEstimate({ db: prisma, provider: ctx.driveTimes.provider, internId, placementId, today: new Date() });
   const staff = requireRole('staff', 'admin');
 
-  router.get('/aid/schemes', requireRole('intern', 'manager', 'staff', 'admin'), async (_req, res) => {
+  router.get('/aid/schemes', requireRole('intern', 'manager', 'staff', 'admin'), async (req, res) => {
     const rows = await prisma.aidScheme.findMany({ where: { active: true }, orderBy: [{ departementCode: { sort: 'asc', nulls: 'first' } }, { code: 'asc' }] });
-    res.json({ schemes: rows.map(presentAidScheme) });
+    res.json({ schemes: rows.map((s) => presentAidScheme(s, currentUser(req))) });
+  });
+
+  router.post('/aid/schemes', staff, async (req, res) => {
+    const input = parse(createSchemeBody, req.body, 'body');
+    const scheme = await prisma.$transaction((tx) => createScheme({ tx, actor: currentUser(req), input }));
+    res.status(201).json({ scheme: presentAidScheme(scheme, currentUser(req)) });
+  });
+
+  router.patch('/aid/schemes/:id', staff, async (req, res) => {
+    const { id } = parse(idParams, req.params, 'params');
+    const input = parse(patchSchemeBody, req.body, 'body');
+    const scheme = await prisma.$transaction((tx) => updateScheme({ tx, actor: currentUser(req), id, input }));
+    res.json({ scheme: presentAidScheme(scheme, currentUser(req)) });
   });
 
   router.get('/me/aid', requireRole('intern'), async (req, res) => {

@@ -37,6 +37,23 @@ export function useInternAid(internId: number) {
 export function useAidSchemes() {
   return useQuery({ queryKey: [...AID_KEY, 'schemes'], queryFn: getAidSchemes, staleTime: 300_000 });
 }
+/** What staff change on a scheme. */
+export interface SchemePatch {
+  id: number;
+  amountCents?: number;
+  rateTable?: { version: 1; bands: { fromKm: number; toKm: number | null; centsPerMonth: number }[] };
+  minMonths?: number | null;
+  active?: boolean;
+  rules?: string | null;
+}
+/** PATCH /api/aid/schemes/:id (errors shown in the form). */
+export const patchScheme = ({ id, ...body }: SchemePatch) => api(`/aid/schemes/${id}`, { method: 'PATCH', body, silent: true });
+/** Changes a scheme and refreshes everything aid (estimates read the new rules). */
+export function usePatchScheme() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: patchScheme, onSuccess: () => qc.invalidateQueries({ queryKey: AID_KEY }) });
+}
+
 /** Records a grant and refreshes the register and the estimate. */
 export function useCreateGrant() {
   const qc = useQueryClient();

@@ -11,6 +11,8 @@ const practiceSchema = z.looseObject({
   commune: z.string(),
   departement: z.string(),
   location: z.tuple([z.number(), z.number()]),
+  /** In an under-served zone of the ARS zoning; null: not known (read by aid schemes). */
+  underservedZone: z.boolean().nullable().optional(),
 });
 export type Practice = z.infer<typeof practiceSchema>;
 

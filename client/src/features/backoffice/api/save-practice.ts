@@ -11,6 +11,7 @@ export interface PracticeInput {
   commune: string;
   departement: string;
   location: [number, number];
+  underservedZone: boolean | null;
 }
 
 /** POST /api/practices (no id) or PATCH /api/practices/:id. */

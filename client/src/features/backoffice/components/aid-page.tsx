@@ -6,6 +6,7 @@ import { day, euros } from '../../../lib/format.ts';
 import { Link, useQueryParam } from '../../../lib/router.ts';
 import { useAidSchemes } from '../api/aid-grants.ts';
 import { useAidRegister } from '../api/get-aid-register.ts';
+import { AidSchemes } from './aid-schemes.tsx';
 import { useSearch } from './use-selection.ts';
 import '../../../components/aid-estimate-list.css';
 
@@ -70,6 +71,7 @@ export default function AidPage() {
           ]}
         />
       </QueryState>
+      <AidSchemes />
     </main>
   );
 }

@@ -17,6 +17,7 @@ function PracticeForm({ practice, onSaved }: { practice?: Practice; onSaved: (id
   const [address, setAddress] = useState(practice?.address ?? '');
   const [commune, setCommune] = useState(practice?.commune ?? '');
   const [departement, setDepartement] = useState(practice?.departement ?? '');
+  const [zone, setZone] = useState(practice?.underservedZone == null ? '' : practice.underservedZone ? 'yes' : 'no');
   const [lng, setLng] = useState(practice ? String(practice.location[0]) : '');
   const [lat, setLat] = useState(practice ? String(practice.location[1]) : '');
   const save = useSavePractice();
@@ -34,6 +35,7 @@ function PracticeForm({ practice, onSaved }: { practice?: Practice; onSaved: (id
         commune: commune.trim(),
         departement: departement.trim(),
         location: [numberOf(lng), numberOf(lat)],
+        underservedZone: zone === '' ? null : zone === 'yes',
       },
       { onSuccess: (r) => { notify('success', t('backoffice.saved')); onSaved(r.practice.id); } },
     );
@@ -53,6 +55,14 @@ function PracticeForm({ practice, onSaved }: { practice?: Practice; onSaved: (id
       <label>{t('backoffice.address')}<input value={address} onChange={(e) => setAddress(e.target.value)} /></label>
       <label>{t('backoffice.commune')}<input value={commune} onChange={(e) => setCommune(e.target.value)} aria-invalid={invalid('commune')} /></label>
       <label>{t('backoffice.departement')}<input value={departement} onChange={(e) => setDepartement(e.target.value)} aria-invalid={invalid('departement')} /></label>
+      <label>
+        {t('aid.zone.label')}
+        <select value={zone} onChange={(e) => setZone(e.target.value)}>
+          <option value="">{t('aid.zone.unknown')}</option>
+          <option value="yes">{t('aid.zone.yes')}</option>
+          <option value="no">{t('aid.zone.no')}</option>
+        </select>
+      </label>
       <div className="form-row">
         <label>{t('backoffice.lng')}<input inputMode="decimal" value={lng} onChange={(e) => setLng(e.target.value)} aria-invalid={invalid('location')} /></label>
         <label>{t('backoffice.lat')}<input inputMode="decimal" value={lat} onChange={(e) => setLat(e.target.value)} aria-invalid={invalid('location')} /></label>

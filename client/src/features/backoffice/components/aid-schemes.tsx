@@ -1,0 +1,131 @@
+import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { FormError } from '../../../components/form-error.tsx';
+import { QueryState } from '../../../components/query-state.tsx';
+import { centsFromEuros, type AidScheme, type RateBand } from '../../../lib/aid.ts';
+import { euros } from '../../../lib/format.ts';
+import { notify } from '../../../lib/notifications.ts';
+import { useAidSchemes, usePatchScheme } from '../api/aid-grants.ts';
+
+/** "30 – 60 km : 50 € / mois" for each band of a rate table. */
+function Bands({ bands }: { bands: RateBand[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="plain-list small">
+      {bands.map((b, i) => (
+        <li key={i}>{b.toKm === null ? t('aid.schemes.bandOpen', { from: b.fromKm, amount: euros(b.centsPerMonth) }) : t('aid.schemes.band', { from: b.fromKm, to: b.toKm, amount: euros(b.centsPerMonth) })}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** What a scheme pays, in words: once, per month, or by distance band. */
+function amountText(s: AidScheme, t: TFunction): string {
+  if (s.kind === 'lump_sum') return t('aid.schemes.lumpSum', { amount: euros(s.amountCents) });
+  if (s.kind === 'monthly') return t('aid.schemes.monthly', { amount: euros(s.amountCents) });
+  return t('aid.schemes.perKm');
+}
+
+/**
+ * The aid schemes staff work with: what each pays and on which conditions, the kilometre
+ * allowance's rate table, and, for the schemes of their département (the admin: all), a form
+ * to change the amount, the bands, the minimum length and whether it is open.
+ */
+export function AidSchemes() {
+  const { t } = useTranslation();
+  const schemes = useAidSchemes();
+  return (
+    <section aria-labelledby="aid-schemes-title" className="aid-schemes">
+      <h2 id="aid-schemes-title">{t('aid.schemes.title')}</h2>
+      <QueryState isLoading={schemes.isLoading} error={schemes.error}>
+        <ul className="aid-list">
+          {(schemes.data ?? []).map((s) => (
+            <li key={s.id} className="card" data-code={s.code}>
+              <p className="aid-head">
+                <strong>{s.name}</strong>
+                <span className="aid-status">{s.departementCode ? t('aid.schemes.departement', { code: s.departementCode }) : t('aid.schemes.national')}</span>
+              </p>
+              <p className="small">{amountText(s, t)}{s.minMonths !== null && <> · {t('aid.schemes.minMonths', { count: s.minMonths })}</>}</p>
+              {s.rateTable && <Bands bands={s.rateTable.bands} />}
+              {s.rules && <p className="small muted">{s.rules}</p>}
+              {s.editable && (
+                <details>
+                  <summary>{t('aid.schemes.edit')}</summary>
+                  <SchemeForm key={JSON.stringify(s)} scheme={s} />
+                </details>
+              )}
+            </li>
+          ))}
+        </ul>
+      </QueryState>
+    </section>
+  );
+}
+
+type BandText = { fromKm: string; toKm: string; euros: string };
+
+/** Changes a scheme: amount (lump sum or monthly) or bands (per km), minimum months, open or closed. */
+function SchemeForm({ scheme }: { scheme: AidScheme }) {
+  const { t } = useTranslation();
+  const patch = usePatchScheme();
+  const [amount, setAmount] = useState(String(scheme.amountCents / 100).replace('.', ','));
+  const [minMonths, setMinMonths] = useState(scheme.minMonths === null ? '' : String(scheme.minMonths));
+  const [active, setActive] = useState(scheme.active);
+  const [bands, setBands] = useState<BandText[]>(
+    (scheme.rateTable?.bands ?? []).map((b) => ({ fromKm: String(b.fromKm), toKm: b.toKm === null ? '' : String(b.toKm), euros: String(b.centsPerMonth / 100).replace('.', ',') })),
+  );
+  const [problem, setProblem] = useState<string>();
+  const setBand = (i: number, k: keyof BandText, v: string) => setBands((bs) => bs.map((b, j) => (j === i ? { ...b, [k]: v } : b)));
+  const num = (s: string) => Number(s.trim().replace(',', '.'));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setProblem(undefined);
+    const body: Parameters<typeof patch.mutate>[0] = { id: scheme.id, active, minMonths: minMonths.trim() === '' ? null : num(minMonths) };
+    if (scheme.kind === 'per_km') {
+      const parsed = bands.map((b) => ({ fromKm: num(b.fromKm), toKm: b.toKm.trim() === '' ? null : num(b.toKm), centsPerMonth: b.euros.trim() === '0' ? 0 : centsFromEuros(b.euros) }));
+      if (parsed.some((b) => b.centsPerMonth === undefined || !Number.isFinite(b.fromKm) || (b.toKm !== null && !Number.isFinite(b.toKm)))) return setProblem(t('aid.schemes.badBand'));
+      body.rateTable = { version: 1, bands: parsed.map((b) => ({ ...b, centsPerMonth: b.centsPerMonth! })) };
+    } else {
+      const cents = centsFromEuros(amount);
+      if (cents === undefined) return setProblem(t('aid.register.badAmount'));
+      body.amountCents = cents;
+    }
+    patch.mutateAsync(body).then(() => notify('success', t('aid.schemes.saved')), () => undefined);
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label={t('aid.schemes.editOf', { name: scheme.name })}>
+      {scheme.kind === 'per_km' ? (
+        <fieldset>
+          <legend>{t('aid.schemes.bands')}</legend>
+          {bands.map((b, i) => (
+            <div className="form-row" key={i}>
+              <label>{t('aid.schemes.fromKm')}<input inputMode="decimal" value={b.fromKm} onChange={(e) => setBand(i, 'fromKm', e.target.value)} /></label>
+              <label>{t('aid.schemes.toKm')}<input inputMode="decimal" value={b.toKm} placeholder="∞" onChange={(e) => setBand(i, 'toKm', e.target.value)} /></label>
+              <label>{t('aid.schemes.perMonth')}<input inputMode="decimal" value={b.euros} onChange={(e) => setBand(i, 'euros', e.target.value)} /></label>
+              <button type="button" onClick={() => setBands((bs) => bs.filter((_, j) => j !== i))} aria-label={t('aid.schemes.removeBand', { n: i + 1 })}>×</button>
+            </div>
+          ))}
+          <button type="button" onClick={() => setBands((bs) => [...bs, { fromKm: bs.at(-1)?.toKm ?? '0', toKm: '', euros: '' }])}>{t('aid.schemes.addBand')}</button>
+        </fieldset>
+      ) : (
+        <label>
+          {scheme.kind === 'monthly' ? t('aid.schemes.amountMonthly') : t('aid.register.amount')}
+          <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+        </label>
+      )}
+      <label>
+        {t('aid.schemes.minMonthsLabel')}
+        <input inputMode="numeric" value={minMonths} onChange={(e) => setMinMonths(e.target.value)} />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {t('aid.schemes.active')}
+      </label>
+      {problem && <p className="error" role="alert">{problem}</p>}
+      <FormError error={patch.error} />
+      <button type="submit" className="primary" disabled={patch.isPending}>{t('common.save')}</button>
+    </form>
+  );
+}
