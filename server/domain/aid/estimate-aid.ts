@@ -41,11 +41,26 @@ export interface DistanceFacts {
   estimate: boolean;
 }
 
+/** Every reason code the estimator gives (the client has words for each: client/src/lib/aid-locales.test.ts). */
+export const AID_REASON_CODES = [
+  'no_placement',
+  'nationwide',
+  'departement',
+  'placement_months',
+  'underserved_zone',
+  'housing_aid',
+  'university_town_unknown',
+  'no_route',
+  'distance_band',
+  'distance_below',
+  'already_granted',
+] as const;
+
 /** How one condition came out. */
 export type ReasonOutcome = 'met' | 'not_met' | 'unknown' | 'conflict' | 'info';
 /** One condition of a scheme, as a code with parameters (worded by the client). */
 export interface AidReason {
-  code: string;
+  code: (typeof AID_REASON_CODES)[number];
   outcome: ReasonOutcome;
   params?: Record<string, string | number | boolean | null>;
 }
