@@ -62,7 +62,7 @@ if (mode === 'build') {
       log(`gen4m hierarchy ${Math.round((100 * done) / total)}%  ${round((performance.now() - t0) / 1000)} s  RSS ${rssMb()} MB`);
     },
   });
-  const ch = lap(`hierarchy (${graph.ch.upHead.length + graph.ch.downHead.length} hierarchy arcs)`);
+  const ch = lap(`hierarchy (${graph.ch.head.length} hierarchy arcs)`);
   const buildS = (performance.now() - t0) / 1000;
   const buildCpuS = cpuS() - c0;
   writeGraphCache(file, graph);
@@ -76,7 +76,7 @@ if (mode === 'build') {
       gen4m_network_s: round(net.wall),
       gen4m_ch_s: round(ch.wall),
       gen4m_ch_cpu_s: round(ch.cpu),
-      gen4m_ch_arcs: graph.ch.upHead.length + graph.ch.downHead.length,
+      gen4m_ch_arcs: graph.ch.head.length,
       gen4m_build_peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
       gen4m_build_load_avg_1m: round(loadavg()[0]),
     }),

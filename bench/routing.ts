@@ -58,9 +58,8 @@ function randomPoints(g: RoadNetwork, count: number, seed: number, jitterM = 300
   });
 }
 function emptyHierarchy(n: number): ContractionHierarchy {
-  const z = () => new Uint32Array(n + 1);
   const f = () => new Float64Array(0);
-  return { upFirst: z(), upHead: new Uint32Array(0), upWeight: f(), upDur: f(), upDist: f(), downFirst: z(), downHead: new Uint32Array(0), downWeight: f(), downDur: f(), downDist: f() };
+  return { first: new Uint32Array(n + 1), head: new Uint32Array(0), dir: new Uint8Array(0), weight: f(), dur: f(), dist: f() };
 }
 
 // 1. Import time and peak memory, each extract in its own process so peak RSS is its own.

@@ -38,7 +38,7 @@ process.stderr.write('\n');
 const seconds = ((performance.now() - t0) / 1000).toFixed(1);
 const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
 const arcs = graph.arcHead.length;
-const shortcuts = graph.ch.upHead.length + graph.ch.downHead.length;
+const shortcuts = graph.ch.head.length;
 const stats = report.stats;
 console.log(
   [

@@ -5,14 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { RoutingGraph } from './routing-graph.ts';
 
 const MAGIC = 'IMRGRAPH';
-const LAYOUT = 5;
+const LAYOUT = 6;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Every typed array of a routing graph, in file order (`ch.` for the hierarchy's). */
 const ARRAYS = [
   'lng', 'lat', 'nodeJunction', 'edgeA', 'edgeB', 'edgeFlags', 'edgeDist', 'edgeDur', 'edgeWeight', 'edgeName', 'geomFirst', 'geomLng', 'geomLat',
   'firstOut', 'arcHead', 'arcKey', 'keyHead', 'keyTailFirst', 'keyTail',
-  'ch.upFirst', 'ch.upHead', 'ch.upWeight', 'ch.upDur', 'ch.upDist', 'ch.downFirst', 'ch.downHead', 'ch.downWeight', 'ch.downDur', 'ch.downDist',
+  'ch.first', 'ch.head', 'ch.dir', 'ch.weight', 'ch.dur', 'ch.dist',
 ] as const;
 type Typed = Float64Array | Float32Array | Uint32Array | Uint8Array;
 const CTORS = { Float64Array, Float32Array, Uint32Array, Uint8Array } as const;

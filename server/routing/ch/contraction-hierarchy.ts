@@ -3,24 +3,28 @@ import { DynamicAdjacency } from './dynamic-adjacency.ts';
 import type { RoadNetwork } from '../graph/road-network.ts';
 
 /**
- * Upward and downward arcs of a contraction hierarchy in CSR form. Many-to-many queries only
- * climb the hierarchy, so a 100×500 matrix on a national network touches a few hundred nodes per
- * point instead of the whole graph.
+ * Arcs of a contraction hierarchy in CSR form, each stored at its lower-ranked end. Many-to-many
+ * queries only climb the hierarchy, so a 100×500 matrix on a national network touches a few
+ * hundred nodes per point instead of the whole graph. As in OSRM, an arc that exists both ways
+ * with the same weight, time and length is stored once with both directions (most roads are
+ * two-way): about 40 % less memory than separate upward and downward lists.
  */
 export interface ContractionHierarchy {
-  /** Arcs v→w with rank w > rank v, stored at v: route-choice weight, time (s) and length (m). */
-  upFirst: Uint32Array;
-  upHead: Uint32Array;
-  upWeight: Float64Array;
-  upDur: Float64Array;
-  upDist: Float64Array;
-  /** Arcs w→v with rank w > rank v, stored at v (head = w). */
-  downFirst: Uint32Array;
-  downHead: Uint32Array;
-  downWeight: Float64Array;
-  downDur: Float64Array;
-  downDist: Float64Array;
+  /** Arcs of node v: `first[v]..first[v + 1]`, towards higher-ranked `head`. */
+  first: Uint32Array;
+  head: Uint32Array;
+  /** {@link CH_UP}: v→head can be driven; {@link CH_DOWN}: head→v can; both: the same cost each way. */
+  dir: Uint8Array;
+  /** Route-choice weight, time (s) and length (m) of the arc. */
+  weight: Float64Array;
+  dur: Float64Array;
+  dist: Float64Array;
 }
+
+/** The arc climbs from its owner to the higher-ranked head (searches from a source use it). */
+export const CH_UP = 1;
+/** The arc comes down from the head to its owner (searches towards a target climb it backwards). */
+export const CH_DOWN = 2;
 
 /** Tuning of {@link buildContractionHierarchy}. */
 export interface ChOptions {
@@ -111,99 +115,93 @@ export function buildContractionHierarchy(g: RoadNetwork, options: ChOptions = {
   };
 
   let addedOrig = 0;
-  const insTo: number[] = [];
-  const insW: number[] = [];
-  const insD: number[] = [];
-  const insT: number[] = [];
-  const insO: number[] = [];
-  const outsTo: number[] = [];
-  const outsW: number[] = [];
-  const outsD: number[] = [];
-  const outsT: number[] = [];
-  const outsO: number[] = [];
-  const snapshot = (adj: DynamicAdjacency, v: number, to: number[], w: number[], d: number[], t: number[], o: number[]): void => {
-    to.length = w.length = d.length = t.length = o.length = 0;
-    for (let i = adj.start[v], end = adj.start[v] + adj.len[v]; i < end; i++) {
-      to.push(adj.to[i]);
-      w.push(adj.w[i]);
-      d.push(adj.d[i]);
-      t.push(adj.t[i]);
-      o.push(adj.o[i]);
-    }
-  };
-  /** Counts (or adds) the shortcuts contracting v needs; snapshots v's edges first. */
-  const contract = (v: number, simulate: boolean): number => {
+  const ins = new EdgeList();
+  const outs = new EdgeList();
+  /** Shortcuts found by the last `contract(v, 'record')`, added as they are if v is contracted next. */
+  const pending = new EdgeList();
+  const pendingFrom = new Growable(Uint32Array);
+  /**
+   * Counts the shortcuts contracting v needs (`count`: witness searches bounded by the priority
+   * limit) or finds and records them (`record`: the full limit); snapshots v's edges first.
+   */
+  const contract = (v: number, mode: 'count' | 'record'): number => {
     let shortcuts = 0;
     addedOrig = 0;
-    snapshot(inn, v, insTo, insW, insD, insT, insO);
-    snapshot(out, v, outsTo, outsW, outsD, outsT, outsO);
+    ins.snapshot(inn, v);
+    outs.snapshot(out, v);
+    pending.length = pendingFrom.length = 0;
     let maxOut = 0;
-    for (const w of outsW) if (w > maxOut) maxOut = w;
+    for (let j = 0; j < outs.length; j++) if (outs.w[j] > maxOut) maxOut = outs.w[j];
     targetStamp++;
-    for (const x of outsTo) targetMark[x] = targetStamp;
-    for (let i = 0; i < insTo.length; i++) {
-      const u = insTo[i];
-      const w1 = insW[i];
-      const targets = targetMark[u] === targetStamp ? outsTo.length - 1 : outsTo.length;
+    for (let j = 0; j < outs.length; j++) targetMark[outs.to[j]] = targetStamp;
+    const limit = mode === 'count' ? simLimit : settleLimit;
+    for (let i = 0; i < ins.length; i++) {
+      const u = ins.to[i];
+      const w1 = ins.w[i];
+      const targets = targetMark[u] === targetStamp ? outs.length - 1 : outs.length;
       if (targets === 0) continue;
-      witness(u, v, w1 + maxOut, simulate ? simLimit : settleLimit, targets);
-      for (let j = 0; j < outsTo.length; j++) {
-        const x = outsTo[j];
+      witness(u, v, w1 + maxOut, limit, targets);
+      for (let j = 0; j < outs.length; j++) {
+        const x = outs.to[j];
         if (x === u) continue;
-        const w = w1 + outsW[j];
+        const w = w1 + outs.w[j];
         if (wdist[x] <= w) continue;
         shortcuts++;
-        addedOrig += insO[i] + outsO[j];
-        if (!simulate) addEdge(u, x, w, insD[i] + outsD[j], insT[i] + outsT[j], insO[i] + outsO[j]);
+        addedOrig += ins.o[i] + outs.o[j];
+        if (mode === 'record') {
+          pendingFrom.push(u);
+          pending.push(x, w, ins.d[i] + outs.d[j], ins.t[i] + outs.t[j], ins.o[i] + outs.o[j]);
+        }
       }
     }
     return shortcuts;
   };
 
-  const priority = (v: number): number => {
-    const sc = contract(v, true);
-    const removed = insTo.length + outsTo.length;
+  const priority = (v: number, mode: 'count' | 'record'): number => {
+    const sc = contract(v, mode);
+    const removed = ins.length + outs.length;
     let removedOrig = 0;
-    for (const o of insO) removedOrig += o;
-    for (const o of outsO) removedOrig += o;
+    for (let i = 0; i < ins.length; i++) removedOrig += ins.o[i];
+    for (let j = 0; j < outs.length; j++) removedOrig += outs.o[j];
     // OSRM's ordering: edge quotient, original-edge quotient and depth keep the hierarchy flat.
     return 2 * (sc / Math.max(1, removed)) + 4 * (addedOrig / Math.max(1, removedOrig)) + level[v];
   };
 
   const pq = new MinHeap(n + 16);
   for (let v = 0; v < n; v++) {
-    prio[v] = priority(v);
+    prio[v] = priority(v, 'count');
     pq.push(prio[v], v);
   }
 
   const order = new Uint32Array(n);
-  const up = new ArcList();
-  const down = new ArcList();
+  const arcs = new ArcList();
   let done = 0;
   while (pq.size > 0) {
     const k = pq.peekKey();
     const v = pq.pop();
     if (contracted[v] || k !== prio[v]) continue;
-    const p = priority(v);
+    // The re-evaluation runs the full witness searches and keeps their shortcuts, so a node that
+    // is still the cheapest is contracted without searching again.
+    const p = priority(v, 'record');
     if (p > pq.peekKey()) {
       prio[v] = p;
       pq.push(p, v);
       continue;
     }
-    contract(v, false);
+    for (let i = 0; i < pending.length; i++) addEdge(pendingFrom.a[i], pending.to[i], pending.w[i], pending.d[i], pending.t[i], pending.o[i]);
     contracted[v] = 1;
     order[done] = v;
     // Neighbours' priorities are refreshed lazily when popped: recomputing them eagerly made
     // the dense core of a national network several times slower to contract for no query gain.
-    for (let i = 0; i < outsTo.length; i++) {
-      const x = outsTo[i];
-      up.push(v, x, outsW[i], outsT[i], outsD[i]);
+    for (let i = 0; i < outs.length; i++) {
+      const x = outs.to[i];
+      arcs.push(v, x, CH_UP, outs.w[i], outs.t[i], outs.d[i]);
       inn.remove(x, v);
       if (level[x] < level[v] + 1) level[x] = level[v] + 1;
     }
-    for (let i = 0; i < insTo.length; i++) {
-      const u = insTo[i];
-      down.push(v, u, insW[i], insT[i], insD[i]);
+    for (let i = 0; i < ins.length; i++) {
+      const u = ins.to[i];
+      arcs.push(v, u, CH_DOWN, ins.w[i], ins.t[i], ins.d[i]);
       out.remove(u, v);
       if (level[u] < level[v] + 1) level[u] = level[v] + 1;
     }
@@ -212,46 +210,146 @@ export function buildContractionHierarchy(g: RoadNetwork, options: ChOptions = {
     if (++done % 5000 === 0) options.onProgress?.(done, n);
   }
   options.onProgress?.(n, n);
-  const upCsr = up.toCsr(n);
-  const downCsr = down.toCsr(n);
-  return {
-    upFirst: upCsr.first, upHead: upCsr.head, upWeight: upCsr.weight, upDur: upCsr.dur, upDist: upCsr.dist,
-    downFirst: downCsr.first, downHead: downCsr.head, downWeight: downCsr.weight, downDur: downCsr.dur, downDist: downCsr.dist,
-    order,
-  };
+  return { ...arcs.toCsr(n), order };
+}
+
+type GrowableArray = Uint32Array | Float64Array;
+
+/** A typed array that doubles when full (no per-item objects, no JS-array growth in the hot loop). */
+class Growable<T extends GrowableArray> {
+  a: T;
+  length = 0;
+  constructor(private Ctor: new (n: number) => T, capacity = 64) {
+    this.a = new Ctor(capacity);
+  }
+  push(x: number): void {
+    if (this.length === this.a.length) this.grow();
+    this.a[this.length++] = x;
+  }
+  grow(): void {
+    const b = new this.Ctor(this.a.length * 2);
+    b.set(this.a as never);
+    this.a = b;
+  }
+  /** The filled part, copied to an exact-size array. */
+  trimmed(): T {
+    return this.a.slice(0, this.length) as T;
+  }
+}
+
+/** One node's edges (target, weight, length, time, original-edge count), copied out of the adjacency. */
+class EdgeList {
+  to = new Uint32Array(64);
+  w = new Float64Array(64);
+  d = new Float64Array(64);
+  t = new Float64Array(64);
+  o = new Uint32Array(64);
+  length = 0;
+  snapshot(adj: DynamicAdjacency, v: number): void {
+    const s = adj.start[v];
+    const n = adj.len[v];
+    while (this.to.length < n) this.grow();
+    this.to.set(adj.to.subarray(s, s + n));
+    this.w.set(adj.w.subarray(s, s + n));
+    this.d.set(adj.d.subarray(s, s + n));
+    this.t.set(adj.t.subarray(s, s + n));
+    this.o.set(adj.o.subarray(s, s + n));
+    this.length = n;
+  }
+  push(to: number, w: number, d: number, t: number, o: number): void {
+    if (this.length === this.to.length) this.grow();
+    const i = this.length++;
+    this.to[i] = to;
+    this.w[i] = w;
+    this.d[i] = d;
+    this.t[i] = t;
+    this.o[i] = o;
+  }
+  private grow(): void {
+    const size = this.to.length * 2;
+    const to = new Uint32Array(size);
+    to.set(this.to);
+    this.to = to;
+    for (const k of ['w', 'd', 't'] as const) {
+      const b = new Float64Array(size);
+      b.set(this[k]);
+      this[k] = b;
+    }
+    const o = new Uint32Array(size);
+    o.set(this.o);
+    this.o = o;
+  }
 }
 
 /** Hierarchy arcs collected during contraction, turned into CSR at the end. */
 class ArcList {
-  owner: number[] = [];
-  to: number[] = [];
-  w: number[] = [];
-  t: number[] = [];
-  d: number[] = [];
-  push(owner: number, to: number, w: number, t: number, d: number): void {
+  owner = new Growable(Uint32Array, 1024);
+  to = new Growable(Uint32Array, 1024);
+  dir = new Growable(Uint32Array, 1024);
+  w = new Growable(Float64Array, 1024);
+  t = new Growable(Float64Array, 1024);
+  d = new Growable(Float64Array, 1024);
+  push(owner: number, to: number, dir: number, w: number, t: number, d: number): void {
     this.owner.push(owner);
     this.to.push(to);
+    this.dir.push(dir);
     this.w.push(w);
     this.t.push(t);
     this.d.push(d);
   }
-  toCsr(n: number) {
-    const first = new Uint32Array(n + 1);
-    for (const o of this.owner) first[o + 1]++;
-    for (let v = 0; v < n; v++) first[v + 1] += first[v];
-    const fill = first.slice(0, n);
+  /**
+   * CSR by owner, in the order arcs were added; a downward arc equal to an upward one of the same
+   * owner and head (weight, time and length) is folded into it.
+   */
+  toCsr(n: number): ContractionHierarchy {
+    const owner = this.owner.a;
+    const to = this.to.a;
+    const dirIn = this.dir.a;
+    const w = this.w.a;
+    const t = this.t.a;
+    const d = this.d.a;
     const m = this.owner.length;
-    const head = new Uint32Array(m);
-    const weight = new Float64Array(m);
-    const dur = new Float64Array(m);
-    const dist = new Float64Array(m);
+    // Pass 1: fold each downward arc into the equal upward arc listed before it, if any.
+    const upAt = new Int32Array(n).fill(-1);
+    const upOwner = new Int32Array(n).fill(-1);
+    const dir = new Uint8Array(m);
+    const first = new Uint32Array(n + 1);
     for (let i = 0; i < m; i++) {
-      const k = fill[this.owner[i]]++;
-      head[k] = this.to[i];
-      weight[k] = this.w[i];
-      dur[k] = this.t[i];
-      dist[k] = this.d[i];
+      dir[i] = dirIn[i];
+      const x = to[i];
+      if (dirIn[i] === CH_UP) {
+        upAt[x] = i;
+        upOwner[x] = owner[i];
+      } else if (upOwner[x] === owner[i]) {
+        const j = upAt[x];
+        if (dir[j] === CH_UP && w[j] === w[i] && t[j] === t[i] && d[j] === d[i]) {
+          dir[j] = CH_UP | CH_DOWN;
+          dir[i] = 0;
+          continue;
+        }
+      }
+      first[owner[i] + 1]++;
     }
-    return { first, head, weight, dur, dist };
+    for (let v = 0; v < n; v++) first[v + 1] += first[v];
+    const kept = first[n];
+    const fill = first.slice(0, n);
+    const ch: ContractionHierarchy = {
+      first,
+      head: new Uint32Array(kept),
+      dir: new Uint8Array(kept),
+      weight: new Float64Array(kept),
+      dur: new Float64Array(kept),
+      dist: new Float64Array(kept),
+    };
+    for (let i = 0; i < m; i++) {
+      if (dir[i] === 0) continue;
+      const k = fill[owner[i]]++;
+      ch.head[k] = to[i];
+      ch.dir[k] = dir[i];
+      ch.weight[k] = w[i];
+      ch.dur[k] = t[i];
+      ch.dist[k] = d[i];
+    }
+    return ch;
   }
 }

@@ -1,5 +1,5 @@
 import { IndexedMinHeap } from '../graph/indexed-heap.ts';
-import type { ContractionHierarchy } from './contraction-hierarchy.ts';
+import { CH_DOWN, CH_UP, type ContractionHierarchy } from './contraction-hierarchy.ts';
 import type { NodeEntry } from '../graph/road-network.ts';
 
 /** Row-major weights, durations (s) and distances (m) of the chosen routes; Infinity where none. */
@@ -9,16 +9,10 @@ export interface RawMatrix {
   dist: Float64Array;
 }
 
-/** One upward search's view of the hierarchy: arcs, their weights and the arcs used to stall. */
+/** One upward search's view of the hierarchy: the arcs it climbs, and those it stalls on. */
 interface Side {
-  first: Uint32Array;
-  head: Uint32Array;
-  weight: Float64Array;
-  dur: Float64Array;
-  dist: Float64Array;
-  stallFirst: Uint32Array;
-  stallHead: Uint32Array;
-  stallWeight: Float64Array;
+  mask: number;
+  stallMask: number;
 }
 
 /**
@@ -34,23 +28,15 @@ export class ManyToMany {
   private touched: number[] = [];
   private heap: IndexedMinHeap;
   private bucketHead: Int32Array;
-  private up: Side;
-  private down: Side;
+  private up: Side = { mask: CH_UP, stallMask: CH_DOWN };
+  private down: Side = { mask: CH_DOWN, stallMask: CH_UP };
 
-  constructor(ch: ContractionHierarchy, nodeCount: number) {
+  constructor(private ch: ContractionHierarchy, nodeCount: number) {
     this.w = new Float64Array(nodeCount).fill(Infinity);
     this.t = new Float64Array(nodeCount);
     this.len = new Float64Array(nodeCount);
     this.bucketHead = new Int32Array(nodeCount).fill(-1);
     this.heap = new IndexedMinHeap(nodeCount);
-    this.up = {
-      first: ch.upFirst, head: ch.upHead, weight: ch.upWeight, dur: ch.upDur, dist: ch.upDist,
-      stallFirst: ch.downFirst, stallHead: ch.downHead, stallWeight: ch.downWeight,
-    };
-    this.down = {
-      first: ch.downFirst, head: ch.downHead, weight: ch.downWeight, dur: ch.downDur, dist: ch.downDist,
-      stallFirst: ch.upFirst, stallHead: ch.upHead, stallWeight: ch.upWeight,
-    };
   }
 
   /** Routes from every source to every target. */
@@ -125,7 +111,8 @@ export class ManyToMany {
 
   private search(entries: NodeEntry[], side: Side, visit: (v: number, w: number, d: number, l: number) => void): void {
     const { w: weight, t: time, len: length, heap, touched } = this;
-    const { first, head, weight: aw, dur: ad, dist: al, stallFirst, stallHead, stallWeight } = side;
+    const { first, head, dir, weight: aw, dur: ad, dist: al } = this.ch;
+    const { mask, stallMask } = side;
     for (const t of touched) weight[t] = Infinity;
     touched.length = 0;
     heap.clear();
@@ -143,15 +130,17 @@ export class ManyToMany {
       const v = heap.pop();
       // Stall-on-demand: a higher node already reached more cheaply proves v is not on a shortest up-path.
       let stalled = false;
-      for (let a = stallFirst[v], end = stallFirst[v + 1]; a < end; a++) {
-        if (weight[stallHead[a]] + stallWeight[a] < k) {
+      const end = first[v + 1];
+      for (let a = first[v]; a < end; a++) {
+        if (dir[a] & stallMask && weight[head[a]] + aw[a] < k) {
           stalled = true;
           break;
         }
       }
       if (stalled) continue;
       visit(v, k, time[v], length[v]);
-      for (let a = first[v], end = first[v + 1]; a < end; a++) {
+      for (let a = first[v]; a < end; a++) {
+        if (!(dir[a] & mask)) continue;
         const x = head[a];
         const nw = k + aw[a];
         if (nw < weight[x]) {

@@ -20,8 +20,7 @@ export function orderByRank(g: RoadNetwork, ch: ContractionHierarchy, order: Uin
   }
   const mapNode = (v: number): number => (v === NO_NODE ? NO_NODE : perm[v]);
   const adj = permuteCsr(n, perm, g.firstOut, g.arcHead, [g.arcKey]);
-  const up = permuteCsr(n, perm, ch.upFirst, ch.upHead, [ch.upWeight, ch.upDur, ch.upDist]);
-  const down = permuteCsr(n, perm, ch.downFirst, ch.downHead, [ch.downWeight, ch.downDur, ch.downDist]);
+  const arcs = permuteCsr(n, perm, ch.first, ch.head, [ch.dir, ch.weight, ch.dur, ch.dist]);
   return {
     network: {
       ...g,
@@ -37,8 +36,12 @@ export function orderByRank(g: RoadNetwork, ch: ContractionHierarchy, order: Uin
       keyTail: g.keyTail.map(mapNode),
     },
     ch: {
-      upFirst: up.first, upHead: up.head, upWeight: up.payload[0] as Float64Array, upDur: up.payload[1] as Float64Array, upDist: up.payload[2] as Float64Array,
-      downFirst: down.first, downHead: down.head, downWeight: down.payload[0] as Float64Array, downDur: down.payload[1] as Float64Array, downDist: down.payload[2] as Float64Array,
+      first: arcs.first,
+      head: arcs.head,
+      dir: arcs.payload[0] as Uint8Array,
+      weight: arcs.payload[1] as Float64Array,
+      dur: arcs.payload[2] as Float64Array,
+      dist: arcs.payload[3] as Float64Array,
     },
   };
 }
@@ -48,13 +51,13 @@ function permuteCsr(
   perm: Uint32Array,
   first: Uint32Array,
   head: Uint32Array,
-  payload: (Uint32Array | Float64Array)[],
-): { first: Uint32Array; head: Uint32Array; payload: (Uint32Array | Float64Array)[] } {
+  payload: (Uint8Array | Uint32Array | Float64Array)[],
+): { first: Uint32Array; head: Uint32Array; payload: (Uint8Array | Uint32Array | Float64Array)[] } {
   const nf = new Uint32Array(n + 1);
   for (let v = 0; v < n; v++) nf[perm[v] + 1] = first[v + 1] - first[v];
   for (let v = 0; v < n; v++) nf[v + 1] += nf[v];
   const nh = new Uint32Array(head.length);
-  const np = payload.map((p) => new (p.constructor as new (len: number) => Uint32Array | Float64Array)(p.length));
+  const np = payload.map((p) => new (p.constructor as new (len: number) => Uint8Array | Uint32Array | Float64Array)(p.length));
   for (let v = 0; v < n; v++) {
     let k = nf[perm[v]];
     for (let a = first[v]; a < first[v + 1]; a++, k++) {

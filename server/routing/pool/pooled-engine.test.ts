@@ -33,7 +33,7 @@ describe('the engine on worker threads', () => {
     const shared = engineWorkerSetup(graph, {}).shared![ROAD_GRAPH_KEY] as typeof graph;
     expect(shared.lng.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(shared.arcHead.buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(shared.ch.upHead.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(shared.ch.head.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(Array.from(shared.edgeDur)).toEqual(Array.from(graph.edgeDur));
     expect(shared.names).toEqual(graph.names);
   });
