@@ -167,6 +167,9 @@ export const routeRules: RouteRule[] = [
   // Coverage: own = the staff member's département (41), other = another's (36), refused with 403.
   ...allow('GET', '/api/coverage', { anonymous: 401, intern: 403, manager: 403, staff: { own: 200, other: 403 }, admin: { own: 200, other: 200 } }),
   ...allow('POST', '/api/coverage/suggestions', { anonymous: 401, intern: 403, manager: 403, staff: { own: 200, other: 403 }, admin: { own: 200, other: 200 } }),
+  // own: ?departement= the staff member's (41); other: Indre's (36), refused by name (403). The admin reads any.
+  ...allow('GET', '/api/indicators/semesters', { anonymous: 401, intern: 403, manager: 403, staff: ownOnly(200), admin: { own: 200, other: 200 } }),
+  ...allow('GET', '/api/indicators/semesters.csv', { anonymous: 401, intern: 403, manager: 403, staff: ownOnly(200), admin: { own: 200, other: 200 } }),
   ...allow('GET', '/api/export/sites.csv', STAFF_ONLY_GET),
   ...allow('GET', '/api/export/sites.geojson', STAFF_ONLY_GET),
   ...allow('POST', '/api/import/sites', { anonymous: 401, intern: 403, manager: 403, staff: 200 }),
@@ -371,6 +374,8 @@ export const routeCalls: Record<string, RouteCall> = {
   'GET /api/placements/:id/nearby-sites': { params: (w, r) => ({ id: placement(w, r).id }) },
   'GET /api/placements/:id/isochrone': { params: (w, r) => ({ id: placement(w, r).id }) },
   'GET /api/drive-times/nearby': { query: () => 'lng=1.5&lat=47.5&minutes=30' },
+  'GET /api/indicators/semesters': { query: (_w, r) => `departement=${departementOf(r)}&count=2` },
+  'GET /api/indicators/semesters.csv': { query: (_w, r) => `departement=${departementOf(r)}&count=2` },
   'POST /api/import/sites': { query: () => 'format=geojson&dryRun=1', body: () => ({ type: 'FeatureCollection', features: [] }) },
   'POST /api/api-keys': { body: () => ({ label: unique('Authz key'), perMinute: 10, perDay: 100 }) },
   'DELETE /api/api-keys/:id': {

@@ -8,6 +8,8 @@ import aidEn from '../locales/aid.en.json';
 import aidFr from '../locales/aid.fr.json';
 import coverageEn from '../locales/coverage.en.json';
 import coverageFr from '../locales/coverage.fr.json';
+import semindEn from '../locales/indicators-semesters.en.json';
+import semindFr from '../locales/indicators-semesters.fr.json';
 
 /** Languages offered; French is the default, the choice is remembered in localStorage. */
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -25,10 +27,11 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  // The assignment lifecycle's wording lives in its own files, under `life.`; aid's under `aid.`; coverage's under `coverage.`.
+  // The assignment lifecycle's wording lives in its own files, under `life.`; aid's under `aid.`; coverage's under `coverage.`;
+  // the indicators over semesters' under `semind.`.
   resources: {
-    fr: { translation: { ...fr, life: lifeFr, aid: aidFr, coverage: coverageFr } },
-    en: { translation: { ...en, life: lifeEn, aid: aidEn, coverage: coverageEn } },
+    fr: { translation: { ...fr, life: lifeFr, aid: aidFr, coverage: coverageFr, semind: semindFr } },
+    en: { translation: { ...en, life: lifeEn, aid: aidEn, coverage: coverageEn, semind: semindEn } },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',

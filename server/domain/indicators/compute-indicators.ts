@@ -1,19 +1,8 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { internsIn, placementsIn, sitesIn, type Scope } from '../departements/visibility.ts';
-import { isoDate, toDate } from '../calendar/semesters.ts';
+import { toDate } from '../calendar/semesters.ts';
 import type { DateWindow } from '../search/date-window.ts';
-import { coveredDays, daysInWindow } from './bed-days.ts';
-
-/** Occupancy of one site over a window: booked bed-days out of the bed-days its availability offers. */
-export interface SiteOccupancy {
-  siteId: number;
-  name: string;
-  beds: number;
-  bookedBedDays: number;
-  availableBedDays: number;
-  /** booked / available, 3 decimals; null when the site offered no bed-day in the window. */
-  rate: number | null;
-}
+import { siteOccupancy, type SiteOccupancy } from './site-occupancy.ts';
 
 /** The staff dashboard's figures for a window. */
 export interface Indicators {
@@ -49,20 +38,7 @@ export async function computeIndicators(db: Db, window: DateWindow, scope: Scope
     db.placement.findMany({ where: { startDate: { lte: toDate(window.to) }, endDate: { gte: toDate(window.from) }, ...placementsIn(scope) }, select: { internId: true } }),
     db.assignment.findMany({ where: bookings, select: { internId: true, driveSeconds: true } }),
   ]);
-  const occupancy = sites.map((site) => {
-    let beds = 0;
-    let booked = 0;
-    let available = 0;
-    for (const room of site.rooms) {
-      const offered = coveredDays(room.availability, window);
-      for (const bed of room.beds) {
-        beds++;
-        available += offered;
-        for (const a of bed.assignments) booked += daysInWindow(isoDate(a.startDate), isoDate(a.endDate), window);
-      }
-    }
-    return { siteId: site.id, name: site.name, beds, bookedBedDays: booked, availableBedDays: available, rate: available > 0 ? Math.round((booked / available) * 1000) / 1000 : null };
-  });
+  const occupancy = sites.map((site) => siteOccupancy(site, window));
   const placed = new Set(placements.map((p) => p.internId));
   const housedInterns = new Set(assignments.map((a) => a.internId));
   const drives = assignments.map((a) => a.driveSeconds).filter((s): s is number => s !== null);

@@ -9,6 +9,7 @@ import { useQueryParam } from '../../../lib/router.ts';
 import { currentSemester, nextSemester } from '../../../lib/semesters.ts';
 import { useAssignments, type Assignment } from '../api/get-assignments.ts';
 import { useIndicators } from '../api/get-indicators.ts';
+import { SemesterIndicators } from './semester-indicators.tsx';
 
 /** Average drive time per site over a semester's live assignments, longest first. */
 export function driveTimesBySite(assignments: Assignment[]): { label: string; value: number }[] {
@@ -104,6 +105,7 @@ export default function IndicatorsPage() {
           </>
         )}
       </QueryState>
+      <SemesterIndicators />
     </main>
   );
 }
