@@ -25,7 +25,7 @@ export interface SemesterIndicators {
   semesters: SemesterFigures[];
 }
 
-type Db = Pick<PrismaClient, 'site' | 'placement' | 'assignment' | 'departement'>;
+type Db = Pick<PrismaClient, 'site' | 'placement' | 'assignment' | 'aidGrant' | 'departement'>;
 
 /**
  * Indicators over the last semesters for the caller's scope, narrowed to one département when asked:

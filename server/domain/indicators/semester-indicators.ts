@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { isoDate, overlaps, toDate, type Semester } from '../calendar/semesters.ts';
-import { placementsIn, sitesIn, type Scope } from '../departements/visibility.ts';
+import { internsIn, placementsIn, sitesIn, type Scope } from '../departements/visibility.ts';
 import { subdivisionKey, subdivisionsOf } from './departement-subdivisions.ts';
 import { siteOccupancy, type SiteOccupancy } from './site-occupancy.ts';
 
@@ -32,6 +32,22 @@ export interface DriveFigures {
   estimate: boolean;
 }
 
+/** Aid granted under one scheme in a semester: live grants (not cancelled) whose `grantedOn` falls in it. */
+export interface SchemeAid {
+  schemeId: number;
+  code: string;
+  name: string;
+  count: number;
+  amountCents: number;
+}
+
+/** Aid granted in a semester: per scheme (schemes with a grant, by code) and in total. */
+export interface AidFigures {
+  count: number;
+  amountCents: number;
+  schemes: SchemeAid[];
+}
+
 /** One semester's figures for the scope. */
 export interface SemesterFigures {
   semester: { id: string; from: string; to: string };
@@ -39,9 +55,10 @@ export interface SemesterFigures {
   drive: DriveFigures;
   /** The scope's sites, each with its occupancy over the semester. */
   occupancy: SiteOccupancy[];
+  aid: AidFigures;
 }
 
-type Db = Pick<PrismaClient, 'site' | 'placement' | 'assignment'>;
+type Db = Pick<PrismaClient, 'site' | 'placement' | 'assignment' | 'aidGrant'>;
 
 const liveOver = (from: string, to: string) => ({ status: { not: 'cancelled' as const }, startDate: { lte: toDate(to) }, endDate: { gte: toDate(from) } });
 const minutesOf = (seconds: number) => Math.round((seconds / 60) * 10) / 10;
@@ -58,6 +75,8 @@ const minutesOf = (seconds: number) => Math.round((seconds / 60) * 10) / 10;
  * - *Foreign*: see departement-subdivisions.ts; an intern with several placements is local if one is.
  * - *Occupancy*: the scope's sites (active ones, and withdrawn ones that had bookings in the span), every
  *   live booking of their beds whoever the intern is.
+ * - *Aid*: live grants (not cancelled) dated (`grantedOn`) in the semester, to the interns the scope sees
+ *   (the aid register's own rule: registered in, or placed in, one of the départements).
  */
 export async function computeSemesterIndicators(db: Db, opts: { scope: Scope; semesters: Semester[]; limitMinutes: number }): Promise<SemesterFigures[]> {
   const { scope, semesters, limitMinutes } = opts;
@@ -65,7 +84,7 @@ export async function computeSemesterIndicators(db: Db, opts: { scope: Scope; se
   const from = semesters[0].start;
   const to = semesters[semesters.length - 1].end;
   const live = liveOver(from, to);
-  const [sites, placements] = await Promise.all([
+  const [sites, placements, grants] = await Promise.all([
     db.site.findMany({
       where: { AND: [sitesIn(scope), { OR: [{ active: true }, { rooms: { some: { beds: { some: { assignments: { some: live } } } } } }] }] },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
@@ -85,6 +104,10 @@ export async function computeSemesterIndicators(db: Db, opts: { scope: Scope; se
         secondPractice: { select: { departementCode: true } },
         intern: { select: { subdivision: true, limitMinutes: true } },
       },
+    }),
+    db.aidGrant.findMany({
+      where: { cancelledAt: null, grantedOn: { gte: toDate(from), lte: toDate(to) }, ...(scope.national ? {} : { intern: internsIn(scope) }) },
+      select: { amountCents: true, grantedOn: true, scheme: { select: { id: true, code: true, name: true } } },
     }),
   ]);
   const internIds = [...new Set(placements.map((p) => p.internId))];
@@ -143,6 +166,20 @@ export async function computeSemesterIndicators(db: Db, opts: { scope: Scope; se
         estimate,
       },
       occupancy: sites.map((site) => siteOccupancy(site, window)),
+      aid: aidOf(grants.filter((g) => isoDate(g.grantedOn) >= s.start && isoDate(g.grantedOn) <= s.end)),
     };
   });
+}
+
+/** Sums grants per scheme (ordered by code) and in total. */
+function aidOf(grants: { amountCents: number; scheme: { id: number; code: string; name: string } }[]): AidFigures {
+  const byScheme = new Map<number, SchemeAid>();
+  for (const g of grants) {
+    const a = byScheme.get(g.scheme.id) ?? { schemeId: g.scheme.id, code: g.scheme.code, name: g.scheme.name, count: 0, amountCents: 0 };
+    a.count++;
+    a.amountCents += g.amountCents;
+    byScheme.set(g.scheme.id, a);
+  }
+  const schemes = [...byScheme.values()].sort((a, b) => a.code.localeCompare(b.code));
+  return { count: grants.length, amountCents: grants.reduce((n, g) => n + g.amountCents, 0), schemes };
 }

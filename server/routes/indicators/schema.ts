@@ -83,6 +83,11 @@ export const semesterIndicatorsResponse = z.object({
       }),
       drive: z.object({ averageMinutes: z.number().nullable(), worstMinutes: z.number().nullable(), counted: z.number().int(), estimate: z.boolean() }),
       occupancy: z.array(occupancySchema),
+      aid: z.object({
+        count: z.number().int(),
+        amountCents: z.number().int(),
+        schemes: z.array(z.object({ schemeId: z.number().int(), code: z.string(), name: z.string(), count: z.number().int(), amountCents: z.number().int() })),
+      }),
     }),
   ),
 });
@@ -92,7 +97,8 @@ const SEMESTERS_DOC =
   '*Housed*: with a live booking (not cancelled) overlapping it; within/beyond compare their longest recorded drive with their own limit, else ' +
   '`limitMinutes`; a booking with no recorded drive is `housedDriveUnknown`. *Foreign*: the intern\'s subdivision differs from the subdivision ' +
   'of their placement\'s département, taken from the subdivision its housing sites record (none: `subdivisionUnknown`). *Drive*: average and ' +
-  'worst of each housed intern\'s longest drive. *Occupancy*: the scope\'s sites, booked out of offered bed-days. Staff see their départements ' +
+  'worst of each housed intern\'s longest drive. *Occupancy*: the scope\'s sites, booked out of offered bed-days. *Aid*: live (not cancelled) ' +
+  'grants dated in the semester to the interns of the scope, per scheme (count, cents) and in total. Staff see their départements ' +
   '(403 for another\'s `departement`); the admin sees every département, or one.';
 
 registerRoute({
@@ -112,8 +118,9 @@ registerRoute({
   description:
     `${SEMESTERS_DOC}\n\nOne row per semester. French (default): \`;\`, French headers (semestre, début, fin, internes placés, logés dans la limite, ` +
     'logés au-delà de la limite, logés, trajet inconnu, non logés, internes d\'une autre subdivision, subdivision du département inconnue, trajet moyen (min), ' +
-    'trajet le plus long (min), trajets estimés, then `taux d\'occupation (%) : <site>` per site), decimal commas, oui/non. English (`sep=,` or ' +
-    '`format=en`): `,`, camelCase headers, `occupancy:<siteId>:<name>` as a 0–1 rate.',
+    'trajet le plus long (min), trajets estimés, aides accordées (nombre), aides accordées (€), then `aide <code> : nombre` and `aide <code> : montant (€)` ' +
+    'per scheme and `taux d\'occupation (%) : <site>` per site), decimal commas, euros as 1800,00, oui/non. English (`sep=,` or `format=en`): `,`, ' +
+    'camelCase headers (aidCount, aidAmountCents, `aid:<code>:count`, `aid:<code>:amountCents`), cents, `occupancy:<siteId>:<name>` as a 0–1 rate.',
   roles: ['staff', 'admin'],
   tags: ['indicators'],
   request: { query: semesterIndicatorsCsvQuery },

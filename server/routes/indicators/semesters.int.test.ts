@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildAssignment, buildIntern, buildPlacement, buildPractice, buildRoom, buildSite, buildUser } from '../../../tests/helpers/factories.ts';
 import { signIn, useTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { unique } from '../../../tests/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
+import { toDate } from '../../domain/calendar/semesters.ts';
 
 // Creuse (23) and years 2081–2082: no other test file writes there, so on a shared PostgreSQL the
 // département's counts are this file's own. Each test uses semesters of its own.
@@ -54,6 +56,16 @@ describe('GET /api/indicators/semesters', () => {
     const indre = await buildPractice(db.prisma, { departement: 'Indre (36)', commune: 'Châteauroux' });
     await buildPlacement(db.prisma, { practiceId: indre.id, startDate: summer[0], endDate: summer[1] });
 
+    // Aid: grants dated in the semester count, a cancelled one does not; an Indre intern's is not Creuse's.
+    const scheme = await db.prisma.aidScheme.create({ data: { code: unique('aide-23'), name: 'Aide de la Creuse (test)', departementCode: '23', kind: 'lump_sum', amountCents: 180000 } });
+    const grant = (internId: number, amountCents: number, grantedOn: string, cancelled = false) =>
+      db.prisma.aidGrant.create({ data: { schemeId: scheme.id, internId, amountCents, grantedOn: toDate(grantedOn), cancelledAt: cancelled ? new Date() : null } });
+    await grant(a.id, 180000, '2081-05-01');
+    await grant(b.id, 90000, '2081-10-31');
+    await grant(c.id, 180000, '2081-07-01', true);
+    await grant(a.id, 15000, '2081-11-01');
+    await grant((await buildIntern(db.prisma, { departementCode: '36' })).id, 180000, '2081-06-01');
+
     const staff = await buildUser(db.prisma, { role: 'staff', departementCodes: ['23'] });
     const client = await signedIn(app, staff.email, staff.password);
     const res = await client.get('/api/indicators/semesters?count=3&until=2082-05');
@@ -68,6 +80,10 @@ describe('GET /api/indicators/semesters', () => {
     expect(s1.occupancy.find((o: any) => o.siteId === site.id)).toEqual({ siteId: site.id, name: 'Internat de Guéret (test)', beds: 4, bookedBedDays: 644, availableBedDays: 736, rate: 0.875 });
     expect(s2.interns).toEqual({ placed: 1, housedWithinLimit: 1, housedBeyondLimit: 0, housedDriveUnknown: 0, notHoused: 0, foreign: 0, subdivisionUnknown: 0 });
     expect(s2.drive).toEqual({ averageMinutes: 25, worstMinutes: 25, counted: 1, estimate: false });
+    const schemeAid = (count: number, amountCents: number) => ({ count, amountCents, schemes: [{ schemeId: scheme.id, code: scheme.code, name: 'Aide de la Creuse (test)', count, amountCents }] });
+    expect(s1.aid).toEqual(schemeAid(2, 270000));
+    expect(s2.aid).toEqual(schemeAid(1, 15000));
+    expect(s3.aid).toEqual({ count: 0, amountCents: 0, schemes: [] });
     expect(s3.interns.placed).toBe(0);
     expect(s3.drive).toEqual({ averageMinutes: null, worstMinutes: null, counted: 0, estimate: false });
     expect(s3.occupancy.find((o: any) => o.siteId === site.id).rate).toBeNull();
