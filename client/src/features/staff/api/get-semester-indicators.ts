@@ -18,6 +18,11 @@ export const semesterFiguresSchema = z.object({
   }),
   drive: z.object({ averageMinutes: z.number().nullable(), worstMinutes: z.number().nullable(), counted: z.number(), estimate: z.boolean() }),
   occupancy: z.array(occupancy),
+  aid: z.object({
+    count: z.number(),
+    amountCents: z.number(),
+    schemes: z.array(z.object({ schemeId: z.number(), code: z.string(), name: z.string(), count: z.number(), amountCents: z.number() })),
+  }),
 });
 export type SemesterFigures = z.infer<typeof semesterFiguresSchema>;
 
@@ -30,13 +35,14 @@ export const semesterIndicatorsSchema = z.object({
 });
 export type SemesterIndicators = z.infer<typeof semesterIndicatorsSchema>;
 
-/** What to ask for: a département (empty: the caller's whole scope) and how many semesters. */
+/** What to ask for: a département (empty: the caller's whole scope), how many semesters, up to which one. */
 export interface SemesterIndicatorsQuery {
   departement: string;
   count: number;
+  until: string;
 }
 
-const query = (q: SemesterIndicatorsQuery) => ({ departement: q.departement || undefined, count: q.count });
+const query = (q: SemesterIndicatorsQuery) => ({ departement: q.departement || undefined, count: q.count, until: q.until });
 
 /** Fetches the indicators over the last semesters. */
 export const getSemesterIndicators = (q: SemesterIndicatorsQuery) => api('/indicators/semesters', { query: query(q), schema: semesterIndicatorsSchema });
@@ -47,7 +53,7 @@ export const semesterIndicatorsCsvUrl = (q: SemesterIndicatorsQuery, format: 'fr
 
 /** The indicators over the last semesters. */
 export function useSemesterIndicators(q: SemesterIndicatorsQuery) {
-  return useQuery({ queryKey: ['indicators', 'semesters', q.departement, q.count], queryFn: () => getSemesterIndicators(q) });
+  return useQuery({ queryKey: ['indicators', 'semesters', q.departement, q.count, q.until], queryFn: () => getSemesterIndicators(q) });
 }
 
 /** GET /api/departements: the caller's départements (admin: all). */

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { StackedBarChart } from '../../../components/charts/stacked-bar-chart.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
+import { SemesterSelect } from '../../../components/semester-select.tsx';
 import i18n from '../../../lib/i18n.ts';
-import { minutes, percent } from '../../../lib/format.ts';
+import { euros, minutes, percent } from '../../../lib/format.ts';
 import { useQueryParam } from '../../../lib/router.ts';
+import { currentSemester, nextSemester } from '../../../lib/semesters.ts';
 import { semesterIndicatorsCsvUrl, useDepartements, useSemesterIndicators, type SemesterFigures, type SemesterIndicators as Figures } from '../api/get-semester-indicators.ts';
 
 const COUNTS = [4, 6, 8, 12];
@@ -22,15 +24,16 @@ export function overallOccupancy(s: SemesterFigures): number | null {
 /**
  * The indicators over the last semesters for the staff member's départements (or one of them; the
  * admin: France or one département): charts readable on a phone, each with the same figures as a table,
- * and the CSV export. The choice lives in the address (`?departement=41&semestres=6`).
+ * and the CSV export. The choice lives in the address (`?departement=41&semestres=6&jusqua=2027-05`).
  */
 export function SemesterIndicators() {
   const { t } = useTranslation();
   const [departement, setDepartement] = useQueryParam('departement', '');
   const [countText, setCount] = useQueryParam('semestres', '6');
   const count = COUNTS.includes(Number(countText)) ? Number(countText) : 6;
+  const [until, setUntil] = useQueryParam('jusqua', nextSemester(currentSemester()).id);
   const deps = useDepartements();
-  const q = { departement, count };
+  const q = { departement, count, until };
   const ind = useSemesterIndicators(q);
   const options = deps.data?.departements ?? [];
   return (
@@ -51,6 +54,7 @@ export function SemesterIndicators() {
               </select>
             </label>
           )}
+          <SemesterSelect value={until} onChange={setUntil} label={t('semind.until')} />
           <label>
             {t('semind.count')}
             <select value={String(count)} onChange={(e) => setCount(e.target.value)}>
@@ -80,6 +84,8 @@ function Figures({ data, names }: { data: Figures; names: Map<string, string> })
   const estimate = rows.some((s) => s.drive.estimate);
   const unknownOrigin = Math.max(0, ...rows.map((s) => s.interns.subdivisionUnknown));
   const sites = [...new Map(rows.flatMap((s) => s.occupancy.map((o) => [o.siteId, o.name] as const))).entries()];
+  const schemes = [...new Map(rows.flatMap((s) => s.aid.schemes.map((a) => [a.schemeId, a.name] as const))).entries()];
+  const schemeAid = (s: SemesterFigures, id: number) => s.aid.schemes.find((a) => a.schemeId === id);
   return (
     <>
       <p className="scope-line">
@@ -111,6 +117,15 @@ function Figures({ data, names }: { data: Figures; names: Map<string, string> })
             const worst = s.drive.worstMinutes ?? 0;
             return { label: semesterLabel(s.semester.id), values: [avg, Math.max(0, worst - avg)], text: s.drive.counted ? `${minutes(avg)} / ${minutes(worst)}` : '—' };
           })}
+        />
+        <StackedBarChart
+          title={t('semind.aidChart')}
+          series={schemes.map(([, name], i) => ({ label: name, className: `stack-${[4, 0, 1, 5, 2, 3][i % 6]}` }))}
+          rows={rows.map((s) => ({
+            label: semesterLabel(s.semester.id),
+            values: schemes.map(([id]) => (schemeAid(s, id)?.amountCents ?? 0) / 100),
+            text: s.aid.count ? `${euros(s.aid.amountCents)} (${s.aid.count})` : '—',
+          }))}
         />
         <StackedBarChart
           title={t('semind.foreignChart')}
@@ -153,6 +168,32 @@ function Figures({ data, names }: { data: Figures; names: Map<string, string> })
               <td data-label={t('semind.foreign')}>{s.interns.foreign}</td>
               <td data-label={t('semind.averageDrive')}>{minutes(s.drive.averageMinutes)}</td>
               <td data-label={t('semind.worstDrive')}>{minutes(s.drive.worstMinutes)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="board" data-testid="aid-table">
+        <caption>{t('semind.aidTable')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('semind.semester')}</th>
+            {schemes.map(([id, name]) => (
+              <th scope="col" key={id}>{name}</th>
+            ))}
+            <th scope="col">{t('semind.aidTotal')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s) => (
+            <tr key={s.semester.id}>
+              <th scope="row">{semesterLabel(s.semester.id)}</th>
+              {schemes.map(([id, name]) => {
+                const a = schemeAid(s, id);
+                return (
+                  <td key={id} data-label={name}>{a ? t('semind.aidCell', { count: a.count, amount: euros(a.amountCents) }) : '—'}</td>
+                );
+              })}
+              <td data-label={t('semind.aidTotal')}>{t('semind.aidCell', { count: s.aid.count, amount: euros(s.aid.amountCents) })}</td>
             </tr>
           ))}
         </tbody>
