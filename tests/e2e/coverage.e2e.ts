@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM, screenshot, signIn, startJourney, waitForReadableMap, type Journey } from './support/app.ts';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { HAS_CHROMIUM, SCREENSHOTS, screenshot, signIn, startJourney, waitForReadableMap, type Journey } from './support/app.ts';
 
 // « Couverture »: Loir-et-Cher's officer sees the placements of the demo's second semester with no free
 // bed within 30 minutes (on the map and as a list) and the first three places to open, with their
@@ -18,8 +20,10 @@ describe.skipIf(!HAS_CHROMIUM)('coverage journey', () => {
   async function apiAnswer(semester: string) {
     return j.page.evaluate(async (s) => {
       const csrf = (await (await fetch('/api/session')).json()).csrfToken;
+      const t0 = performance.now();
       const r = await fetch('/api/coverage/suggestions', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ semester: s }) });
-      return r.json();
+      const body = await r.json();
+      return { ...body, ms: Math.round(performance.now() - t0) };
     }, semester);
   }
 
@@ -37,6 +41,7 @@ describe.skipIf(!HAS_CHROMIUM)('coverage journey', () => {
     const semester = new URL(page.url()).searchParams.get('semestre')!;
     const api = await apiAnswer(semester);
     expect(api.placements).toEqual({ total: 18, covered: 12, uncovered: 6 });
+    console.log(`coverage: POST /api/coverage/suggestions (${api.candidates} candidates × ${api.placements.total} placements) answered in ${api.ms} ms`);
 
     // The list of suggestions, in order, with "+n stages couverts, dont m aujourd'hui à plus de 45 min".
     await page.locator('.suggestion').nth(2).waitFor({ timeout: 60_000 });
@@ -99,7 +104,10 @@ describe.skipIf(!HAS_CHROMIUM)('coverage journey', () => {
     await page.getByRole('table', { name: '6 stages non couverts' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await page.locator('table.stack tbody tr').first().evaluate((tr) => getComputedStyle(tr).display)).not.toBe('table-row');
-    await screenshot(page, 'coverage-phone');
+    // The whole page, so the picture shows the map, the suggestions and the list as cards.
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'coverage-phone.png'), fullPage: true });
     expect(j.errors).toEqual([]);
   });
 });
