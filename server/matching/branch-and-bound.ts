@@ -4,6 +4,9 @@ import type { Problem } from './problem.ts';
 import { BoundQueue } from './bound-queue.ts';
 import type { DayRange } from './dates.ts';
 import { compareScores, partnerOk, scoreOf, type Score } from './score.ts';
+import { SearchLimitError, type SearchOptions, type SearchOutcome } from './search-types.ts';
+
+export { SearchLimitError, type SearchOptions, type SearchOutcome };
 
 /** Most stays with pairwise disjoint dates among `ranges` (earliest end first is optimal): a bed's capacity in the relaxation. */
 function maxDisjoint(ranges: DayRange[]): number {
@@ -17,30 +20,6 @@ function maxDisjoint(ranges: DayRange[]): number {
   }
   return n;
 }
-
-/**
- * Limits for the exact search. Past either, it answers its best solution with
- * `proven: false` and the best bound still waiting (so the gap is known), or
- * throws `SearchLimitError` when it has no solution yet.
- */
-export interface SearchOptions {
-  maxNodes?: number;
-  /** Wall-clock budget of one group's search, in milliseconds (default: none). */
-  maxMs?: number;
-}
-
-/** What one group's search found: the assignment, its nodes, and whether it is proven optimal (else the best bound left). */
-export interface SearchOutcome {
-  assign: number[];
-  nodes: number;
-  proven: boolean;
-  /** An upper bound on any solution of the group (equal to the answer's score when proven). */
-  bound: Score;
-  score: Score;
-}
-
-/** Raised when a group needs more search nodes than allowed; no partial answer is given. */
-export class SearchLimitError extends Error {}
 
 interface Restrict {
   excluded: boolean;

@@ -20,21 +20,29 @@ function problemOf(seed: number, size: { interns: number; beds: number; sites: n
 const sizes = fc.record({ interns: fc.integer({ min: 1, max: 7 }), beds: fc.integer({ min: 1, max: 4 }), sites: fc.integer({ min: 1, max: 3 }) });
 
 describe('exact solver against brute force', () => {
-  it('reaches the brute-force optimum on every level of the objective', () => {
-    let checked = 0;
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), sizes, (seed, size) => {
-        const p = problemOf(seed, size);
-        fc.pre(p !== undefined);
-        const got = solveProblem(p!).assign;
-        expect(isFeasible(p!, got)).toBe(true);
-        expect(scoreOf(p!, got)).toEqual(bruteForce(p!).score);
-        checked++;
-      }),
-      { seed: 20261124, numRuns: 1500 },
-    );
-    expect(checked).toBeGreaterThan(1000);
-  });
+  // Both exact methods for grouped or partly overlapping groups: the MIP (production) and the branch-and-bound.
+  for (const method of ['mip', 'branch-and-bound'] as const) {
+    it(`reaches the brute-force optimum on every level of the objective (${method})`, () => {
+      let checked = 0;
+      let searched = 0;
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), sizes, (seed, size) => {
+          const p = problemOf(seed, size);
+          fc.pre(p !== undefined);
+          const sol = solveProblem(p!, { method });
+          expect(isFeasible(p!, sol.assign)).toBe(true);
+          expect(scoreOf(p!, sol.assign)).toEqual(bruteForce(p!).score);
+          expect(sol.optimal).toBe(true);
+          checked++;
+          searched += sol.stats.searchedComponents;
+        }),
+        { seed: 20261124, numRuns: 1500 },
+      );
+      expect(checked).toBeGreaterThan(1000);
+      // The method under test really ran (on grouped or partly overlapping groups), not only the flow.
+      expect(searched).toBeGreaterThan(300);
+    }, 180_000);
+  }
 
   it('gives the same answer whatever the input order', () => {
     fc.assert(

@@ -1,4 +1,6 @@
-import { solveByBranchAndBound, type SearchOptions } from './branch-and-bound.ts';
+import { solveByBranchAndBound } from './branch-and-bound.ts';
+import { solveGroupByMip } from './mip/solve-by-mip.ts';
+import type { SearchOptions } from './search-types.ts';
 import { canonicalTies } from './canonical-ties.ts';
 import { solveCliqueByFlow } from './clique-flow.ts';
 import { splitComponents } from './components.ts';
@@ -28,8 +30,10 @@ const LEVELS: MatchGap['level'][] = ['housed', 'wishPoints', 'partnerRooms', 'pe
 /**
  * Exact optimum of a normalised problem. Independent groups are solved apart:
  * a semester group without grouping wishes by one min-cost flow, any other by
- * branch-and-bound over flow relaxations (see `solveByBranchAndBound` for its
- * worst case).
+ * a mixed-integer program solved by HiGHS (`solveGroupByMip`, the default:
+ * measured faster, see bench/matching.ts) or by branch-and-bound over flow
+ * relaxations (`method: 'branch-and-bound'`; see `solveByBranchAndBound` for
+ * its worst case).
  */
 export function solveProblem(p: Problem, opts: SearchOptions = {}): ProblemSolution {
   const assign = new Array<number>(p.interns.length).fill(-1);
@@ -44,7 +48,7 @@ export function solveProblem(p: Problem, opts: SearchOptions = {}): ProblemSolut
       got = solveCliqueByFlow(p, c.members);
     } else {
       stats.searchedComponents++;
-      const r = solveByBranchAndBound(p, c.members, opts, c.clique);
+      const r = (opts.method ?? 'mip') === 'mip' ? solveGroupByMip(p, c.members, opts, c.clique) : solveByBranchAndBound(p, c.members, opts, c.clique);
       stats.searchNodes += r.nodes;
       got = r.assign;
       if (!r.proven) {

@@ -30,13 +30,17 @@ describe('solveInstance', () => {
     const [housed, wishPoints, partnerRooms, peerWishes, keptProposals, negTenths] = bruteForce(buildProblem(parseInstance(instance))).score;
     expect(r.objective).toMatchObject({ housed, wishPoints, partnerRooms, peerWishes, keptProposals, totalMinutes: -negTenths / 10 });
     expect(r.assignments).toHaveLength(housed);
-    // Grouping wishes send this instance through branch and bound, so a one-node budget must fail (below).
+    // Grouping wishes send this instance through the exact search (the MIP by default).
     expect(r.stats.searchedComponents).toBe(1);
-    expect(r.stats.searchNodes).toBeGreaterThan(1);
+    expect(r.optimal).toBe(true);
+    // The branch-and-bound agrees, and needs more than one node here, so a one-node budget must fail (below).
+    const bnb = solveInstance(instance, { method: 'branch-and-bound' }) as unknown as MatchResult;
+    expect(bnb.objective).toEqual(r.objective);
+    expect(bnb.stats.searchNodes).toBeGreaterThan(1);
   });
 
   it('says when the answer is not proven optimal: optimal false with the gap, never silently', () => {
-    const r = solveInstance(instance, { maxNodes: 1 }) as unknown as MatchResult;
+    const r = solveInstance(instance, { maxNodes: 1, method: 'branch-and-bound' }) as unknown as MatchResult;
     const exact = solveInstance(instance) as unknown as MatchResult;
     expect(exact.optimal).toBe(true);
     expect(exact.gap).toBeUndefined();
@@ -52,7 +56,7 @@ describe('solveInstance', () => {
   it('answers a 422 that says so when the exact search runs out of budget before any solution, never a guess', () => {
     let err: unknown;
     try {
-      solveInstance(instance, { maxNodes: 0 });
+      solveInstance(instance, { maxNodes: 0, method: 'branch-and-bound' });
     } catch (e) {
       err = e;
     }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { bruteForce } from '../brute-force.ts';
+import { splitComponents } from '../components.ts';
+import { buildProblem } from '../eligibility.ts';
+import type { InstanceInput } from '../instance-schema.ts';
+import { isFeasible, scoreOf } from '../score.ts';
+import { solveProblem } from '../solve.ts';
+import { syntheticInstance } from '../synthetic-instance.ts';
+import { parseInstance } from '../validate-instance.ts';
+import { planStages, solveByMip } from './solve-by-mip.ts';
+
+const WINTER = { start: '2026-11-02', end: '2027-04-30' };
+const YEAR = [{ from: '2026-11-01', to: '2027-10-31' }];
+
+describe('MIP path', () => {
+  it('folds levels into stages without letting a lower level outweigh one unit above it', () => {
+    // ranges: housed 10, wishes 50, rooms 2, peers 3, kept 0, minutes 9999
+    const stages = planStages([10, 50, 2, 3, 0, 9999], 600);
+    expect(stages.map((s) => s.levels)).toEqual([[0, 1], [2, 3, 4], [5]]);
+    expect(stages[0].factors).toEqual([51, 1]);
+    expect(stages[1].factors).toEqual([4, 1, 1]);
+    // One more intern housed (51) beats every wish point the others could add (at most 50).
+    expect(stages[0].factors[0]).toBeGreaterThan(50);
+  });
+
+  it('puts partners in one room of a class of identical beds (semester group, class columns)', () => {
+    // Six identical beds at one site in three rooms; partners a, b and four others: the partners share a room.
+    const beds = ['r1', 'r1', 'r2', 'r2', 'r3', 'r3'].map((room, k) => ({ id: `b${k}`, siteId: 's', roomId: room, available: YEAR, partnerAllowed: true }));
+    const inst: InstanceInput = {
+      interns: ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, ...WINTER, ...(id === 'a' ? { partner: 'b' } : {}) })),
+      beds,
+      minutes: Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => [id, { s: 10 }])),
+      limitMinutes: 30,
+    };
+    const p = buildProblem(parseInstance(inst));
+    const [group] = splitComponents(p);
+    expect(group.clique).toBe(true);
+    const r = solveByMip(p, group.members, {}, true);
+    expect(r.proven).toBe(true);
+    const full = new Array<number>(p.interns.length).fill(-1);
+    group.members.forEach((i, k) => (full[i] = r.assign[k]));
+    expect(isFeasible(p, full)).toBe(true);
+    expect(r.score).toEqual(bruteForce(p).score);
+    expect(p.beds[full[0]].room).toBe(p.beds[full[1]].room);
+  });
+
+  it('answers with optimal: false and a gap, never silently, when stopped by its budget', () => {
+    const size = { interns: 400, beds: 200, sites: 40, practices: 80, partnerPairs: 10, peerWishes: 20, siteWishes: 3 };
+    const p = buildProblem(parseInstance(syntheticInstance(5, size)));
+    const sol = solveProblem(p, { maxMs: 1, method: 'mip' });
+    expect(sol.optimal).toBe(false);
+    expect(sol.gap).toBeDefined();
+    expect(sol.gap!.amount).toBeGreaterThan(0);
+    expect(isFeasible(p, sol.assign)).toBe(true);
+  });
+
+  it('reports progress by stage', () => {
+    const size = { interns: 120, beds: 60, sites: 15, practices: 30, partnerPairs: 3, peerWishes: 4, siteWishes: 3 };
+    const p = buildProblem(parseInstance(syntheticInstance(9, size)));
+    const seen: number[] = [];
+    const sol = solveProblem(p, { method: 'mip', onProgress: (x) => x.stage !== undefined && seen.push(x.stage) });
+    expect(sol.optimal).toBe(true);
+    expect(seen[0]).toBe(1);
+    expect(Math.max(...seen)).toBeGreaterThan(1);
+    expect(scoreOf(p, sol.assign)).toEqual(scoreOf(p, solveProblem(p, { method: 'branch-and-bound' }).assign));
+  });
+});
