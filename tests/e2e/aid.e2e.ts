@@ -93,8 +93,8 @@ describe.skipIf(!HAS_CHROMIUM)('aid journey', () => {
     expect(await table.locator('tbody tr').filter({ hasText: 'Léa Bernard' }).textContent()).toMatch(/FSIM.*1\s800\s€.*3 mai 2027/);
     // The demo's two earlier FSIM grants and hers: 5 400 € in all.
     expect(await page.locator('.aid-total').textContent()).toMatch(/5\s400\s€ \(3 aides\)/);
-    await page.setViewportSize({ width: 390, height: 844 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 366, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(366);
     await page.setViewportSize({ width: 1280, height: 860 });
     await shoot(j, 'main', 'aid-register');
 
@@ -107,6 +107,18 @@ describe.skipIf(!HAS_CHROMIUM)('aid journey', () => {
     await schemeForm.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('status').filter({ hasText: 'Dispositif enregistré.' }).waitFor();
     await km.getByText('de 30 à 60 km : 60 € par mois').waitFor();
+
+    // A scheme of their own département: a driving-licence help, 500 € once.
+    const schemes = page.getByRole('region', { name: 'Dispositifs' });
+    await schemes.getByText('Nouveau dispositif').click();
+    const create = schemes.getByRole('form', { name: 'Nouveau dispositif' });
+    await create.getByLabel('Nom').fill('Aide au permis de conduire');
+    await create.getByLabel('Code (unique)').fill('permis-41');
+    await create.getByLabel('Département (code ; vide : national)').fill('41');
+    await create.getByLabel('Montant (€)').fill('500');
+    await create.getByRole('button', { name: 'Créer le dispositif' }).click();
+    await page.getByRole('status').filter({ hasText: 'Dispositif enregistré.' }).last().waitFor();
+    await schemes.locator('li.card').filter({ hasText: 'Aide au permis de conduire' }).getByText('500 € une fois par stage').waitFor();
     expect(j.errors).toEqual([]);
   });
 

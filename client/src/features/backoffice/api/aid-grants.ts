@@ -54,6 +54,16 @@ export function usePatchScheme() {
   return useMutation({ mutationFn: patchScheme, onSuccess: () => qc.invalidateQueries({ queryKey: AID_KEY }) });
 }
 
+/** A new scheme (POST /api/aid/schemes): its code, name, département (null: nationwide) and kind are fixed for good. */
+export type SchemeCreate = Omit<SchemePatch, 'id'> & { code: string; name: string; departementCode: string | null; kind: 'lump_sum' | 'monthly' | 'per_km'; requiresUnderservedZone: boolean; conflictsWithHousingAid: boolean };
+/** POST /api/aid/schemes (errors shown in the form). */
+export const createScheme = (body: SchemeCreate) => api('/aid/schemes', { method: 'POST', body, silent: true });
+/** Creates a scheme and refreshes the lists. */
+export function useCreateScheme() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: createScheme, onSuccess: () => qc.invalidateQueries({ queryKey: AID_KEY }) });
+}
+
 /** Records a grant and refreshes the register and the estimate. */
 export function useCreateGrant() {
   const qc = useQueryClient();
