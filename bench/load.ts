@@ -109,7 +109,8 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<{ db: string; endp
   const env: Record<string, string> = kind === 'postgres' ? { DATABASE_URL: pgDb!.url } : { PGLITE_DIR: path.join(tmp, 'pglite') };
   say(`[${kind}] starting the server (migrate, seed the demo, load the road graph)…`);
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
-  const server = await startServer({ ...env, DATA_DIR: path.join(ROOT, 'data') }, { nodeArgs });
+  // Start-up (migrate, seed, road graph) may take minutes on a machine shared with others.
+  const server = await startServer({ ...env, DATA_DIR: path.join(ROOT, 'data') }, { nodeArgs, timeoutMs: 900_000 });
   try {
     const base = server.baseUrl;
     const intern = await signIn(base, 'intern@demo.test');

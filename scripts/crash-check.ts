@@ -2,10 +2,13 @@
  * `npm run crash:check`: kill -9 the server again and again while it takes writes, restart it, and
  * check that every write it acknowledged is there and nothing is half done. Each round starts the
  * real server (child process, loopback) on the same database, signs staff in, fires concurrent writes
- * — site creations, rooms with their beds, availability windows and whole-inventory imports (20 sites
- * in one transaction) — and kills the server with SIGKILL at a random moment. After each restart:
- * every acknowledged site, room (with all its beds) and import is there; an import that was not
- * acknowledged is there whole or not at all. Prints the counts and one JSON line.
+ * — site creations, rooms with their beds, availability windows, whole-inventory imports (20 sites
+ * in one transaction) and matching applies (preview, then apply: one serializable transaction writing
+ * the run, its proposals, their audit events and notices) — and kills the server with SIGKILL at a
+ * random moment. After each restart: every acknowledged site, room (with all its beds), import and
+ * apply is there; an import that was not acknowledged is there whole or not at all; every apply run in
+ * the database has all its writes (as many proposals created and kept as its result says, each with its
+ * audit event, and its own 'apply' audit event). Prints the counts and one JSON line.
  *
  *   npm run crash:check                     # 10 rounds on a fresh embedded database
  *   npm run crash:check -- --rounds 5 --db postgres   # on a throwaway database beside TEST_DATABASE_URL
@@ -31,6 +34,9 @@ interface Acked {
   rooms: { id: number; beds: number; windows: number }[];
   imports: string[][];
   unackedImports: string[][];
+  /** Apply runs acknowledged (200), and applies sent but cut by the kill. */
+  applies: number[];
+  cutApplies: number;
 }
 
 async function staffSession(base: string): Promise<{ cookie: string; csrf: string }> {
@@ -41,7 +47,7 @@ async function staffSession(base: string): Promise<{ cookie: string; csrf: strin
 }
 
 async function round(n: number, env: Record<string, string>, acked: Acked): Promise<number> {
-  const server = await startServer(env);
+  const server = await startServer(env, { timeoutMs: 900_000 });
   const base = server.baseUrl;
   const { cookie, csrf } = await staffSession(base);
   const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
@@ -83,15 +89,31 @@ async function round(n: number, env: Record<string, string>, acked: Acked): Prom
     } else acked.unackedImports.push(slugs);
   };
 
+  // Preview then apply, again and again, beside the other writes (an apply that sees them answers 409).
+  const applyLoop = async () => {
+    while (alive) {
+      const preview = await fetch(`${base}/api/matching/preview`, { method: 'POST', headers, body: '{}' }).catch(() => undefined);
+      if (preview?.status !== 201) continue;
+      const { runId } = await preview.json();
+      const res = await fetch(`${base}/api/matching/apply`, { method: 'POST', headers, body: JSON.stringify({ runId }) }).catch(() => undefined);
+      if (res?.status === 200) {
+        acked.applies.push((await res.json()).runId);
+        writes++;
+      } else if (!res) acked.cutApplies++;
+    }
+  };
+
   const load = (async () => {
     for (let i = 0; alive; i++) {
       await Promise.all([createSite(i * 3).catch(() => {}), createSite(i * 3 + 1).catch(() => {}), importBatch(i).catch(() => {}), createSite(i * 3 + 2).catch(() => {})]);
     }
   })();
+  const applying = applyLoop().catch(() => {});
   await new Promise((r) => setTimeout(r, 3000 + Math.random() * 7000));
   alive = false;
   await server.kill();
   await load;
+  await applying;
   return writes;
 }
 
@@ -113,6 +135,22 @@ async function verify(env: Record<string, string>, acked: Acked): Promise<{ miss
       const present = batch.filter((s) => slugs.has(s)).length;
       if (present !== 0 && present !== batch.length) halfDone.push(`import ${batch[0]}…: ${present} of ${batch.length} sites`);
     }
+    // Every apply in the database, acknowledged or cut, is whole: its proposals and its own audit event.
+    const runs = await db.prisma.matchingRun.findMany({ where: { kind: 'apply' }, select: { id: true, result: true } });
+    const runIds = new Set(runs.map((r) => r.id));
+    for (const id of acked.applies) if (!runIds.has(id)) missing.push(`apply run ${id}`);
+    for (const r of runs) {
+      const expected = r.result as { created: number; kept: number };
+      const audited = (action: string) => db.prisma.auditEvent.count({ where: { action, entity: 'Assignment', after: { path: ['matchingRunId'], equals: r.id } } });
+      const created = await audited('create');
+      const kept = await audited('update');
+      const proposals = await db.prisma.assignment.count({ where: { matchingRunId: r.id } });
+      const applyEvent = await db.prisma.auditEvent.count({ where: { action: 'apply', entity: 'MatchingRun', entityId: String(r.id) } });
+      if (created !== expected.created || kept !== expected.kept || applyEvent !== 1 || (expected.created > 0 && proposals === 0)) {
+        halfDone.push(`apply run ${r.id}: ${created}/${expected.created} created, ${kept}/${expected.kept} kept, ${applyEvent} apply event(s), ${proposals} assignments`);
+      }
+    }
+    appliesInDb = runs.length;
     return { missing, halfDone };
   } finally {
     await db.close();
@@ -122,21 +160,23 @@ async function verify(env: Record<string, string>, acked: Acked): Promise<{ miss
 const tmp = mkdtempSync(path.join(tmpdir(), 'im-crash-check-'));
 const pgDb = kind === 'postgres' ? await throwawayPostgres(pgUrl ?? '', 'im_crash') : undefined;
 const env: Record<string, string> = { DATA_DIR: path.join(ROOT, 'data'), ...(pgDb ? { DATABASE_URL: pgDb.url } : { PGLITE_DIR: path.join(tmp, 'pglite') }) };
-const acked: Acked = { sites: [], rooms: [], imports: [], unackedImports: [] };
+const acked: Acked = { sites: [], rooms: [], imports: [], unackedImports: [], applies: [], cutApplies: 0 };
+let appliesInDb = 0;
 let kills = 0;
 let writes = 0;
 try {
   for (let n = 1; n <= rounds; n++) {
     writes += await round(n, env, acked);
     kills++;
-    say(`round ${n}: killed -9; acknowledged so far: ${acked.sites.length} sites, ${acked.rooms.length} rooms, ${acked.imports.length} imports (${acked.unackedImports.length} cut)`);
+    say(`round ${n}: killed -9; acknowledged so far: ${acked.sites.length} sites, ${acked.rooms.length} rooms, ${acked.imports.length} imports (${acked.unackedImports.length} cut), ${acked.applies.length} applies (${acked.cutApplies} cut)`);
   }
   // One last start: the server must come up on what the kills left (lock taken over, migrations done).
-  const last = await startServer(env);
+  const last = await startServer(env, { timeoutMs: 900_000 });
   await last.stop();
   const { missing, halfDone } = await verify(env, acked);
-  console.log(JSON.stringify({ check: 'crash', db: kind, kills, acknowledgedWrites: writes, missing: missing.length, halfDone: halfDone.length, examples: [...missing, ...halfDone].slice(0, 10) }));
-  say(`${kills} kill -9 on ${kind}: ${writes} acknowledged writes, ${missing.length} missing, ${halfDone.length} half done`);
+  const counts = { sites: acked.sites.length, rooms: acked.rooms.length, imports: acked.imports.length, cutImports: acked.unackedImports.length, applies: acked.applies.length, cutApplies: acked.cutApplies, appliesInDatabase: appliesInDb };
+  console.log(JSON.stringify({ check: 'crash', db: kind, kills, acknowledgedWrites: writes, ...counts, missing: missing.length, halfDone: halfDone.length, examples: [...missing, ...halfDone].slice(0, 10) }));
+  say(`${kills} kill -9 on ${kind}: ${writes} acknowledged writes (${counts.sites} sites, ${counts.rooms} rooms, ${counts.imports} imports, ${counts.applies} applies; ${counts.cutImports} imports and ${counts.cutApplies} applies cut by a kill, ${appliesInDb} apply runs in the database), ${missing.length} missing, ${halfDone.length} half done`);
   if (missing.length || halfDone.length) process.exitCode = 1;
 } finally {
   await pgDb?.drop();
