@@ -13,6 +13,7 @@ import pg from 'pg';
 import { ManyToMany } from '../../server/routing/ch/many-to-many.ts';
 import { TreeSearch } from '../../server/routing/graph/dijkstra.ts';
 import { forwardAdjacency } from '../../server/routing/graph/road-network.ts';
+import { stronglyConnectedComponents } from '../../server/routing/graph/components.ts';
 import type { RoutingGraph } from '../../server/routing/routing-graph.ts';
 
 /** Two answers closer than this are the same (costs are in seconds). */
@@ -211,9 +212,22 @@ export function reachMismatches(ours: Map<number, number>, peer: Map<number, num
   return n;
 }
 
-/** `count` distinct nodes drawn with a seeded generator. */
+/**
+ * `count` distinct nodes of the largest strongly connected piece (where a route can both arrive and
+ * leave: with U-turns forbidden, a node heading into a cul-de-sac or a junction's own node, which
+ * only starts routes, is not), drawn with a seeded generator.
+ */
 export function pickNodes(g: RoutingGraph, count: number, rnd: () => number): number[] {
+  const tail = new Uint32Array(g.arcHead.length);
+  for (let v = 0; v < g.nodeCount; v++) tail.fill(v, g.firstOut[v], g.firstOut[v + 1]);
+  const comp = stronglyConnectedComponents(g.nodeCount, tail, g.arcHead);
+  const size = new Map<number, number>();
+  for (let v = 0; v < g.nodeCount; v++) size.set(comp[v], (size.get(comp[v]) ?? 0) + 1);
+  let biggest = -1;
+  for (const [c, n] of size) if (biggest < 0 || n > size.get(biggest)!) biggest = c;
+  const usable: number[] = [];
+  for (let v = 0; v < g.nodeCount; v++) if (comp[v] === biggest) usable.push(v);
   const picked = new Set<number>();
-  while (picked.size < Math.min(count, g.nodeCount)) picked.add(Math.floor(rnd() * g.nodeCount));
+  while (picked.size < Math.min(count, usable.length)) picked.add(usable[Math.floor(rnd() * usable.length)]);
   return [...picked];
 }

@@ -56,8 +56,17 @@ export async function exportJunctionNetwork(db: PeerDatabase, g: RoadNetwork, re
     const ways = r.kind === 'no' ? [last] : (out.get(head(arriving)) ?? []).filter((k) => k !== last && k >> 1 !== arriving >> 1);
     for (const k of ways) paths.push([...prefix, k].map((key) => key + 1));
   }
+  // U-turns: the engine forbids driving back along the edge one arrived by (openrouteservice's core
+  // search), which pgr_trsp allows; each is one more forbidden path.
+  for (let e = 0; e < g.edgeCount; e++) {
+    if ((g.edgeFlags[e] & (FORWARD | BACKWARD)) !== (FORWARD | BACKWARD)) continue;
+    paths.push([2 * e + 1, 2 * e + 2], [2 * e + 2, 2 * e + 1]);
+  }
   await client.query('CREATE TABLE restrictions (id serial, path bigint[], cost float8)');
-  for (const p of paths) await client.query('INSERT INTO restrictions (path, cost) VALUES ($1::bigint[], $2)', [p, FORBIDDEN]);
+  for (let i = 0; i < paths.length; i += 5000) {
+    const chunk = paths.slice(i, i + 5000);
+    await client.query('INSERT INTO restrictions (path, cost) SELECT string_to_array(p, \',\')::bigint[], $2 FROM unnest($1::text[]) AS p', [chunk.map((p) => p.join(',')), FORBIDDEN]);
+  }
   return { edges: g.edgeCount, paths: paths.length };
 }
 
@@ -99,12 +108,11 @@ export function engineJunctionTimes(g: RoadNetwork, sources: number[], targets: 
 }
 
 /**
- * Junctions next to turn restrictions (the tails of their first ways) and a seeded sample of others,
- * each one a search can leave from. (A junction every arrival of which is restricted has no
- * unrestricted node left once small pieces are pruned; a route can still start on its roads.)
+ * Junctions next to turn restrictions (the tails of their first ways) and a seeded sample of others
+ * (junctions' own nodes, where routes starting on them leave from).
  */
 export function junctionsToCompare(g: RoadNetwork, restrictions: RestrictionInput[], near: number, random: number, rnd: () => number): number[] {
-  const leaves = (v: number) => g.nodeJunction[v] === v && g.firstOut[v + 1] > g.firstOut[v];
+  const leaves = (v: number) => g.nodeJunction[v] === v;
   const picked = new Set<number>();
   for (const r of restrictions) {
     if (picked.size >= near) break;
@@ -122,7 +130,7 @@ export function junctionsToCompare(g: RoadNetwork, restrictions: RestrictionInpu
 /**
  * A third opinion where the two disagree: Dijkstra over directed roads (edge-based), checking each
  * manoeuvre against the restrictions as written (a `no_*` forbids its sequence; each `only_*`
- * forbids every other way on but turning back), with no node splitting. Restrictions of two roads
+ * forbids every other way on but turning back) and forbidding U-turns, with no node splitting. Restrictions of two roads
  * (via a node) only, which are all Heidelberg has.
  */
 export function bruteForceJunctionTimes(g: RoadNetwork, restrictions: RestrictionInput[], source: number): Map<number, number> {
@@ -151,7 +159,7 @@ export function bruteForceJunctionTimes(g: RoadNetwork, restrictions: Restrictio
     done[k] = 1;
     const v = head(k);
     if (!(c >= (best.get(v) ?? Infinity))) best.set(v, c);
-    for (const k2 of out.get(v) ?? []) if (!done[k2] && allowed(k, k2)) heap.push(c + g.edgeDur[k2 >> 1], k2);
+    for (const k2 of out.get(v) ?? []) if (!done[k2] && k2 !== (k ^ 1) && allowed(k, k2)) heap.push(c + g.edgeDur[k2 >> 1], k2);
   }
   return best;
 }

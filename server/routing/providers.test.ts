@@ -69,7 +69,7 @@ describe('choosing road data', () => {
     const changed = await loadRoadGraph(file, cacheDir);
     expect(changed.report.fromCache).toBe(false);
     expect(changed.graph.nodeCount).not.toBe(first.graph.nodeCount);
-  });
+  }, 120_000); // two imports from scratch, on a shared machine
 
   it('builds the embedded engine from data/roads on worker threads, beside openrouteservice, and logs it', async () => {
     const dir = freshDir();

@@ -43,7 +43,7 @@ const WAYS: Record<string, { nodes: string[]; tags: Record<string, string> }> = 
 };
 const wayId = (name: string) => Object.keys(WAYS).indexOf(name) + 101;
 
-function crossroads(restrictions: { tags: Record<string, string>; from: string; via: string | string[]; to: string }[]): EmbeddedEngine {
+function crossroads(restrictions: { tags: Record<string, string>; from: string; via: string | string[]; to: string }[], minNetworkSize = 0): EmbeddedEngine {
   const file = path.join(dir, `crossroads-${Math.random().toString(36).slice(2)}.osm.pbf`);
   const nodes: WriteNode[] = ids.map((name) => ({ id: nodeId(name), lng: at(...NODES[name])[0], lat: at(...NODES[name])[1] }));
   const ways: WriteWay[] = Object.entries(WAYS).map(([name, w]) => ({ id: wayId(name), refs: w.nodes.map(nodeId), tags: w.tags }));
@@ -60,7 +60,7 @@ function crossroads(restrictions: { tags: Record<string, string>; from: string; 
       ],
     })),
   });
-  const { network } = importOsmPbf(file, { minNetworkSize: 0 });
+  const { network } = importOsmPbf(file, { minNetworkSize });
   return new EmbeddedEngine(withHierarchy(network), { snapRadiusM: 50 });
 }
 
@@ -104,6 +104,40 @@ describe('turn restrictions from an OSM file', () => {
     expect(await drive(apart, 'S', 'N')).toBeCloseTo(await drive(free, 'S', 'N'), 2);
   });
 
+  it('no U-turn escapes a restriction: the route goes round the block, as openrouteservice', async () => {
+    //  A ── B ── C ── E      main road, 50 km/h; the right turn A→B→D is banned.
+    //       │         │
+    //       D ── G ── E2     a slow block, 20 km/h
+    // Driving on to C, turning back there and turning left at B onto D would be quicker than the
+    // block; ORS forbids U-turns (in its core search, and its node-based paths never repeat a node).
+    const pts: LngLat[] = [at(0, 0), at(1, 0), at(2, 0), at(3, 0), at(1, -1), at(2, -1), at(3, -1)];
+    const [A, B, C, E, D, G, E2] = [0, 1, 2, 3, 4, 5, 6];
+    const ways: TestWay[] = [
+      { nodes: [A, B], speedKmh: 50 },
+      { nodes: [B, C, E], speedKmh: 50 },
+      { nodes: [B, D], speedKmh: 50 },
+      { nodes: [D, G, E2, E], speedKmh: 20 },
+    ];
+    const free = new EmbeddedEngine(graphFromWays(pts, ways), { snapRadiusM: 10 });
+    const banned = new EmbeddedEngine(graphFromWays(pts, ways, { restrictions: [{ kind: 'no', from: 0, via: B, to: 2 }] }), { snapRadiusM: 10 });
+    const t = async (e: EmbeddedEngine, from: number, to: number) => (await e.matrix([pts[from]], [pts[to]])).durations[0][0]!;
+    const uTurnAtC = (await t(free, A, C)) + (await t(free, C, D));
+    const blockOnly = new EmbeddedEngine(graphFromWays(pts, [ways[3]]), { snapRadiusM: 10 });
+    const roundTheBlock = (await t(free, A, E)) + (await t(blockOnly, E, D));
+    expect(uTurnAtC).toBeLessThan(roundTheBlock - 10);
+    expect(await t(banned, A, D)).toBeCloseTo(roundTheBlock, 1);
+    // Starting on B itself, D is straight away.
+    expect(await t(banned, B, D)).toBeCloseTo(await t(free, B, D), 2);
+  });
+
+  it('a route starts exactly on a junction every arrival of which goes to a copy, small pieces pruned', async () => {
+    // With U-turns forbidden every arrival at C goes to a copy of C; C's own node is where routes
+    // leaving from C start, and pruning keeps it.
+    const pruned = crossroads([{ tags: { restriction: 'no_left_turn' }, from: 's', via: 'C', to: 'w' }], 3);
+    const free = crossroads([]);
+    for (const to of ['N', 'E', 'W', 'S']) expect(await drive(pruned, 'C', to)).toBeCloseTo(await drive(free, 'C', to), 2);
+  });
+
   it('restriction:motorcar applies, restriction:bus and except=motorcar do not', async () => {
     const free = await drive(crossroads([]), 'S', 'W');
     expect(await drive(crossroads([{ tags: { 'restriction:motorcar': 'no_left_turn' }, from: 's', via: 'C', to: 'w' }]), 'S', 'W')).toBeGreaterThan(free + 5);
@@ -144,7 +178,8 @@ describe('turn restrictions from an OSM file', () => {
 
 /**
  * An independent oracle: Dijkstra over (node, last ways driven) states, checking restrictions as
- * sequences of directed ways, on a grid where every way is one segment.
+ * sequences of directed ways, on a grid where every way is one segment. No U-turns (driving back
+ * along the way just driven), as openrouteservice's core search.
  */
 function oracle(nodes: LngLat[], ways: TestWay[], restrictions: TestRestriction[], from: number): Map<number, number> {
   type Step = { way: number; to: number };
@@ -183,6 +218,7 @@ function oracle(nodes: LngLat[], ways: TestWay[], restrictions: TestRestriction[
     dist.set(state, c);
     if (!best.has(node) || c < best.get(node)!) best.set(node, c);
     for (const step of out[node]) {
+      if (hist.length > 0 && Number(hist[hist.length - 1].split('>')[0]) === step.way) continue;
       const key = `${step.way}>${step.to}`;
       const next = [...hist, key];
       let ok = true;

@@ -1,7 +1,7 @@
 import { haversineM } from '../geo/geodesy.ts';
 import { BACKWARD, FORWARD, type NetworkInput, type RestrictionInput } from './network-input.ts';
 import { NO_NODE, type RoadNetwork } from './road-network.ts';
-import { compileTurnRestrictions } from './turn-expansion.ts';
+import { compileTurnRestrictions, type CompiledArcs } from './turn-expansion.ts';
 import { stronglyConnectedComponents } from './components.ts';
 
 /** Options of {@link buildRoadNetwork}. */
@@ -36,37 +36,30 @@ export function buildRoadNetwork(input: NetworkInput, options: BuildOptions = {}
     weight[e] = dur[e] * input.edges.weightFactor[e];
   }
 
-  // 1. Arcs over junctions and restriction states.
+  // 1. Arcs over junctions and restriction states (U-turns forbidden: see compileTurnRestrictions).
   const towers = input.lng.length;
   const drivable = (key: number): boolean => (flags[key >> 1] & (key & 1 ? BACKWARD : FORWARD)) !== 0;
   const tailOf = (key: number): number => (key & 1 ? b[key >> 1] : a[key >> 1]);
   const headOf = (key: number): number => (key & 1 ? a[key >> 1] : b[key >> 1]);
-  const compiled = compileTurnRestrictions({ towers, keyCount: 2 * E, drivable, tailOf, headOf }, input.restrictions);
+  const keyGraph = { towers, keyCount: 2 * E, drivable, tailOf, headOf };
+  const compiled = compileTurnRestrictions(keyGraph, input.restrictions);
   const nodeCount0 = towers + compiled.states;
   const arcTail = compiled.arcTail;
   const arcHead = compiled.arcHead;
   const arcKey = compiled.arcKey;
   const arcs = arcTail.length;
 
-  // 2. Keep the arcs inside large strongly connected pieces.
-  const comp = stronglyConnectedComponents(nodeCount0, arcTail, arcHead);
-  const keysPerComp = new Map<number, number>();
-  for (let i = 0; i < arcs; i++) {
-    if (comp[arcTail[i]] === comp[arcHead[i]] && arcTail[i] < towers) keysPerComp.set(comp[arcTail[i]], (keysPerComp.get(comp[arcTail[i]]) ?? 0) + 1);
-  }
-  let biggest = -1;
-  let biggestSize = -1;
-  for (const [c, size] of keysPerComp) if (size > biggestSize) [biggest, biggestSize] = [c, size];
-  const minKeys = 2 * (options.minNetworkSize ?? 0);
+  // 2. Keep the directed edges inside large strongly connected pieces, found with U-turns allowed:
+  // forbidding them makes every cul-de-sac a piece of its own (in, and no way out) though routes may
+  // end there, as in GraphHopper, whose pruning only stops points snapping into a small piece. An arc
+  // stays when its edge does and it leaves a junction (where routes starting on it leave from, even
+  // when every arrival there goes to a copy) or a copy whose arriving edge stays.
+  const uTurnsAllowed = compiled.states === 0 ? compiled : compileTurnRestrictions(keyGraph, input.restrictions, { uTurns: 'allowed' });
+  const keyAlive0 = keysInLargePieces(uTurnsAllowed, towers, options.minNetworkSize ?? 0);
   const keepArc = new Uint8Array(arcs);
   for (let i = 0; i < arcs; i++) {
-    if (minKeys <= 0) {
-      keepArc[i] = 1;
-      continue;
-    }
-    const c = comp[arcTail[i]];
-    if (c !== comp[arcHead[i]]) continue;
-    if (c === biggest || (keysPerComp.get(c) ?? 0) >= minKeys) keepArc[i] = 1;
+    const t = arcTail[i];
+    if (keyAlive0[arcKey[i]] && (t < towers || keyAlive0[compiled.stateKey[t - towers]])) keepArc[i] = 1;
   }
 
   // 3. Renumber what is kept: nodes touched by a kept arc, edges driven by one.
@@ -173,4 +166,33 @@ export function buildRoadNetwork(input: NetworkInput, options: BuildOptions = {}
     .filter((r) => r.keys.every((k) => newEdge[k >> 1] >= 0))
     .map((r) => ({ kind: r.kind, keys: r.keys.map(remapKey) }));
   return { network, restrictionStates: compiled.states, restrictions };
+}
+
+/**
+ * Directed edges (keys) driven inside strongly connected pieces of at least `minNetworkSize` edges
+ * (twice as many keys), and in the largest piece whatever its size; every key when the minimum is 0.
+ */
+function keysInLargePieces(c: CompiledArcs, towers: number, minNetworkSize: number): Uint8Array {
+  const { arcTail, arcHead, arcKey } = c;
+  const arcs = arcTail.length;
+  const alive = new Uint8Array(c.primaryHead.length);
+  const minKeys = 2 * minNetworkSize;
+  if (minKeys <= 0) {
+    for (let i = 0; i < arcs; i++) alive[arcKey[i]] = 1;
+    return alive;
+  }
+  const comp = stronglyConnectedComponents(towers + c.states, arcTail, arcHead);
+  const keysPerComp = new Map<number, number>();
+  for (let i = 0; i < arcs; i++) {
+    if (comp[arcTail[i]] === comp[arcHead[i]] && arcTail[i] < towers) keysPerComp.set(comp[arcTail[i]], (keysPerComp.get(comp[arcTail[i]]) ?? 0) + 1);
+  }
+  let biggest = -1;
+  let biggestSize = -1;
+  for (const [k, size] of keysPerComp) if (size > biggestSize) [biggest, biggestSize] = [k, size];
+  for (let i = 0; i < arcs; i++) {
+    const k = comp[arcTail[i]];
+    if (k !== comp[arcHead[i]]) continue;
+    if (k === biggest || (keysPerComp.get(k) ?? 0) >= minKeys) alive[arcKey[i]] = 1;
+  }
+  return alive;
 }

@@ -16,6 +16,8 @@ export interface CompiledArcs {
   states: number;
   /** Junction each state stands at. */
   stateJunction: Uint32Array;
+  /** Key driven last to reach each state. */
+  stateKey: Uint32Array;
   arcTail: Uint32Array;
   arcHead: Uint32Array;
   arcKey: Uint32Array;
@@ -30,8 +32,11 @@ interface State {
   junction: number;
   /** The last key driven to get here (-1 for the root). */
   lastKey: number;
-  children: Map<number, State>;
-  forbidden: Set<number>;
+  /** Longer prefixes (null: none; allocated on demand, most states have none). */
+  children: Map<number, State> | null;
+  forbidden: Set<number> | null;
+  /** Driving back along `lastKey` (a U-turn) is forbidden after this prefix. */
+  noUTurn: boolean;
   /**
    * Set by `only_*` restrictions: only these keys may follow (besides turning back onto the same
    * edge); null when none applies. Several `only_*` from the same prefix each forbid every other
@@ -48,11 +53,28 @@ interface State {
  * prefixes form an Aho–Corasick automaton, so overlapping restrictions (the `to` of one is the
  * `from` of the next, or one sequence ends where another starts) combine correctly. Searches then
  * run on plain nodes and arcs: Dijkstra, the contraction hierarchy and the isochrones all honour
- * restrictions without a line of their own. Junctions without restrictions are untouched.
+ * restrictions without a line of their own.
+ *
+ * U-turns: openrouteservice answers with turn restrictions on its core, whose search forbids driving
+ * back along the edge one arrived by (`matrix.u_turn_costs: -1`, GraphHopper's infinite U-turn costs,
+ * `AbstractManyToManyRoutingAlgorithm.accept`), and its node-based hierarchy never repeats a node, so
+ * no ORS route contains a U-turn. A node-based graph has none either, except where junction copies let
+ * a route come back to a junction it left, which is how a U-turn escapes a restriction (in at a
+ * restricted junction, U-turn at the next one, back in, turn). So with `uTurns: 'forbidden'` and at
+ * least one restriction, every junction with another way on is split by arriving edge and the copy
+ * for edge k omits driving back along k (a one-key prefix, in the same automaton): no route anywhere
+ * can U-turn, however far from the restriction, nor at the end of a cul-de-sac (ORS's core search
+ * does not either; a route may still end in a dead-end street, see the pruning in build-network).
+ * Without restrictions nothing is split: no shortest node-based route contains a U-turn anyway.
  */
-export function compileTurnRestrictions(g: KeyGraph, restrictions: RestrictionInput[]): CompiledArcs {
-  const root: State = { id: -1, junction: -1, lastKey: -1, children: new Map(), forbidden: new Set(), only: null, fail: null };
+export function compileTurnRestrictions(g: KeyGraph, restrictions: RestrictionInput[], options: { uTurns?: 'forbidden' | 'allowed' } = {}): CompiledArcs {
+  const root: State = { id: -1, junction: -1, lastKey: -1, children: new Map(), forbidden: null, noUTurn: false, only: null, fail: null };
   const states: State[] = [];
+  const newState = (key: number): State => {
+    const st: State = { id: states.length, junction: g.headOf(key), lastKey: key, children: null, forbidden: null, noUTurn: false, only: null, fail: null };
+    states.push(st);
+    return st;
+  };
   const valid = (r: RestrictionInput): boolean => {
     if (r.keys.length < 2) return false;
     for (let i = 0; i < r.keys.length; i++) {
@@ -62,42 +84,50 @@ export function compileTurnRestrictions(g: KeyGraph, restrictions: RestrictionIn
     }
     return true;
   };
-  for (const r of restrictions) {
-    if (!valid(r)) continue;
+  const usable = restrictions.filter(valid);
+  if (usable.length > 0 && (options.uTurns ?? 'forbidden') === 'forbidden') {
+    for (let k = 0; k < g.keyCount; k++) {
+      if (!g.drivable(k) || !g.drivable(k ^ 1)) continue;
+      const st = newState(k);
+      st.noUTurn = true;
+      root.children!.set(k, st);
+    }
+  }
+  for (const r of usable) {
     let s = root;
     for (let i = 0; i < r.keys.length - 1; i++) {
       const k = r.keys[i];
-      let child = s.children.get(k);
+      let child = s.children?.get(k);
       if (!child) {
-        child = { id: states.length, junction: g.headOf(k), lastKey: k, children: new Map(), forbidden: new Set(), only: null, fail: null };
-        states.push(child);
-        s.children.set(k, child);
+        child = newState(k);
+        (s.children ??= new Map()).set(k, child);
       }
       s = child;
     }
     const last = r.keys[r.keys.length - 1];
-    if (r.kind === 'no') s.forbidden.add(last);
+    if (r.kind === 'no') (s.forbidden ??= new Set()).add(last);
     else s.only = s.only === null ? new Set([last]) : new Set([...s.only].filter((k) => k === last));
   }
   // Failure links, breadth first: the longest proper suffix of a prefix that is itself a prefix.
   const queue: State[] = [];
-  for (const c of root.children.values()) {
+  for (const c of root.children!.values()) {
     c.fail = root;
     queue.push(c);
   }
   for (let qi = 0; qi < queue.length; qi++) {
     const s = queue[qi];
+    if (!s.children) continue;
     for (const [k, c] of s.children) {
       let f = s.fail;
-      while (f && f !== root && !f.children.has(k)) f = f.fail;
-      c.fail = f?.children.get(k) ?? root;
+      while (f && f !== root && !f.children?.has(k)) f = f.fail;
+      c.fail = f?.children?.get(k) ?? root;
       if (c.fail === c) c.fail = root;
       queue.push(c);
     }
   }
   const next = (s: State, k: number): State => {
     for (let x: State | null = s; x; x = x.fail) {
-      const c = x.children.get(k);
+      const c = x.children?.get(k);
       if (c) return c;
       if (x === root) break;
     }
@@ -105,7 +135,7 @@ export function compileTurnRestrictions(g: KeyGraph, restrictions: RestrictionIn
   };
   const allowed = (s: State, k: number): boolean => {
     for (let x: State | null = s; x && x !== root; x = x.fail) {
-      if (x.forbidden.has(k)) return false;
+      if (x.forbidden?.has(k) || (x.noUTurn && k === (x.lastKey ^ 1))) return false;
       // `only_*` leaves turning back onto the arrival edge to the u-turn rules (as GraphHopper does).
       if (x.only !== null && !x.only.has(k) && k >> 1 !== x.lastKey >> 1) return false;
     }
@@ -140,6 +170,7 @@ export function compileTurnRestrictions(g: KeyGraph, restrictions: RestrictionIn
   return {
     states: states.length,
     stateJunction: Uint32Array.from(states.map((s) => s.junction)),
+    stateKey: Uint32Array.from(states.map((s) => s.lastKey)),
     arcTail: Uint32Array.from(tail),
     arcHead: Uint32Array.from(head),
     arcKey: Uint32Array.from(keys),
