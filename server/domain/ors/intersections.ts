@@ -1,7 +1,6 @@
 import { intersect } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { polygonAreaM2 } from '../../routing/geo/area.ts';
-import { defineTask } from '../../workers/worker-pool.ts';
 
 /** Input of {@link isochroneIntersections}: each location's isochrone polygons, in answer order. */
 export interface IntersectionsInput {
@@ -59,5 +58,3 @@ export function isochroneIntersections({ maps }: IntersectionsInput): IsochroneI
         }
   return out;
 }
-
-export const intersectionsTask = defineTask<IntersectionsInput, IsochroneIntersection[]>(new URL(import.meta.url), 'isochroneIntersections');

@@ -67,32 +67,52 @@ describe('the ORS-compatible API cannot be used to stop or stall the server', ()
     expect(res.ms).toBeLessThan(1000);
   });
 
-  it('keeps /api/health answering while the largest legal isochrone request runs', async () => {
-    // 5 locations × 10 ranges up to half an hour (~1 s of CPU on Heidelberg; the limits allow an hour).
-    const big = { locations: [[8.684177, 49.423034], [8.684177, 49.410034], [8.7, 49.4], [8.66, 49.41], [8.69, 49.43]], range: [1800], interval: 180, attributes: ['area'] };
-    let done = 0;
-    const request = timed('/ors/v2/isochrones/driving-car', big).then((r) => {
-      done = performance.now();
-      return r;
-    });
+  /** Health asked in a loop (a request, then 20 ms) until `stop()`; each answer's time and when it came. */
+  const pingHealth = async (stop: () => boolean) => {
     const health: { ms: number; at: number; status: number }[] = [];
-    while (!done) {
+    while (!stop()) {
       const t0 = performance.now();
       const res = await app.client().get('/api/health');
       health.push({ ms: performance.now() - t0, at: performance.now(), status: res.status });
       await new Promise((r) => setTimeout(r, 20));
     }
-    const res = await request;
-    expect(res.status).toBe(200);
-    expect(res.body.features).toHaveLength(50);
-    const during = health.filter((h) => h.at < done);
-    // The engine ran off the request thread: health answered several times before the big answer came.
-    expect(during.length).toBeGreaterThanOrEqual(2);
-    expect(during.every((h) => h.status === 200)).toBe(true);
-    const worst = Math.max(...during.map((h) => h.ms));
-    console.log(`health answered ${during.length}× during a ${Math.round(res.ms)} ms isochrone request; slowest ${Math.round(worst)} ms`);
-    // On a quiet machine the slowest is tens of ms; on a loaded CI box it stays a small part of
-    // the request (run on this thread, health would wait for all of it).
-    expect(worst).toBeLessThan(Math.max(250, res.ms / 4));
-  }, 60_000);
+    return health;
+  };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+  it('keeps /api/health as quick during the largest legal requests as without them', async () => {
+    // Baseline on this machine, now: health alone, 30 times.
+    const alone = await pingHealth(((n = 0) => () => n++ >= 30)());
+    // 5 locations × 10 ranges up to half an hour (~1 s of CPU on Heidelberg, a 0.9 MB answer built and
+    // serialised on the pool), then a 1 × 3,500 matrix.
+    const big = { locations: [[8.684177, 49.423034], [8.684177, 49.410034], [8.7, 49.4], [8.66, 49.41], [8.69, 49.43]], range: [1800], interval: 180, attributes: ['area'] };
+    const wide = { locations: Array.from({ length: 3500 }, (_, i) => [8.62 + (i % 70) * 0.001, 49.38 + Math.floor(i / 70) * 0.001]), sources: [0] };
+    for (const [path, body, check] of [
+      ['/ors/v2/isochrones/driving-car', big, (b: any) => expect(b.features).toHaveLength(50)],
+      ['/ors/v2/matrix/driving-car', wide, (b: any) => expect(b.durations[0]).toHaveLength(3500)],
+    ] as const) {
+      let done = 0;
+      const request = timed(path, body).then((r) => {
+        done = performance.now();
+        return r;
+      });
+      const health = await pingHealth(() => done > 0);
+      const res = await request;
+      expect(res.status).toBe(200);
+      check(res.body);
+      const during = health.filter((h) => h.at < done);
+      // The work ran off the request thread: health answered several times before the big answer came.
+      expect(during.length).toBeGreaterThanOrEqual(2);
+      expect(during.every((h) => h.status === 200)).toBe(true);
+      const worst = Math.max(...during.map((h) => h.ms));
+      const worstAlone = Math.max(...alone.map((h) => h.ms));
+      console.log(`health during a ${Math.round(res.ms)} ms ${path} request: ${during.length} answers, median ${Math.round(median(during.map((h) => h.ms)))} ms, slowest ${Math.round(worst)} ms; alone: median ${Math.round(median(alone.map((h) => h.ms)))} ms, slowest ${Math.round(worstAlone)} ms`);
+      // Relative to the same machine a moment ago, not an absolute time: the slowest health answer
+      // during the request stays within the issue's 100 ms of the slowest one without it (tripled,
+      // for a shared machine whose hiccups come and go; the test's own client also parses the big
+      // answer on this thread). Run on this thread, health would wait for all of the work.
+      expect(worst).toBeLessThan(3 * worstAlone + 100);
+      expect(median(during.map((h) => h.ms))).toBeLessThan(3 * median(alone.map((h) => h.ms)) + 50);
+    }
+  }, 180_000);
 });

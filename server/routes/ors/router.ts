@@ -1,13 +1,15 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { OrsApiLimits } from '../../config.ts';
 import { AppError, BusyError } from '../../errors.ts';
-import { intersectionsTask, isochroneIntersections, type IntersectionsInput, type IsochroneIntersection } from '../../domain/ors/intersections.ts';
+import { isochroneIntersections } from '../../domain/ors/intersections.ts';
+import { isochronesResponseTask, matrixResponseTask } from '../../domain/ors/response-tasks.ts';
 import { computeIsochrones, intersectionsInput, planIsochrones, presentIsochrones } from '../../domain/ors/isochrones.ts';
 import { computeMatrix, planMatrix, presentMatrix } from '../../domain/ors/matrix.ts';
 import { ORS_ENGINE_INFO } from '../../domain/ors/metadata.ts';
 import { invalidValue, missingParameter, OrsCode, OrsError, type OrsService } from '../../domain/ors/ors-error.ts';
 import { PointNotRoutableError, PointOutOfBoundsError, type DriveTimeProvider } from '../../routing/provider.ts';
 import type { WorkerPool } from '../../workers/worker-pool.ts';
+import { reviveEngineError } from '../../routing/pool/pooled-engine.ts';
 import { isochronesBodySchema, matrixBodySchema, parseOrsBody } from './schema.ts';
 
 /** The profiles this server routes (ORS answers any other with x003 "incorrect value"). */
@@ -16,7 +18,12 @@ export const ORS_PROFILES = ['driving-car'] as const;
 export interface OrsRouterOptions {
   /** The embedded engine (a pooled engine runs every matrix and isochrone on a worker thread). */
   engine: DriveTimeProvider;
-  /** The worker pool, for the work the router itself does (isochrone intersections); in-thread without one. */
+  /**
+   * The worker pool the pooled engine runs on: given, every answer is built there whole (engine,
+   * intersections, presentation, JSON text) and only the finished string comes back, so nothing
+   * of a large request runs on the request thread but validation. Without one, all runs here on
+   * `engine`.
+   */
   workers?: WorkerPool;
   /** `config.orsApi.limits`: every request is checked against them before any work starts. */
   limits: OrsApiLimits;
@@ -57,29 +64,36 @@ export function createOrsRouter(options: OrsRouterOptions): express.Router {
     if (!(ORS_PROFILES as readonly string[]).includes(profile)) throw invalidValue('profile', profile);
     return profile;
   };
-  const send = (res: Response, service: OrsService, body: object) => {
-    res.type(`${PRODUCES[service].type};charset=UTF-8`).send(JSON.stringify(body));
+  const send = (res: Response, service: OrsService, json: string) => {
+    res.type(`${PRODUCES[service].type};charset=UTF-8`).send(json);
+  };
+  /** A whole answer built on the pool (engine, presentation, JSON text), or here without one. */
+  const onPool = async (task: () => Promise<string>): Promise<string> => {
+    try {
+      return await task();
+    } catch (err) {
+      throw reviveEngineError(err);
+    }
   };
 
   const matrix = async (req: Request, res: Response) => {
     const body = parseOrsBody(matrixBodySchema, req.body);
     const profile = profileOf(req);
     const plan = planMatrix(body, limits.matrix);
+    if (workers) return send(res, 'matrix', await onPool(() => workers.run(matrixResponseTask, { body, profile, plan, limits: limits.matrix, meta })));
     const result = await computeMatrix(engine, plan, limits.matrix);
-    send(res, 'matrix', presentMatrix(body, profile, plan, result, meta));
+    send(res, 'matrix', JSON.stringify(presentMatrix(body, profile, plan, result, meta)));
   };
 
   const isochrones = async (req: Request, res: Response) => {
     const body = parseOrsBody(isochronesBodySchema, req.body);
     const profile = profileOf(req);
     const plan = planIsochrones(body, limits.isochrones);
-    const result = await computeIsochrones(engine, plan, limits.matrix.maximumSearchRadius);
-    let overlaps: IsochroneIntersection[] = [];
-    if (plan.intersections && plan.locations.length > 1) {
-      const input: IntersectionsInput = intersectionsInput(plan, result);
-      overlaps = workers ? await workers.run(intersectionsTask, input) : isochroneIntersections(input);
-    }
-    send(res, 'isochrones', presentIsochrones(body, profile, plan, result, overlaps, meta));
+    const snapRadiusM = limits.matrix.maximumSearchRadius;
+    if (workers) return send(res, 'isochrones', await onPool(() => workers.run(isochronesResponseTask, { body, profile, plan, snapRadiusM, meta })));
+    const result = await computeIsochrones(engine, plan, snapRadiusM);
+    const overlaps = plan.intersections && plan.locations.length > 1 ? isochroneIntersections(intersectionsInput(plan, result)) : [];
+    send(res, 'isochrones', JSON.stringify(presentIsochrones(body, profile, plan, result, overlaps, meta)));
   };
 
   for (const service of ['matrix', 'isochrones'] as const) {

@@ -29,6 +29,11 @@ export interface IsochronesTaskInput {
 
 let built: EmbeddedEngine | undefined;
 
+/** This worker's engine over the pool's shared road graph, built once (for other task modules too). */
+export function workerEngine(): EmbeddedEngine {
+  return engine();
+}
+
 function engine(): EmbeddedEngine {
   if (!built) {
     const graph = sharedData<RoutingGraph>(ROAD_GRAPH_KEY);

@@ -24,8 +24,8 @@ export function engineWorkerSetup(graph: RoutingGraph, options: EngineOptions): 
   return { shared: { [ROAD_GRAPH_KEY]: toShared(graph), [ENGINE_OPTIONS_KEY]: options }, preload: [ENGINE_TASKS_MODULE] };
 }
 
-/** Turns a worker's error back into the engine's own error class. */
-function revive(err: unknown): unknown {
+/** Turns a worker's error back into the engine's own error class (for any task that runs the engine). */
+export function reviveEngineError(err: unknown): unknown {
   if (!(err instanceof WorkerTaskError)) return err;
   const p = err.props;
   if (err.remoteName === 'PointNotRoutableError') return new PointNotRoutableError(p.point as LngLat, p.index as number, p.radiusM as number);
@@ -48,7 +48,7 @@ export class PooledEngine implements DriveTimeProvider {
     try {
       return await this.pool.run(matrixTask, { sources, destinations, options });
     } catch (err) {
-      throw revive(err);
+      throw reviveEngineError(err);
     }
   }
 
@@ -56,7 +56,7 @@ export class PooledEngine implements DriveTimeProvider {
     try {
       return await this.pool.run(isochronesTask, { locations, ranges, options });
     } catch (err) {
-      throw revive(err);
+      throw reviveEngineError(err);
     }
   }
 }
