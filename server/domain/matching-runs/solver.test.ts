@@ -4,7 +4,9 @@ import { bruteForce } from '../../matching/brute-force.ts';
 import { buildProblem } from '../../matching/eligibility.ts';
 import type { MatchResult } from '../../matching/result-types.ts';
 import { parseInstance } from '../../matching/validate-instance.ts';
-import { solveInstance } from './solver.ts';
+import { syntheticInstance } from '../../matching/synthetic-instance.ts';
+import { WorkerPool } from '../../workers/worker-pool.ts';
+import { solveInstance, solveOnWorkers } from './solver.ts';
 
 // Eight interns in a ring of peer wishes with two partner pairs force the exact search.
 const interns = Array.from({ length: 8 }, (_, i) => ({
@@ -64,4 +66,39 @@ describe('solveInstance', () => {
     expect((err as AppError).status).toBe(422);
     expect((err as AppError).id).toBe('matching_too_complex');
   });
+});
+
+describe('solveOnWorkers', () => {
+  it('solves and explains on a worker thread while the request thread keeps answering', async () => {
+    const pool = new WorkerPool({ threads: 1 });
+    try {
+      const solve = solveOnWorkers(pool);
+      // Same answer as in-thread, refusals included.
+      expect(await solve(instance)).toEqual(solveInstance(instance));
+      const bad = { ...(instance as object), interns: [{ id: 'a', start: '2027-05-01', end: '2027-04-01' }] } as never;
+      await expect(Promise.resolve().then(() => solve(bad))).rejects.toMatchObject({ status: 409, details: { field: 'interns[0].end' } });
+      // A large preview: 2,000 interns × 1,000 beds, solved and explained (seconds of CPU on the worker).
+      const big = syntheticInstance(20261124, { interns: 2000, beds: 1000, sites: 150, practices: 300 }) as never;
+      let done = false;
+      const t0 = performance.now();
+      const solving = Promise.resolve(solve(big)).then((r) => {
+        done = true;
+        return r;
+      });
+      // Meanwhile this thread answers: a timer of 10 ms, again and again, as a health check would be.
+      const gaps: number[] = [];
+      while (!done) {
+        const t = performance.now();
+        await new Promise((r) => setTimeout(r, 10));
+        gaps.push(performance.now() - t);
+      }
+      const total = performance.now() - t0;
+      expect(((await solving) as unknown as MatchResult).housed).toBe(1835);
+      expect(gaps.length).toBeGreaterThan(5);
+      // In-thread, one timer would have waited the whole solve; here the longest wait is a small share of it.
+      expect(Math.max(...gaps)).toBeLessThan(total / 3);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
 import { applyMatching, overrideCandidates, previewMatching } from '../../domain/matching-runs/run-matching.ts';
-import { solveInstance } from '../../domain/matching-runs/solver.ts';
+import { solveInstance, solveOnWorkers } from '../../domain/matching-runs/solver.ts';
 import { resolveWindow } from '../../domain/search/date-window.ts';
 import { NotFoundError } from '../../errors.ts';
 import { visibleRuns } from '../../domain/departements/visibility.ts';
@@ -15,13 +15,15 @@ import { applyBody, candidatesQuery, listRunsQuery, previewBody } from './schema
 export function createMatchingRouter(ctx: AppContext): Router {
   const router = Router();
   const staff = requireRole('staff', 'admin');
+  // Solve and explain on the worker pool when there is one: the request thread keeps answering.
+  const solve = ctx.workers ? solveOnWorkers(ctx.workers) : solveInstance;
 
   router.post('/matching/preview', staff, async (req, res) => {
     const body = parse(previewBody, req.body, 'body');
     const { run, input, result } = await previewMatching({
       prisma: ctx.db.prisma,
       provider: ctx.driveTimes.provider,
-      solve: solveInstance,
+      solve,
       window: resolveWindow(body),
       limitMinutes: body.limitMinutes,
       actor: currentUser(req),
