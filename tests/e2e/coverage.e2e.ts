@@ -74,7 +74,7 @@ describe.skipIf(!HAS_CHROMIUM)('coverage journey', () => {
     expect(j.errors).toEqual([]);
   });
 
-  it('weighs a place staff add by clicking the map, kept in the address', async () => {
+  it('weighs a place staff add by clicking the map, kept in the address, and another default limit', async () => {
     const { page } = j;
     const candidates = page.locator('.kpi').filter({ hasText: 'lieux candidats étudiés' }).locator('.kpi-value');
     const before = Number(await candidates.textContent());
@@ -89,6 +89,12 @@ describe.skipIf(!HAS_CHROMIUM)('coverage journey', () => {
     await expect.poll(async () => Number(await candidates.textContent())).toBe(before + 1);
     await page.getByRole('button', { name: 'Retirer Ferme de la Motte' }).click();
     await expect.poll(async () => Number(await candidates.textContent())).toBe(before);
+    // A shorter default limit leaves more placements uncovered (interns with their own limit keep it).
+    await page.getByLabel('Limite de trajet').selectOption('20');
+    await page.waitForURL(/limite=20/);
+    await expect.poll(() => page.getByTestId('uncovered-count').textContent(), { timeout: 60_000 }).toMatch(/^11 \/ 18/);
+    await page.getByLabel('Limite de trajet').selectOption('30');
+    await expect.poll(() => page.getByTestId('uncovered-count').textContent(), { timeout: 60_000 }).toMatch(/^6 \/ 18/);
     expect(j.errors).toEqual([]);
   });
 

@@ -50,10 +50,10 @@ export interface AddedPlace {
 }
 
 /** Asks for a semester's coverage and suggestions (a question, not a change: nothing is written). */
-export const getCoverage = (input: { semester: string; k: number; candidates: AddedPlace[] }) =>
+export const getCoverage = (input: { semester: string; k: number; limitMinutes: number; candidates: AddedPlace[] }) =>
   api('/coverage/suggestions', { method: 'POST', body: input, schema: coverageSchema });
 
 /** Coverage and suggestions, kept while a new question is on its way (the map does not blink). */
-export function useCoverage(input: { semester: string; k: number; candidates: AddedPlace[] }) {
+export function useCoverage(input: { semester: string; k: number; limitMinutes: number; candidates: AddedPlace[] }) {
   return useQuery({ queryKey: ['coverage', input], queryFn: () => getCoverage(input), placeholderData: keepPreviousData });
 }

@@ -14,22 +14,26 @@ import { CoverageMap } from './coverage-map.tsx';
 import { suggestionText } from './suggestion-text.ts';
 
 const K_CHOICES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+/** Default drive limits staff may try (interns with a limit of their own keep it). */
+const LIMITS = [20, 25, 30, 35, 40, 45];
 
 /**
  * « Couverture »: the semester's placements with no free bed within reach (map and list), and where
- * to open next — the greedy sequence of places with its figures. Semester, number of suggestions and
- * added places live in the address (`?semestre=&k=&lieux=`).
+ * to open next — the greedy sequence of places with its figures. Semester, default limit, number of
+ * suggestions and added places live in the address (`?semestre=&limite=&k=&lieux=`).
  */
 export default function CoveragePage() {
   const { t } = useTranslation();
   const [semester, setSemester] = useQueryParam('semestre', nextSemester(currentSemester()).id);
   const [kRaw, setK] = useQueryParam('k', '5');
   const [placesRaw, setPlacesRaw] = useQueryParam('lieux', '');
+  const [limitRaw, setLimit] = useQueryParam('limite', '30');
   const k = K_CHOICES.includes(Number(kRaw)) ? Number(kRaw) : 5;
+  const limitMinutes = LIMITS.includes(Number(limitRaw)) ? Number(limitRaw) : 30;
   const places = parsePlaces(placesRaw);
   const setPlaces = (next: AddedPlace[]) => setPlacesRaw(formatPlaces(next), { push: true });
   const [picked, setPicked] = useState<[number, number] | undefined>();
-  const coverage = useCoverage({ semester, k, candidates: places });
+  const coverage = useCoverage({ semester, k, limitMinutes, candidates: places });
   const d = coverage.data;
   return (
     <main id="main" className="page wide coverage-page">
@@ -37,6 +41,14 @@ export default function CoveragePage() {
         <h1>{t('coverage.title')}</h1>
         <div className="toolbar">
           <SemesterSelect value={semester} onChange={setSemester} />
+          <label>
+            {t('coverage.limit')}
+            <select value={limitMinutes} onChange={(e) => setLimit(e.target.value)}>
+              {LIMITS.map((n) => (
+                <option key={n} value={n}>{t('coverage.minutes', { minutes: n })}</option>
+              ))}
+            </select>
+          </label>
           <label>
             {t('coverage.k')}
             <select value={k} onChange={(e) => setK(e.target.value)}>
