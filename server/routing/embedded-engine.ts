@@ -52,7 +52,15 @@ export class EmbeddedEngine implements DriveTimeProvider {
   private m2m: ManyToMany;
   private tree: TreeSearch;
   private forward: Adjacency;
-  private reverse: Adjacency;
+  /**
+   * Reversed arcs, built on the first isochrone towards a destination (only the ORS-compatible API
+   * asks for one): 130 MB on a 4 M-node graph, in every worker, that most deployments never use.
+   */
+  private reversed?: Adjacency;
+  private get reverse(): Adjacency {
+    this.reversed ??= reverseAdjacency(this.graph);
+    return this.reversed;
+  }
   /** Restriction copies of each junction that has some (few: a fraction of a percent of nodes). */
   private copies = new Map<number, number[]>();
   private copiesOf = (junction: number): readonly number[] => this.copies.get(junction) ?? [];
@@ -68,7 +76,6 @@ export class EmbeddedEngine implements DriveTimeProvider {
     this.m2m = new ManyToMany(graph.ch, graph.nodeCount);
     this.tree = new TreeSearch(graph);
     this.forward = forwardAdjacency(graph);
-    this.reverse = reverseAdjacency(graph);
     for (let v = 0; v < graph.nodeCount; v++) {
       const j = graph.nodeJunction[v];
       if (j === v) continue;
