@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextSemester, semesterOf } from '../../server/domain/calendar/semesters.ts';
 import { HAS_CHROMIUM, SCREENSHOTS, signIn, startJourney, type Journey } from './support/app.ts';
 
 // Indicators over semesters: Loir-et-Cher's officer houses the next semester's interns (a matching applied
 // through the API, as the board does), then reads the evolution charts and their tables, on a desktop and a
-// phone, in French and English, downloads the CSV; Indre's officer gets Indre's figures and not Loir-et-Cher's.
+// phone, in French and English, downloads the CSV; records an FSIM grant (through the API, as the register
+// does: aid.e2e.ts drives its form) and sees it counted; Indre's officer gets Indre's figures, not Loir-et-Cher's.
 describe.skipIf(!HAS_CHROMIUM)('indicators over semesters journey', () => {
   let j: Journey;
   beforeAll(async () => {
@@ -39,7 +41,7 @@ describe.skipIf(!HAS_CHROMIUM)('indicators over semesters journey', () => {
     await page.goto(`${baseUrl}/equipe/indicateurs`);
     await page.getByRole('heading', { level: 2, name: 'Évolution par semestre' }).waitFor();
     await section().getByText('Périmètre : Loir-et-Cher (41)').waitFor();
-    expect(await section().locator('figure.chart svg[role=img]').count()).toBe(4);
+    expect(await section().locator('figure.chart svg[role=img]').count()).toBe(5);
     // The table equivalent: one row per semester, the last one (being prepared) with the housed interns.
     const rows = section().locator('[data-testid=semester-table] tbody tr');
     expect(await rows.count()).toBe(6);
@@ -53,8 +55,6 @@ describe.skipIf(!HAS_CHROMIUM)('indicators over semesters journey', () => {
     const label = await section().locator('figure.chart').first().locator('svg').getAttribute('aria-label');
     expect(label).toContain(`logés dans la limite ${within}`);
     expect(await section().locator('table.board caption', { hasText: 'Taux d’occupation par logement et par semestre' }).count()).toBe(1);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await section().screenshot({ path: path.join(SCREENSHOTS, 'indicators-semesters.png') });
 
     const href = (await section().getByRole('link', { name: 'Exporter (CSV)' }).getAttribute('href'))!;
     const csv = await page.request.get(new URL(href, baseUrl).toString());
@@ -64,14 +64,48 @@ describe.skipIf(!HAS_CHROMIUM)('indicators over semesters journey', () => {
     expect(j.errors).toEqual([]);
   });
 
+  it('counts an aid granted in the semester in the aid chart and table', async () => {
+    const { page, baseUrl } = j;
+    const aidTotal = () => section().locator('[data-testid=aid-table] tbody tr').last().locator('td').last().textContent();
+    const before = await aidTotal();
+    const count = (text: string | null) => Number(/(\d+) aides?/.exec(text ?? '')?.[1] ?? NaN);
+    const schemes = (await api('GET', '/api/aid/schemes')).body.schemes as { id: number; code: string }[];
+    const fsim = schemes.find((s) => s.code === 'fsim-41')!;
+    const lea = ((await api('GET', '/api/interns')).body.interns as { id: number; name: string }[]).find((i) => i.name === 'Léa Bernard')!;
+    const grantedOn = nextSemester(semesterOf(new Date())).start;
+    const granted = await api('POST', `/api/interns/${lea.id}/aid-grants`, { schemeId: fsim.id, amountCents: 180_000, grantedOn, note: 'indicateurs (test)' });
+    expect(granted.status).toBe(201);
+    await page.goto(`${baseUrl}/equipe/indicateurs`);
+    await section().locator('[data-testid=aid-table]').waitFor();
+    await page.waitForFunction(
+      (n) => {
+        const cells = document.querySelectorAll('[data-testid=aid-table] tbody tr:last-child td');
+        const m = /(\d+) aides?/.exec(cells[cells.length - 1]?.textContent ?? '');
+        return m !== null && Number(m[1]) === n;
+      },
+      count(before) + 1,
+    );
+    expect(await aidTotal()).toMatch(/\d+ aides?, .*€/);
+    const fsimColumn = await section().locator('[data-testid=aid-table] thead th').allTextContents();
+    expect(fsimColumn.some((h) => /FSIM|Fonds/.test(h))).toBe(true);
+    const chart = await section().locator('figure.chart', { hasText: 'Aides accordées par dispositif' }).locator('svg').getAttribute('aria-label');
+    expect(chart).toMatch(/\d/);
+    // The screenshot ends with the semester after the next one: the demo's placements fill the last two semesters.
+    await page.goto(`${baseUrl}/equipe/indicateurs?jusqua=${nextSemester(nextSemester(semesterOf(new Date()))).id}`);
+    await section().locator('[data-testid=aid-table]').waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await section().screenshot({ path: path.join(SCREENSHOTS, 'indicators-semesters.png') });
+    expect(j.errors).toEqual([]);
+  });
+
   it('is readable on a 366 px phone (no page wider than the screen) and in English', async () => {
     const { page } = j;
     await page.setViewportSize({ width: 366, height: 800 });
-    await page.reload();
+    await page.goto(`${j.baseUrl}/equipe/indicateurs`);
     await page.getByRole('heading', { level: 2, name: 'Évolution par semestre' }).waitFor();
     await section().locator('figure.chart svg').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(366);
-    await section().locator('figure.chart').first().screenshot({ path: path.join(SCREENSHOTS, 'indicators-semesters-phone.png') });
+    await section().locator('.charts').screenshot({ path: path.join(SCREENSHOTS, 'indicators-semesters-phone.png') });
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Over the semesters' }).waitFor();
     await section().getByText('Interns on placement: housed within the limit, beyond, not housed').waitFor();

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { internsIn, placementsIn, sitesIn, type Scope } from '../departements/visibility.ts';
 import { toDate } from '../calendar/semesters.ts';
 import type { DateWindow } from '../search/date-window.ts';
+import { aidSelect, aidWhere, sumAid, type AidFigures } from './aid-granted.ts';
 import { siteOccupancy, type SiteOccupancy } from './site-occupancy.ts';
 
 /** The staff dashboard's figures for a window. */
@@ -11,11 +12,11 @@ export interface Indicators {
   interns: { placed: number; housed: number };
   /** Mean drive of the window's live assignments that have a recorded drive time; null when none. */
   averageDriveMinutes: number | null;
-  /** No aid model yet (FSIM, indemnité d'hébergement): always null for now. */
-  aid: null;
+  /** Aid granted in the window (live grants dated in it, to the interns the scope sees), per scheme and in total. */
+  aid: AidFigures;
 }
 
-type Db = Pick<PrismaClient, 'site' | 'placement' | 'assignment'>;
+type Db = Pick<PrismaClient, 'site' | 'placement' | 'assignment' | 'aidGrant'>;
 
 /**
  * Computes the indicators over a window. Bookings are the non-cancelled
@@ -25,7 +26,7 @@ export async function computeIndicators(db: Db, window: DateWindow, scope: Scope
   const live = { status: { not: 'cancelled' as const }, startDate: { lte: toDate(window.to) }, endDate: { gte: toDate(window.from) } };
   // Staff's figures: the sites of their départements, the placements there and their interns' bookings.
   const bookings = scope.national ? live : { ...live, intern: internsIn(scope) };
-  const [sites, placements, assignments] = await Promise.all([
+  const [sites, placements, assignments, grants] = await Promise.all([
     db.site.findMany({
       where: { active: true, ...sitesIn(scope) },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
@@ -37,6 +38,7 @@ export async function computeIndicators(db: Db, window: DateWindow, scope: Scope
     }),
     db.placement.findMany({ where: { startDate: { lte: toDate(window.to) }, endDate: { gte: toDate(window.from) }, ...placementsIn(scope) }, select: { internId: true } }),
     db.assignment.findMany({ where: bookings, select: { internId: true, driveSeconds: true } }),
+    db.aidGrant.findMany({ where: aidWhere(scope, window), select: aidSelect }),
   ]);
   const occupancy = sites.map((site) => siteOccupancy(site, window));
   const placed = new Set(placements.map((p) => p.internId));
@@ -47,6 +49,6 @@ export async function computeIndicators(db: Db, window: DateWindow, scope: Scope
     occupancy,
     interns: { placed: placed.size, housed: [...placed].filter((id) => housedInterns.has(id)).length },
     averageDriveMinutes: drives.length ? Math.round((drives.reduce((a, b) => a + b, 0) / drives.length / 60) * 10) / 10 : null,
-    aid: null,
+    aid: sumAid(grants),
   };
 }

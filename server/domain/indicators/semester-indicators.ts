@@ -1,7 +1,8 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { isoDate, overlaps, toDate, type Semester } from '../calendar/semesters.ts';
-import { internsIn, placementsIn, sitesIn, type Scope } from '../departements/visibility.ts';
+import { placementsIn, sitesIn, type Scope } from '../departements/visibility.ts';
 import { subdivisionKey, subdivisionsOf } from './departement-subdivisions.ts';
+import { aidSelect, aidWhere, sumAid, type AidFigures } from './aid-granted.ts';
 import { siteOccupancy, type SiteOccupancy } from './site-occupancy.ts';
 
 /** How the interns placed in a semester were housed, and where they come from. */
@@ -30,22 +31,6 @@ export interface DriveFigures {
   counted: number;
   /** True when one of those drives is a straight-line estimate, not a road drive time. */
   estimate: boolean;
-}
-
-/** Aid granted under one scheme in a semester: live grants (not cancelled) whose `grantedOn` falls in it. */
-export interface SchemeAid {
-  schemeId: number;
-  code: string;
-  name: string;
-  count: number;
-  amountCents: number;
-}
-
-/** Aid granted in a semester: per scheme (schemes with a grant, by code) and in total. */
-export interface AidFigures {
-  count: number;
-  amountCents: number;
-  schemes: SchemeAid[];
 }
 
 /** One semester's figures for the scope. */
@@ -106,8 +91,8 @@ export async function computeSemesterIndicators(db: Db, opts: { scope: Scope; se
       },
     }),
     db.aidGrant.findMany({
-      where: { cancelledAt: null, grantedOn: { gte: toDate(from), lte: toDate(to) }, ...(scope.national ? {} : { intern: internsIn(scope) }) },
-      select: { amountCents: true, grantedOn: true, scheme: { select: { id: true, code: true, name: true } } },
+      where: aidWhere(scope, { from, to }),
+      select: aidSelect,
     }),
   ]);
   const internIds = [...new Set(placements.map((p) => p.internId))];
@@ -166,20 +151,8 @@ export async function computeSemesterIndicators(db: Db, opts: { scope: Scope; se
         estimate,
       },
       occupancy: sites.map((site) => siteOccupancy(site, window)),
-      aid: aidOf(grants.filter((g) => isoDate(g.grantedOn) >= s.start && isoDate(g.grantedOn) <= s.end)),
+      aid: sumAid(grants.filter((g) => isoDate(g.grantedOn) >= s.start && isoDate(g.grantedOn) <= s.end)),
     };
   });
 }
 
-/** Sums grants per scheme (ordered by code) and in total. */
-function aidOf(grants: { amountCents: number; scheme: { id: number; code: string; name: string } }[]): AidFigures {
-  const byScheme = new Map<number, SchemeAid>();
-  for (const g of grants) {
-    const a = byScheme.get(g.scheme.id) ?? { schemeId: g.scheme.id, code: g.scheme.code, name: g.scheme.name, count: 0, amountCents: 0 };
-    a.count++;
-    a.amountCents += g.amountCents;
-    byScheme.set(g.scheme.id, a);
-  }
-  const schemes = [...byScheme.values()].sort((a, b) => a.code.localeCompare(b.code));
-  return { count: grants.length, amountCents: grants.reduce((n, g) => n + g.amountCents, 0), schemes };
-}

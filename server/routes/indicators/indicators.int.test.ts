@@ -37,7 +37,7 @@ describe('GET /api/indicators', () => {
     ]);
     expect(res.body.interns).toEqual({ placed: 3, housed: 2 });
     expect(res.body.averageDriveMinutes).toBe(25);
-    expect(res.body.aid).toBeNull();
+    expect(res.body.aid).toEqual({ count: 0, amountCents: 0, schemes: [] });
   });
 
   it('is for staff only and checks the window', async () => {

@@ -7,6 +7,13 @@ import { departementCode, queryIntIn, semesterId } from '../../schemas/common.ts
 export const indicatorsQuery = refineWindow(z.object(windowFields));
 export type IndicatorsQuery = z.infer<typeof indicatorsQuery>;
 
+/** Aid granted over a window: in total and per scheme (only schemes with a grant). */
+const aidSchema = z.object({
+  count: z.number().int(),
+  amountCents: z.number().int(),
+  schemes: z.array(z.object({ schemeId: z.number().int(), code: z.string(), name: z.string(), count: z.number().int(), amountCents: z.number().int() })),
+});
+
 /** GET /api/indicators response. */
 export const indicatorsResponse = z.object({
   window: z.object({ from: z.string(), to: z.string() }),
@@ -22,14 +29,14 @@ export const indicatorsResponse = z.object({
   ),
   interns: z.object({ placed: z.number().int(), housed: z.number().int() }),
   averageDriveMinutes: z.number().nullable(),
-  aid: z.null(),
+  aid: aidSchema,
 });
 
 registerRoute({
   method: 'get',
   path: '/api/indicators',
   summary: 'Occupancy per site, interns placed vs housed, average drive',
-  description: 'Booked bed-days count non-cancelled assignments inside the window; available bed-days come from the rooms\' availability. `aid` is null until an aid model exists.',
+  description: 'Booked bed-days count non-cancelled assignments inside the window; available bed-days come from the rooms\' availability. `aid`: live grants (not cancelled) dated in the window to the interns the caller sees, in total and per scheme (cents).',
   roles: ['staff', 'admin'],
   tags: ['indicators'],
   request: { query: indicatorsQuery },
@@ -83,11 +90,7 @@ export const semesterIndicatorsResponse = z.object({
       }),
       drive: z.object({ averageMinutes: z.number().nullable(), worstMinutes: z.number().nullable(), counted: z.number().int(), estimate: z.boolean() }),
       occupancy: z.array(occupancySchema),
-      aid: z.object({
-        count: z.number().int(),
-        amountCents: z.number().int(),
-        schemes: z.array(z.object({ schemeId: z.number().int(), code: z.string(), name: z.string(), count: z.number().int(), amountCents: z.number().int() })),
-      }),
+      aid: aidSchema,
     }),
   ),
 });

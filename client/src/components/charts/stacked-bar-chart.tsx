@@ -21,8 +21,9 @@ export interface StackRow {
 export function StackedBarChart({ title, series, rows, max }: { title: string; series: StackSeries[]; rows: StackRow[]; max?: number }) {
   const top = max ?? Math.max(1, ...rows.map((r) => r.values.reduce((a, b) => a + b, 0)));
   const rowH = 26;
-  const labelW = 78;
-  const textW = 74;
+  // Room for the longest label and the longest figure in 13-unit type (~7.4 units a character).
+  const labelW = Math.min(110, 10 + 7.4 * Math.max(0, ...rows.map((r) => r.label.length)));
+  const textW = Math.min(140, 12 + 7.4 * Math.max(0, ...rows.map((r) => r.text.length)));
   const width = 360;
   const barW = width - labelW - textW;
   const height = rows.length * rowH + 4;

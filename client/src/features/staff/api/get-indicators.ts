@@ -10,7 +10,7 @@ export const indicatorsSchema = z.looseObject({
   interns: z.looseObject({ placed: z.number(), housed: z.number() }),
   averageDriveMinutes: z.number().nullish(),
   estimate: z.boolean().nullish(),
-  aid: z.unknown().nullish(),
+  aid: z.looseObject({ count: z.number(), amountCents: z.number() }).nullish(),
 });
 export type Indicators = z.infer<typeof indicatorsSchema>;
 

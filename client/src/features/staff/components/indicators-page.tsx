@@ -4,7 +4,7 @@ import { EstimateBadge } from '../../../components/estimate-badge.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { SemesterSelect } from '../../../components/semester-select.tsx';
 import { sitesCsvHref } from '../../../lib/export-links.ts';
-import { minutes, percent } from '../../../lib/format.ts';
+import { euros, minutes, percent } from '../../../lib/format.ts';
 import { useQueryParam } from '../../../lib/router.ts';
 import { currentSemester, nextSemester } from '../../../lib/semesters.ts';
 import { useAssignments, type Assignment } from '../api/get-assignments.ts';
@@ -55,7 +55,7 @@ export default function IndicatorsPage() {
                 <span className="kpi-label">{t('indicators.avgDrive')}</span>
               </div>
               <div className="kpi card">
-                <span className="kpi-value">{d.aid === null || d.aid === undefined ? '—' : String((d.aid as { granted?: number }).granted ?? '')}</span>
+                <span className="kpi-value">{d.aid ? `${d.aid.count} · ${euros(d.aid.amountCents)}` : '—'}</span>
                 <span className="kpi-label">{t('indicators.aid')}</span>
               </div>
             </div>
