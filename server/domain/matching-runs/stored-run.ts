@@ -77,3 +77,56 @@ export function readPreview(run: { id: number; input: unknown; result: unknown }
   }
   return { input: input.data as PreviewInput, result: result.data };
 }
+
+/** A field of a run summary: its value when it has the expected shape, else null (older runs, applies). */
+const orNull = <T extends z.ZodType>(t: T) => t.nullable().catch(null);
+
+/** What a run list reads of any stored run's input, preview or apply, of any version. */
+const summaryInputSchema = z.object({
+  window: orNull(window),
+  limitMinutes: orNull(z.number()),
+  previewRunId: orNull(z.number()),
+  instance: orNull(z.object({ interns: z.array(z.unknown()), beds: z.array(z.unknown()) })),
+});
+/** The headline figures of a preview's stored result. */
+const previewSummarySchema = z.object({
+  housed: orNull(z.number()),
+  unmatched: orNull(z.array(z.unknown())),
+  totalMinutes: orNull(z.number()),
+  estimate: orNull(z.boolean()),
+});
+/** The counts an apply stores as its result. */
+const applySummarySchema = z.object({
+  created: orNull(z.number()),
+  kept: orNull(z.number()),
+  cancelled: orNull(z.number()),
+  bumped: orNull(z.union([z.number(), z.array(z.number())])),
+});
+
+/** Parses stored JSON with a schema whose every field falls back to null (a non-object reads as `{}`). */
+const lenient = <T extends z.ZodType>(schema: T, value: unknown): z.infer<T> =>
+  schema.parse(value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {});
+
+/**
+ * The fields a list of runs shows, read through schemas rather than casts:
+ * each is its stored value when well-formed, else null, so a list never
+ * fails on an old or damaged run (opening that run says so: `readPreview`).
+ */
+export function readRunSummary(run: { kind: string; input: unknown; result: unknown }) {
+  const input = lenient(summaryInputSchema, run.input);
+  if (run.kind === 'preview') {
+    const r = lenient(previewSummarySchema, run.result);
+    return {
+      input,
+      summary: {
+        interns: input.instance?.interns.length ?? null,
+        beds: input.instance?.beds.length ?? null,
+        housed: r.housed,
+        unmatched: r.unmatched?.length ?? null,
+        totalMinutes: r.totalMinutes,
+        estimate: r.estimate,
+      },
+    };
+  }
+  return { input, summary: lenient(applySummarySchema, run.result) };
+}

@@ -1,29 +1,18 @@
 import type { CandidateBed } from '../../domain/matching-runs/override-candidates.ts';
-import { readPreview, type PreviewInput } from '../../domain/matching-runs/stored-run.ts';
+import { readPreview, readRunSummary, type PreviewInput } from '../../domain/matching-runs/stored-run.ts';
 
 /** A stored matching run in lists: what it covered and its headline figures, not its whole input. */
 export function presentRunSummary(run: { id: number; kind: string; createdAt: Date; createdById: number | null; input: unknown; result: unknown }) {
-  const input = (run.input ?? {}) as Partial<PreviewInput> & { previewRunId?: number };
-  const result = (run.result ?? {}) as Record<string, unknown>;
-  const summary =
-    run.kind === 'preview'
-      ? {
-          interns: input.instance?.interns.length ?? null,
-          beds: input.instance?.beds.length ?? null,
-          housed: result.housed ?? null,
-          unmatched: Array.isArray(result.unmatched) ? result.unmatched.length : null,
-          totalMinutes: result.totalMinutes ?? null,
-          estimate: result.estimate ?? null,
-        }
-      : result;
+  const { input, summary } = readRunSummary(run);
   return {
     id: run.id,
     kind: run.kind,
     createdAt: run.createdAt.toISOString(),
     createdById: run.createdById,
-    window: input.window ?? null,
-    limitMinutes: input.limitMinutes ?? null,
-    previewRunId: input.previewRunId ?? null,
+    window: input.window,
+    limitMinutes: input.limitMinutes,
+    previewRunId: input.previewRunId,
+    // A preview's headline figures, or an apply's counts; each field checked (stored-run.ts), null when malformed.
     summary,
   };
 }
