@@ -2,24 +2,11 @@ import { edgeCost, flowWeights } from './flow-weights.ts';
 import { minCostAssignmentWithDuals } from './min-cost-flow.ts';
 import type { Problem } from './problem.ts';
 import { BoundQueue } from './bound-queue.ts';
-import type { DayRange } from './dates.ts';
+import { feasibleInGroup, maxDisjoint, repairRelaxed } from './bnb/repair.ts';
 import { compareScores, partnerOk, scoreOf, type Score } from './score.ts';
 import { SearchLimitError, type SearchOptions, type SearchOutcome } from './search-types.ts';
 
 export { SearchLimitError, type SearchOptions, type SearchOutcome };
-
-/** Most stays with pairwise disjoint dates among `ranges` (earliest end first is optimal): a bed's capacity in the relaxation. */
-function maxDisjoint(ranges: DayRange[]): number {
-  const sorted = [...ranges].sort((x, y) => x.to - y.to);
-  let n = 0;
-  let last = -Infinity;
-  for (const r of sorted) {
-    if (r.from <= last) continue;
-    n++;
-    last = r.to;
-  }
-  return n;
-}
 
 interface Restrict {
   excluded: boolean;
@@ -330,45 +317,8 @@ export function solveByBranchAndBound(p: Problem, members: number[], opts: Searc
     return [];
   };
 
-  const feasible = (assign: number[]) => {
-    const byBed = new Map<number, number[]>();
-    for (const i of members) if (assign[i] >= 0) byBed.set(assign[i], [...(byBed.get(assign[i]) ?? []), i]);
-    for (const list of byBed.values())
-      for (let x = 0; x < list.length; x++)
-        for (let y = x + 1; y < list.length; y++) {
-          const r = p.interns[list[x]].range;
-          const q = p.interns[list[y]].range;
-          if (r.from <= q.to && q.from <= r.to) return false;
-        }
-    return partners.every(([a, b]) => partnerOk(p, assign, a, b));
-  };
-
-  /**
-   * A feasible answer near a relaxed one: on each bed keep stays that do not
-   * overlap (held ones first, then by start), then unhouse both of a couple the
-   * partner rule separates (a held partner may stay alone). Gives the search an
-   * incumbent early, so it can cut, and an answer when the budget runs out.
-   */
-  const repair = (relaxed: number[]) => {
-    const out = [...relaxed];
-    const onBed = new Map<number, number[]>();
-    for (const i of members) if (out[i] >= 0) onBed.set(out[i], [...(onBed.get(out[i]) ?? []), i]);
-    for (const list of onBed.values()) {
-      list.sort((x, y) => Number(isFixed(y)) - Number(isFixed(x)) || p.interns[x].range.from - p.interns[y].range.from || x - y);
-      const kept: number[] = [];
-      for (const i of list) {
-        const r = p.interns[i].range;
-        if (!isFixed(i) && kept.some((j) => p.interns[j].range.from <= r.to && r.from <= p.interns[j].range.to)) out[i] = -1;
-        else kept.push(i);
-      }
-    }
-    for (const [a, b] of partners) {
-      if (partnerOk(p, out, a, b)) continue;
-      if (!isFixed(a)) out[a] = -1;
-      if (!isFixed(b)) out[b] = -1;
-    }
-    return out;
-  };
+  const feasible = (assign: number[]) => feasibleInGroup(p, members, partners, assign);
+  const repair = (relaxed: number[]) => repairRelaxed(p, members, partners, relaxed);
 
   let best: { assign: number[]; score: Score } | null = null;
   let nodes = 0;
