@@ -67,11 +67,13 @@ async function round(n: number, env: Record<string, string>, acked: Acked): Prom
     const room = await fetch(`${base}/api/sites/${site.id}/rooms`, { method: 'POST', headers, body: JSON.stringify({ label: 'Chambre 1', beds: 3 }) });
     if (room.status !== 201) return;
     const roomId = (await room.json()).room.id;
-    acked.rooms.push({ id: roomId, beds: 3, windows: 0 });
+    // This room's own entry: concurrent creations push theirs meanwhile, so not "the last one".
+    const entry = { id: roomId, beds: 3, windows: 0 };
+    acked.rooms.push(entry);
     writes++;
     const w = await fetch(`${base}/api/rooms/${roomId}/availability`, { method: 'POST', headers, body: JSON.stringify({ startDate: '2031-05-01', endDate: '2031-10-31' }) });
     if (w.status === 201) {
-      acked.rooms[acked.rooms.length - 1].windows = 1;
+      entry.windows = 1;
       writes++;
     }
   };
