@@ -21,8 +21,8 @@ describe('seeding from several instances at once (PostgreSQL)', () => {
   it('writes each part once, and every instance starts', async () => {
     const today = new Date('2026-11-24');
     const done = await Promise.all([db, ...others].map((d) => runSeed(d.prisma, { demo: true, today })));
-    expect(done.flat().sort()).toEqual(['annex-internats', 'demo-departements', 'demo-loir-et-cher', 'demo-ors-key']);
-    expect(await db.prisma.seedRun.count()).toBe(4);
+    expect(done.flat().sort()).toEqual(['aid-schemes', 'annex-internats', 'demo-aid', 'demo-departements', 'demo-loir-et-cher', 'demo-ors-key']);
+    expect(await db.prisma.seedRun.count()).toBe(6);
     expect(await db.prisma.site.count()).toBe(annexInternats.length + demoSites(demoSemesters(today)).length);
     expect(await db.prisma.user.count()).toBe(DEMO_ACCOUNTS.length);
     expect(await db.prisma.intern.count()).toBe(46);

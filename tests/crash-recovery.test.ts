@@ -48,7 +48,7 @@ describe('a kill -9 during seeding', () => {
     const db = await openDatabase({ pgliteDir: dataDir });
     try {
       const runs = await db.prisma.seedRun.findMany({ orderBy: { name: 'asc' } });
-      expect(runs.map((r) => r.name)).toEqual(['annex-internats', 'demo-departements', 'demo-loir-et-cher', 'demo-ors-key']);
+      expect(runs.map((r) => r.name)).toEqual(['aid-schemes', 'annex-internats', 'demo-aid', 'demo-departements', 'demo-loir-et-cher', 'demo-ors-key']);
       // Loir-et-Cher's 40 interns and Indre's 6; five demo accounts.
       expect(await db.prisma.intern.count({ where: { isDemo: true } })).toBe(46);
       expect(await db.prisma.placement.count()).toBe(46);

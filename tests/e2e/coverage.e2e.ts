@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { hasDemoNetwork } from '../helpers/fixtures.ts';
 import { HAS_CHROMIUM, SCREENSHOTS, screenshot, signIn, startJourney, waitForReadableMap, type Journey } from './support/app.ts';
 
 // « Couverture »: Loir-et-Cher's officer sees the placements of the demo's second semester with no free
 // bed within 30 minutes (on the map and as a list) and the first three places to open, with their
 // figures and drive-time areas, on the demo road network; adds a place of their own by clicking the
 // map; and the page holds on a phone.
-describe.skipIf(!HAS_CHROMIUM)('coverage journey', () => {
+// Its figures (which placements are uncovered, what each place would bring) are those of the demo road network.
+const HAS_DEMO_ROADS = hasDemoNetwork('coverage journey (its figures are drive times on the France demo network)');
+
+describe.skipIf(!HAS_CHROMIUM || !HAS_DEMO_ROADS)('coverage journey', () => {
   let j: Journey;
   beforeAll(async () => {
     j = await startJourney();

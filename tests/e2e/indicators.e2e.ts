@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextSemester, semesterOf } from '../../server/domain/calendar/semesters.ts';
 import { HAS_CHROMIUM, SCREENSHOTS, signIn, startJourney, type Journey } from './support/app.ts';
 
+const FSIM = 'FSIM — Fonds de soutien à l’installation des médecins (Loir-et-Cher)';
+
 // Indicators over semesters: Loir-et-Cher's officer houses the next semester's interns (a matching applied
 // through the API, as the board does), then reads the evolution charts and their tables, on a desktop and a
-// phone, in French and English, downloads the CSV; records an FSIM grant (through the API, as the register
-// does: aid.e2e.ts drives its form) and sees it counted; Indre's officer gets Indre's figures, not Loir-et-Cher's.
+// phone, in French and English, downloads the CSV; records an FSIM grant in the intern's register and sees
+// it counted; Indre's officer gets Indre's figures, not Loir-et-Cher's.
 describe.skipIf(!HAS_CHROMIUM)('indicators over semesters journey', () => {
   let j: Journey;
   beforeAll(async () => {
@@ -69,12 +71,19 @@ describe.skipIf(!HAS_CHROMIUM)('indicators over semesters journey', () => {
     const aidTotal = () => section().locator('[data-testid=aid-table] tbody tr').last().locator('td').last().textContent();
     const before = await aidTotal();
     const count = (text: string | null) => Number(/(\d+) aides?/.exec(text ?? '')?.[1] ?? NaN);
-    const schemes = (await api('GET', '/api/aid/schemes')).body.schemes as { id: number; code: string }[];
-    const fsim = schemes.find((s) => s.code === 'fsim-41')!;
+    // Staff record the grant in the intern's register, as they would (the form of the back office).
     const lea = ((await api('GET', '/api/interns')).body.interns as { id: number; name: string }[]).find((i) => i.name === 'Léa Bernard')!;
     const grantedOn = nextSemester(semesterOf(new Date())).start;
-    const granted = await api('POST', `/api/interns/${lea.id}/aid-grants`, { schemeId: fsim.id, amountCents: 180_000, grantedOn, note: 'indicateurs (test)' });
-    expect(granted.status).toBe(201);
+    await page.goto(`${baseUrl}/equipe/internes?id=${lea.id}`);
+    const register = page.getByRole('region', { name: 'Aides accordées' });
+    await register.getByText('Enregistrer une aide').click();
+    const form = register.getByRole('form', { name: 'Enregistrer une aide' });
+    await form.getByLabel('Dispositif').selectOption({ label: FSIM });
+    await form.getByLabel('Montant (€)').fill('1800');
+    await form.getByLabel('Date').fill(grantedOn);
+    await form.getByLabel('Note').fill('indicateurs (test)');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Aide enregistrée.' }).waitFor();
     await page.goto(`${baseUrl}/equipe/indicateurs`);
     await section().locator('[data-testid=aid-table]').waitFor();
     await page.waitForFunction(
