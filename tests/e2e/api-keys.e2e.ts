@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { DEMO_NETWORK_PBF } from '../helpers/fixtures.ts';
 import { HAS_CHROMIUM, screenshot, signIn, startJourney, type Journey } from './support/app.ts';
+
+// What this journey checks is the key gate. With the demo road network a key's matrix is served (200); on a
+// clone without it the app has no roads for Loir-et-Cher and the engine answers ORS's 503 — past the gate
+// either way (no key: 401, a revoked key: 403).
+const SERVED = existsSync(DEMO_NETWORK_PBF) ? 200 : 503;
 
 // Department staff hand out a key to the ORS-compatible API: create it (shown once), see it work on /ors,
 // revoke it (after a confirmation), see it refused. On a phone the list stacks.
@@ -42,8 +49,8 @@ describe.skipIf(!HAS_CHROMIUM)('staff manage API keys of /ors', () => {
     await screenshot(page, 'staff-api-keys');
 
     const served = await orsMatrix({ authorization: key });
-    expect(served.status).toBe(200);
-    expect(((await served.json()) as { durations: number[][] }).durations).toHaveLength(2);
+    expect(served.status).toBe(SERVED);
+    if (SERVED === 200) expect(((await served.json()) as { durations: number[][] }).durations).toHaveLength(2);
     expect((await orsMatrix({})).status).toBe(401);
 
     // Once dismissed, the key is nowhere on the page, not even after a reload; the list counts its use.
@@ -63,7 +70,7 @@ describe.skipIf(!HAS_CHROMIUM)('staff manage API keys of /ors', () => {
     const row = page.getByRole('row').filter({ hasText: 'QGIS du service' });
     await row.getByRole('button', { name: 'Révoquer la clé « QGIS du service »' }).click();
     // Nothing happens before the confirmation.
-    expect((await orsMatrix({ authorization: key })).status).toBe(200);
+    expect((await orsMatrix({ authorization: key })).status).toBe(SERVED);
     await row.getByRole('button', { name: 'Annuler' }).click();
     await row.getByRole('button', { name: 'Révoquer la clé « QGIS du service »' }).click();
     await row.getByRole('button', { name: 'Confirmer la révocation' }).click();
@@ -73,7 +80,7 @@ describe.skipIf(!HAS_CHROMIUM)('staff manage API keys of /ors', () => {
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: string }).error).toMatch(/revoked/);
     // The demo key still works, here as the api_key query parameter.
-    expect((await fetch(`${j.baseUrl}/ors/v2/matrix/driving-car?api_key=demo-ors-key`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locations: [[1.0611, 47.8014], [1.3341, 47.2501]] }) })).status).toBe(200);
+    expect((await fetch(`${j.baseUrl}/ors/v2/matrix/driving-car?api_key=demo-ors-key`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locations: [[1.0611, 47.8014], [1.3341, 47.2501]] }) })).status).toBe(SERVED);
     expect(j.errors).toEqual([]);
   });
 
