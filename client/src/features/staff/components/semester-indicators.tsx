@@ -10,6 +10,18 @@ import { semesterIndicatorsCsvUrl, useDepartements, useSemesterIndicators, type 
 
 const COUNTS = [4, 6, 8, 12];
 
+/** The interns table's columns after the semester: heading key and cell, listed once for both. */
+const INTERN_COLUMNS: [string, (s: SemesterFigures) => string | number][] = [
+  ['semind.placed', (s) => s.interns.placed],
+  ['semind.within', (s) => s.interns.housedWithinLimit],
+  ['semind.beyond', (s) => s.interns.housedBeyondLimit],
+  ['semind.driveUnknown', (s) => s.interns.housedDriveUnknown],
+  ['semind.notHoused', (s) => s.interns.notHoused],
+  ['semind.foreign', (s) => s.interns.foreign],
+  ['semind.averageDrive', (s) => minutes(s.drive.averageMinutes)],
+  ['semind.worstDrive', (s) => minutes(s.drive.worstMinutes)],
+];
+
 /** A semester by the month it starts: "mai 2026", "nov. 2026". */
 export function semesterLabel(id: string): string {
   return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${id}-01T00:00:00Z`));
@@ -146,28 +158,18 @@ function Figures({ data, names }: { data: Figures; names: Map<string, string> })
         <thead>
           <tr>
             <th scope="col">{t('semind.semester')}</th>
-            <th scope="col">{t('semind.placed')}</th>
-            <th scope="col">{t('semind.within')}</th>
-            <th scope="col">{t('semind.beyond')}</th>
-            <th scope="col">{t('semind.driveUnknown')}</th>
-            <th scope="col">{t('semind.notHoused')}</th>
-            <th scope="col">{t('semind.foreign')}</th>
-            <th scope="col">{t('semind.averageDrive')}</th>
-            <th scope="col">{t('semind.worstDrive')}</th>
+            {INTERN_COLUMNS.map(([key]) => (
+              <th scope="col" key={key}>{t(key)}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((s) => (
             <tr key={s.semester.id}>
               <th scope="row">{semesterLabel(s.semester.id)}</th>
-              <td data-label={t('semind.placed')}>{s.interns.placed}</td>
-              <td data-label={t('semind.within')}>{s.interns.housedWithinLimit}</td>
-              <td data-label={t('semind.beyond')}>{s.interns.housedBeyondLimit}</td>
-              <td data-label={t('semind.driveUnknown')}>{s.interns.housedDriveUnknown}</td>
-              <td data-label={t('semind.notHoused')}>{s.interns.notHoused}</td>
-              <td data-label={t('semind.foreign')}>{s.interns.foreign}</td>
-              <td data-label={t('semind.averageDrive')}>{minutes(s.drive.averageMinutes)}</td>
-              <td data-label={t('semind.worstDrive')}>{minutes(s.drive.worstMinutes)}</td>
+              {INTERN_COLUMNS.map(([key, value]) => (
+                <td key={key} data-label={t(key)}>{value(s)}</td>
+              ))}
             </tr>
           ))}
         </tbody>
