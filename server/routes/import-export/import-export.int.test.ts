@@ -76,7 +76,8 @@ describe('inventory import/export', () => {
     const csv = await staff.get('/api/export/sites.csv?sep=,');
     expect(csv.status).toBe(200);
     expect(csv.body).toMatch(/^\ufeff?slug,name,address,/);
-    expect((await staff.get('/api/export/sites.csv?format=en')).body).toBe(csv.body);
+    // Other test files write sites into the same database concurrently: compare this test's rows only.
+    expect(onlySlugs((await staff.get('/api/export/sites.csv?format=en')).body, slugs)).toBe(onlySlugs(csv.body, slugs));
     const rows = parseCsv(csv.body).map((r) => r.fields);
     const header = rows[0];
     const row = rows.find((r) => r[0] === tricky.slug)!;
