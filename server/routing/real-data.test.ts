@@ -6,7 +6,7 @@ import { booleanValid, kinks } from '@turf/turf';
 import { loadRoadGraph } from './load-graph.ts';
 import { EmbeddedEngine } from './embedded-engine.ts';
 import type { IsochroneFeature, LngLat, MatrixResult } from './provider.ts';
-import { DEMO_NETWORK_PBF as france, HEIDELBERG_PBF as heidelberg, hasDemoNetwork } from '../../tests/helpers/fixtures.ts';
+import { DEMO_NETWORK_PBF as france, HEIDELBERG_PBF as heidelberg, TEST_GRAPH_CACHE, hasDemoNetwork } from '../../tests/helpers/fixtures.ts';
 
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'im-graphs-'));
 const HAS_FRANCE = hasDemoNetwork('France demo-network drive-time tests');
@@ -64,7 +64,8 @@ describe.skipIf(!HAS_FRANCE)('France main roads (demo network)', () => {
   beforeAll(async () => {
     // The coarse demo network leaves some town centres 2–3 km from a road: createDriveTimeProvider
     // uses a 5 km radius for it, and so does this test.
-    engine = new EmbeddedEngine((await loadRoadGraph(france, cacheDir)).graph, { snapRadiusM: 5000, accessSpeedKmh: 30, preferLocalRoads: true });
+    // The shared test graph cache: France builds once (about a minute), not at every run.
+    engine = new EmbeddedEngine((await loadRoadGraph(france, TEST_GRAPH_CACHE)).graph, { snapRadiusM: 5000, accessSpeedKmh: 30, preferLocalRoads: true });
   }, 120_000);
 
   it('drives Blois → Vendôme in a plausible 25–45 minutes', async () => {

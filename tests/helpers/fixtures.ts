@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/config.ts';
 import { optionalDependency } from './optional-dependency.ts';
@@ -12,6 +13,12 @@ export const OSM_FIXTURES = path.join(ROOT, 'tests/fixtures/osm');
 export const HEIDELBERG_PBF = path.join(OSM_FIXTURES, 'heidelberg.osm.pbf');
 /** Monaco and its French edge: dense one-way streets, tunnels. */
 export const MONACO_PBF = path.join(OSM_FIXTURES, 'monaco.osm.pbf');
+
+/**
+ * The graph cache shared by test files and runs (keyed by the extract's checksum and the graph code's
+ * hash, so a change to either rebuilds): an extract builds once, then loads in milliseconds.
+ */
+export const TEST_GRAPH_CACHE = path.join(os.tmpdir(), 'internat-match-tests', 'graphs');
 
 /** The France demo road network, beside the checkout in `../shared` (never in the repository). */
 export const DEMO_NETWORK_PBF = loadConfig({}).roads.sharedDemoNetwork;

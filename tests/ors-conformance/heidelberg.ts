@@ -1,5 +1,3 @@
-import os from 'node:os';
-import path from 'node:path';
 import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,13 +6,9 @@ import { loadRoadGraph } from '../../server/routing/load-graph.ts';
 import { EmbeddedEngine } from '../../server/routing/embedded-engine.ts';
 import type { RoutingGraph } from '../../server/routing/routing-graph.ts';
 import { createOrsRouter } from '../../server/routes/ors/router.ts';
-import { HEIDELBERG_PBF } from '../helpers/fixtures.ts';
+import { HEIDELBERG_PBF, TEST_GRAPH_CACHE } from '../helpers/fixtures.ts';
 
-/**
- * The graph cache shared by test runs (keyed by the extract's checksum and the graph code's hash,
- * so a change to either rebuilds): Heidelberg builds once (~5 s), then loads in milliseconds.
- */
-export const TEST_GRAPH_CACHE = path.join(os.tmpdir(), 'internat-match-tests', 'graphs');
+export { TEST_GRAPH_CACHE };
 
 /**
  * openrouteservice's API-test configuration (ors-api/src/test/resources/application-test.yml at
