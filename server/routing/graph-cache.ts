@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { RoutingGraph } from './routing-graph.ts';
 
 const MAGIC = 'IMRGRAPH';
-const LAYOUT = 6;
+const LAYOUT = 7;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Every typed array of a routing graph, in file order (`ch.` for the hierarchy's). */

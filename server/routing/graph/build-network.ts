@@ -102,11 +102,19 @@ export function buildRoadNetwork(input: NetworkInput, options: BuildOptions = {}
   const edgeDur = new Float64Array(m);
   const edgeWeight = new Float64Array(m);
   const edgeName = new Uint32Array(m);
-  const gFirst = new Uint32Array(m + 1);
-  let points = 0;
-  for (let e = 0; e < E; e++) if (newEdge[e] >= 0) points += geomFirst[e + 1] - geomFirst[e];
-  const gLng = new Float64Array(points);
-  const gLat = new Float64Array(points);
+  // Geometry keeps interior points only: an edge's ends are its junctions' positions.
+  let interior = 0;
+  for (let e = 0; e < E; e++) {
+    if (newEdge[e] < 0) continue;
+    const f = geomFirst[e], l = geomFirst[e + 1] - 1;
+    if (l <= f || geomLng[f] !== input.lng[a[e]] || geomLat[f] !== input.lat[a[e]] || geomLng[l] !== input.lng[b[e]] || geomLat[l] !== input.lat[b[e]]) {
+      throw new Error(`edge ${e}: its geometry must run from its junction A to its junction B (both ends included)`);
+    }
+    interior += l - f - 1;
+  }
+  const gFirst = new Uint32Array(interior > 0 ? m + 1 : 0);
+  const gLng = new Float64Array(interior);
+  const gLat = new Float64Array(interior);
   for (let e = 0, p = 0; e < E; e++) {
     const k = newEdge[e];
     if (k < 0) continue;
@@ -118,8 +126,9 @@ export function buildRoadNetwork(input: NetworkInput, options: BuildOptions = {}
     edgeDur[k] = dur[e];
     edgeWeight[k] = weight[e];
     edgeName[k] = input.edges.name[e];
+    if (interior === 0) continue;
     gFirst[k] = p;
-    for (let q = geomFirst[e]; q < geomFirst[e + 1]; q++, p++) {
+    for (let q = geomFirst[e] + 1; q < geomFirst[e + 1] - 1; q++, p++) {
       gLng[p] = geomLng[q];
       gLat[p] = geomLat[q];
     }

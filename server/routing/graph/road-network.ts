@@ -35,6 +35,12 @@ export interface RoadNetwork {
   edgeWeight: Float64Array;
   /** Index into `names` (the OSM way's `name`, '' when none). */
   edgeName: Uint32Array;
+  /**
+   * Interior points of each edge's geometry (its ends are the positions of `edgeA`/`edgeB`, stored
+   * once): edge e's are `geomFirst[e]..geomFirst[e+1]` in `geomLng`/`geomLat`. Empty when no edge
+   * has any (every edge straight). Read them through {@link edgePointCount} and {@link edgePointLng}/
+   * {@link edgePointLat}.
+   */
   geomFirst: Uint32Array;
   geomLng: Float64Array;
   geomLat: Float64Array;
@@ -97,6 +103,25 @@ export function reverseAdjacency(g: RoadNetwork): Adjacency {
       key[k] = g.arcKey[a];
     }
   return { first, head, key };
+}
+
+/** Number of points of edge e's geometry, both ends included (2 for a straight edge). */
+export function edgePointCount(g: RoadNetwork, e: number): number {
+  return g.geomFirst.length === 0 ? 2 : g.geomFirst[e + 1] - g.geomFirst[e] + 2;
+}
+
+/** Longitude of point i of edge e's geometry (0: its A end, `edgePointCount - 1`: its B end). */
+export function edgePointLng(g: RoadNetwork, e: number, i: number): number {
+  if (i === 0) return g.lng[g.edgeA[e]];
+  const p = g.geomFirst.length === 0 ? -1 : g.geomFirst[e] + i - 1;
+  return p >= 0 && p < g.geomFirst[e + 1] ? g.geomLng[p] : g.lng[g.edgeB[e]];
+}
+
+/** Latitude of point i of edge e's geometry (see {@link edgePointLng}). */
+export function edgePointLat(g: RoadNetwork, e: number, i: number): number {
+  if (i === 0) return g.lat[g.edgeA[e]];
+  const p = g.geomFirst.length === 0 ? -1 : g.geomFirst[e] + i - 1;
+  return p >= 0 && p < g.geomFirst[e + 1] ? g.geomLat[p] : g.lat[g.edgeB[e]];
 }
 
 /** Tail junction of a key (where driving it starts). */

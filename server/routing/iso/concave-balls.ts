@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import { metresPerDegree, planarDistanceM } from '../geo/geodesy.ts';
 import { FROM_START, type ShortestPathTree } from '../graph/dijkstra.ts';
-import type { RoadNetwork } from '../graph/road-network.ts';
+import { edgePointCount, edgePointLat, edgePointLng, type RoadNetwork } from '../graph/road-network.ts';
 import { concaveHullByLength } from './concave-hull.ts';
 
 /**
@@ -116,16 +116,14 @@ function edgePoints(g: RoadNetwork, key: number, reversed: boolean, minSplit: nu
   const e = key >> 1;
   // Driving direction of the key runs A→B for even keys; a reversed search walks it backwards.
   const aToB = (key & 1) === 0 ? !reversed : reversed;
-  const first = g.geomFirst[e];
-  const last = g.geomFirst[e + 1] - 1;
+  const count = edgePointCount(g, e);
   const out: number[] = [];
-  const at = (i: number): number => (aToB ? first + i : last - i);
-  const count = last - first + 1;
-  let lng0 = g.geomLng[at(0)];
-  let lat0 = g.geomLat[at(0)];
+  const at = (i: number): number => (aToB ? i : count - 1 - i);
+  let lng0 = edgePointLng(g, e, at(0));
+  let lat0 = edgePointLat(g, e, at(0));
   for (let i = 1; i < count; i++) {
-    const lng1 = g.geomLng[at(i)];
-    const lat1 = g.geomLat[at(i)];
+    const lng1 = edgePointLng(g, e, at(i));
+    const lat1 = edgePointLat(g, e, at(i));
     out.push(lng0, lat0);
     const dx = lng1 - lng0;
     const dy = lat1 - lat0;

@@ -1,6 +1,6 @@
 import { haversineM, metresPerDegree } from '../geo/geodesy.ts';
 import { BACKWARD, FORWARD, LIMITED_ACCESS } from '../graph/network-input.ts';
-import { NO_NODE, type NodeEntry, type RoadNetwork } from '../graph/road-network.ts';
+import { edgePointCount, edgePointLat, edgePointLng, NO_NODE, type NodeEntry, type RoadNetwork } from '../graph/road-network.ts';
 
 /**
  * A point projected onto the nearest point of the nearest edge, as openrouteservice (GraphHopper's
@@ -37,8 +37,10 @@ export interface SnapOptions {
 }
 
 /**
- * Uniform grid over the straight pieces of every edge's geometry. Built in one counting pass at
- * load time (tens of milliseconds for a national network), so it is never cached and never stale.
+ * Uniform grid over the straight pieces of every edge's geometry, listing in each cell the edges
+ * with a piece there (not every piece: an edge is one entry per cell, and nothing is stored per
+ * geometry point). Built in one counting pass at load time (tens of milliseconds for a national
+ * network), so it is never cached and never stale.
  */
 export class SegmentIndex {
   private minLng: number;
@@ -47,50 +49,69 @@ export class SegmentIndex {
   private nx: number;
   private ny: number;
   private cellFirst: Uint32Array;
-  private cellPieces: Uint32Array;
-  /** Edge of each geometry point (a piece is named by its first point). */
-  private pointEdge: Uint32Array;
-  private stamp: Uint32Array;
-  private query = 0;
+  private cellEdges: Uint32Array;
+  /** Pieces spanning several cells already measured by the current query (a piece is measured once). */
+  private visited = new Set<number>();
 
   constructor(private g: RoadNetwork) {
-    const pts = g.geomLng.length;
-    this.pointEdge = new Uint32Array(pts);
-    for (let e = 0; e < g.edgeCount; e++) this.pointEdge.fill(e, g.geomFirst[e], g.geomFirst[e + 1]);
     let minLng = Infinity, minLat = Infinity, maxLng = -Infinity, maxLat = -Infinity;
-    for (let p = 0; p < pts; p++) {
-      if (g.geomLng[p] < minLng) minLng = g.geomLng[p];
-      if (g.geomLng[p] > maxLng) maxLng = g.geomLng[p];
-      if (g.geomLat[p] < minLat) minLat = g.geomLat[p];
-      if (g.geomLat[p] > maxLat) maxLat = g.geomLat[p];
+    const widen = (x: number, y: number) => {
+      if (x < minLng) minLng = x;
+      if (x > maxLng) maxLng = x;
+      if (y < minLat) minLat = y;
+      if (y > maxLat) maxLat = y;
+    };
+    for (let e = 0; e < g.edgeCount; e++) {
+      widen(g.lng[g.edgeA[e]], g.lat[g.edgeA[e]]);
+      widen(g.lng[g.edgeB[e]], g.lat[g.edgeB[e]]);
     }
-    if (pts === 0) minLng = minLat = maxLng = maxLat = 0;
-    const pieces = Math.max(1, pts - g.edgeCount);
+    for (let p = 0; p < g.geomLng.length; p++) widen(g.geomLng[p], g.geomLat[p]);
+    if (g.edgeCount === 0) minLng = minLat = maxLng = maxLat = 0;
+    const pieces = Math.max(1, g.geomLng.length + g.edgeCount);
     const area = Math.max(1e-6, (maxLng - minLng) * (maxLat - minLat));
     this.cellDeg = Math.min(0.2, Math.max(0.002, Math.sqrt(area / pieces) * 2));
     this.minLng = minLng;
     this.minLat = minLat;
     this.nx = Math.floor((maxLng - minLng) / this.cellDeg) + 1;
     this.ny = Math.floor((maxLat - minLat) / this.cellDeg) + 1;
-    const counts = new Uint32Array(this.nx * this.ny + 1);
-    this.forEachCell((c) => counts[c + 1]++);
-    for (let c = 0; c < this.nx * this.ny; c++) counts[c + 1] += counts[c];
+    const cells = this.nx * this.ny;
+    const counts = new Uint32Array(cells + 1);
+    // An edge is listed once per cell, whatever the number of its pieces there.
+    const lastEdge = new Int32Array(cells).fill(-1);
+    this.forEachCell((c, e) => {
+      if (lastEdge[c] === e) return;
+      lastEdge[c] = e;
+      counts[c + 1]++;
+    });
+    for (let c = 0; c < cells; c++) counts[c + 1] += counts[c];
     this.cellFirst = counts;
-    const fill = counts.slice(0, this.nx * this.ny);
-    this.cellPieces = new Uint32Array(counts[this.nx * this.ny]);
-    this.forEachCell((c, p) => (this.cellPieces[fill[c]++] = p));
-    this.stamp = new Uint32Array(pts);
+    const fill = counts.slice(0, cells);
+    this.cellEdges = new Uint32Array(counts[cells]);
+    lastEdge.fill(-1);
+    this.forEachCell((c, e) => {
+      if (lastEdge[c] === e) return;
+      lastEdge[c] = e;
+      this.cellEdges[fill[c]++] = e;
+    });
   }
 
-  private forEachCell(fn: (cell: number, piece: number) => void): void {
+  /** Calls `fn` for each cell each piece of each edge covers (by its bounding box), edges in order. */
+  private forEachCell(fn: (cell: number, edge: number) => void): void {
     const { g } = this;
     for (let e = 0; e < g.edgeCount; e++) {
-      for (let p = g.geomFirst[e]; p + 1 < g.geomFirst[e + 1]; p++) {
-        const x0 = this.cellX(Math.min(g.geomLng[p], g.geomLng[p + 1]));
-        const x1 = this.cellX(Math.max(g.geomLng[p], g.geomLng[p + 1]));
-        const y0 = this.cellY(Math.min(g.geomLat[p], g.geomLat[p + 1]));
-        const y1 = this.cellY(Math.max(g.geomLat[p], g.geomLat[p + 1]));
-        for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) fn(y * this.nx + x, p);
+      const count = edgePointCount(g, e);
+      let lng0 = edgePointLng(g, e, 0);
+      let lat0 = edgePointLat(g, e, 0);
+      for (let i = 1; i < count; i++) {
+        const lng1 = edgePointLng(g, e, i);
+        const lat1 = edgePointLat(g, e, i);
+        const x0 = this.cellX(Math.min(lng0, lng1));
+        const x1 = this.cellX(Math.max(lng0, lng1));
+        const y0 = this.cellY(Math.min(lat0, lat1));
+        const y1 = this.cellY(Math.max(lat0, lat1));
+        for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) fn(y * this.nx + x, e);
+        lng0 = lng1;
+        lat0 = lat1;
       }
     }
   }
@@ -110,40 +131,59 @@ export class SegmentIndex {
   }
 
   private search(lng: number, lat: number, radiusM: number, allowLimited: boolean): Snap | undefined {
-    const { g } = this;
+    const { g, visited } = this;
     if (g.edgeCount === 0 || !Number.isFinite(lng) || !Number.isFinite(lat)) return undefined;
     const k = metresPerDegree(lat);
     const cellM = this.cellDeg * Math.min(k.x, k.y);
-    const stamp = ++this.query;
+    visited.clear();
     const cx = Math.floor((lng - this.minLng) / this.cellDeg);
     const cy = Math.floor((lat - this.minLat) / this.cellDeg);
-    let bestPiece = -1;
+    let bestEdge = -1;
+    let bestPiece = 0;
     let bestT = 0;
     let bestD = Infinity;
     const maxRing = Math.ceil(radiusM / cellM) + 1;
+    // Pieces are measured in the order of the cells, then of the edges and pieces in a cell: ties
+    // (a junction shared by several edges) go to the first, as they always have.
     for (let r = 0; r <= maxRing; r++) {
-      if (bestPiece >= 0 && bestD <= (r - 1) * cellM) break;
+      if (bestEdge >= 0 && bestD <= (r - 1) * cellM) break;
       for (let y = cy - r; y <= cy + r; y++) {
         if (y < 0 || y >= this.ny) continue;
         const edgeRow = y === cy - r || y === cy + r;
         for (let x = cx - r; x <= cx + r; x += edgeRow ? 1 : 2 * r) {
           if (x >= 0 && x < this.nx) {
             const c = y * this.nx + x;
-            for (let i = this.cellFirst[c]; i < this.cellFirst[c + 1]; i++) {
-              const p = this.cellPieces[i];
-              if (this.stamp[p] === stamp) continue;
-              this.stamp[p] = stamp;
-              if (!allowLimited && g.edgeFlags[this.pointEdge[p]] & LIMITED_ACCESS) continue;
-              const ax = (g.geomLng[p] - lng) * k.x, ay = (g.geomLat[p] - lat) * k.y;
-              const bx = (g.geomLng[p + 1] - lng) * k.x, by = (g.geomLat[p + 1] - lat) * k.y;
-              const dx = bx - ax, dy = by - ay;
-              const len2 = dx * dx + dy * dy;
-              const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
-              const d = Math.hypot(ax + t * dx, ay + t * dy);
-              if (d <= radiusM && d < bestD) {
-                bestD = d;
-                bestPiece = p;
-                bestT = t;
+            for (let j = this.cellFirst[c]; j < this.cellFirst[c + 1]; j++) {
+              const e = this.cellEdges[j];
+              if (!allowLimited && g.edgeFlags[e] & LIMITED_ACCESS) continue;
+              const count = edgePointCount(g, e);
+              const pieceBase = g.geomFirst.length === 0 ? e : g.geomFirst[e] + e;
+              let lng0 = edgePointLng(g, e, 0);
+              let lat0 = edgePointLat(g, e, 0);
+              for (let i = 0; i + 1 < count; i++) {
+                const lng1 = edgePointLng(g, e, i + 1);
+                const lat1 = edgePointLat(g, e, i + 1);
+                const px0 = this.cellX(Math.min(lng0, lng1)), px1 = this.cellX(Math.max(lng0, lng1));
+                const py0 = this.cellY(Math.min(lat0, lat1)), py1 = this.cellY(Math.max(lat0, lat1));
+                const here = px0 <= x && x <= px1 && py0 <= y && y <= py1;
+                const once = px0 === px1 && py0 === py1;
+                if (here && (once || !visited.has(pieceBase + i))) {
+                  if (!once) visited.add(pieceBase + i);
+                  const ax = (lng0 - lng) * k.x, ay = (lat0 - lat) * k.y;
+                  const bx = (lng1 - lng) * k.x, by = (lat1 - lat) * k.y;
+                  const dx = bx - ax, dy = by - ay;
+                  const len2 = dx * dx + dy * dy;
+                  const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+                  const d = Math.hypot(ax + t * dx, ay + t * dy);
+                  if (d <= radiusM && d < bestD) {
+                    bestD = d;
+                    bestEdge = e;
+                    bestPiece = i;
+                    bestT = t;
+                  }
+                }
+                lng0 = lng1;
+                lat0 = lat1;
               }
             }
           }
@@ -151,21 +191,21 @@ export class SegmentIndex {
         }
       }
     }
-    if (bestPiece < 0) return undefined;
-    const p = bestPiece;
-    const e = this.pointEdge[p];
-    const sLng = g.geomLng[p] + bestT * (g.geomLng[p + 1] - g.geomLng[p]);
-    const sLat = g.geomLat[p] + bestT * (g.geomLat[p + 1] - g.geomLat[p]);
+    if (bestEdge < 0) return undefined;
+    const e = bestEdge;
+    const i = bestPiece;
+    const pLng = edgePointLng(g, e, i), pLat = edgePointLat(g, e, i);
+    const sLng = pLng + bestT * (edgePointLng(g, e, i + 1) - pLng);
+    const sLat = pLat + bestT * (edgePointLat(g, e, i + 1) - pLat);
     let along = 0;
-    for (let q = g.geomFirst[e] + 1; q <= p; q++) along += haversineM(g.geomLng[q - 1], g.geomLat[q - 1], g.geomLng[q], g.geomLat[q]);
-    along += haversineM(g.geomLng[p], g.geomLat[p], sLng, sLat);
+    for (let q = 1; q <= i; q++) along += haversineM(edgePointLng(g, e, q - 1), edgePointLat(g, e, q - 1), edgePointLng(g, e, q), edgePointLat(g, e, q));
+    along += haversineM(pLng, pLat, sLng, sLat);
     const alongM = Math.min(along, g.edgeDist[e]);
     const snap: Snap = { edge: e, lng: sLng, lat: sLat, offroadM: haversineM(lng, lat, sLng, sLat), alongM };
     // Within a millimetre of a junction is at the junction (coordinates are stored to ~1 cm).
-    if (alongM < TOWER_TOLERANCE_M) Object.assign(snap, { tower: g.edgeA[e], alongM: 0, lng: g.geomLng[g.geomFirst[e]], lat: g.geomLat[g.geomFirst[e]] });
+    if (alongM < TOWER_TOLERANCE_M) Object.assign(snap, { tower: g.edgeA[e], alongM: 0, lng: g.lng[g.edgeA[e]], lat: g.lat[g.edgeA[e]] });
     else if (g.edgeDist[e] - alongM < TOWER_TOLERANCE_M) {
-      const last = g.geomFirst[e + 1] - 1;
-      Object.assign(snap, { tower: g.edgeB[e], alongM: g.edgeDist[e], lng: g.geomLng[last], lat: g.geomLat[last] });
+      Object.assign(snap, { tower: g.edgeB[e], alongM: g.edgeDist[e], lng: g.lng[g.edgeB[e]], lat: g.lat[g.edgeB[e]] });
     }
     return snap;
   }
