@@ -128,13 +128,20 @@ describe('route choice and barriers', () => {
     expect(limitedAccessFactor({ highway: 'residential', access: 'no', motor_vehicle: 'destination' })).toBe(1);
   });
 
-  it('stops at bollards unless cars are allowed, passes gates unless forbidden', () => {
+  it('stops at bollards and gates unless the node lets cars through (ORS block_barriers)', () => {
     expect(carBarrierBlocks({ barrier: 'bollard' })).toBe(true);
     expect(carBarrierBlocks({ barrier: 'bollard', motor_vehicle: 'yes' })).toBe(false);
-    expect(carBarrierBlocks({ barrier: 'gate' })).toBe(false);
+    expect(carBarrierBlocks({ barrier: 'gate' })).toBe(true);
+    expect(carBarrierBlocks({ barrier: 'lift_gate', bicycle: 'yes', foot: 'yes' })).toBe(true);
     expect(carBarrierBlocks({ barrier: 'gate', access: 'private' })).toBe(true);
-    expect(carBarrierBlocks({ barrier: 'lift_gate', locked: 'yes', access: 'yes' })).toBe(false);
+    expect(carBarrierBlocks({ barrier: 'gate', motor_vehicle: 'destination' })).toBe(false);
+    expect(carBarrierBlocks({ barrier: 'swing_gate', access: 'permit' })).toBe(false);
+    // The most specific key decides: motorcar=no before access=yes.
+    expect(carBarrierBlocks({ barrier: 'gate', motorcar: 'no', access: 'yes' })).toBe(true);
+    // A locked gate blocks even when access is granted.
+    expect(carBarrierBlocks({ barrier: 'lift_gate', locked: 'yes', access: 'yes' })).toBe(true);
     expect(carBarrierBlocks({ barrier: 'kerb' })).toBe(false);
+    expect(carBarrierBlocks({ barrier: 'chain' })).toBe(false);
     expect(carBarrierBlocks({ highway: 'traffic_signals' })).toBe(false);
   });
 });

@@ -56,10 +56,14 @@ const INTENDED = new Set(['yes', 'permissive', 'destination', 'permit']);
 const ONEWAY_VALUES = new Set(['yes', 'true', '1', '-1']);
 const FERRY_ROUTES = new Set(['ferry', 'shuttle_train']);
 
-/** Barriers a car cannot pass unless an access tag on the node allows it. */
-const BLOCKING_BARRIERS = new Set(['bollard', 'stile', 'turnstile', 'cycle_barrier', 'motorcycle_barrier', 'block', 'bus_trap', 'sump_buster']);
-/** Barriers a car passes unless an access tag on the node forbids it. */
-const PASSABLE_BARRIERS = new Set(['gate', 'lift_gate', 'kissing_gate', 'swing_gate']);
+/** GraphHopper's `blockByDefaultBarriers` for cars (ORS `VehicleFlagEncoder`, `CarFlagEncoder`). */
+const BLOCK_BY_DEFAULT_BARRIERS = new Set(['bollard', 'stile', 'turnstile', 'cycle_barrier', 'motorcycle_barrier', 'block', 'bus_trap', 'sump_buster']);
+/**
+ * GraphHopper's `passByDefaultBarriers`. ORS's vehicle encoders set `block_barriers` (default
+ * `true`, not overridden by ORS's test configuration), so these stop cars too unless the node
+ * allows them (`ORSAbstractFlagEncoder.isBarrier`, since ORS commit a09ce84a7, 2023-02-21).
+ */
+const PASS_BY_DEFAULT_BARRIERS = new Set(['gate', 'lift_gate', 'kissing_gate', 'swing_gate']);
 
 /** Node tag keys the importer must keep for {@link carBarrierBlocks}. */
 export const BARRIER_TAG_KEYS: ReadonlySet<string> = new Set(['barrier']);
@@ -343,14 +347,15 @@ export function carWay(tags: Record<string, string>, shape: WayShape): CarWay | 
 }
 
 /**
- * Whether a barrier on a node stops cars: bollards and the like do unless the node says cars may
- * pass; gates do not unless the node forbids it (GraphHopper's `handleNodeTags`).
+ * Whether a barrier on a node stops cars (ORS's `ORSAbstractFlagEncoder.isBarrier` with
+ * `block_barriers: true`): bollards, gates, lift gates and the like do unless an access tag on the
+ * node lets cars through (`yes`, `permissive`, `destination`, `permit`; not when `locked=yes`);
+ * other barrier values (kerb, entrance, chain…) do not.
  */
 export function carBarrierBlocks(tags: Record<string, string>): boolean {
   const barrier = tags.barrier;
   if (barrier === undefined) return false;
-  const blocking = BLOCKING_BARRIERS.has(barrier);
-  if (!blocking && !PASSABLE_BARRIERS.has(barrier)) return false;
+  if (!BLOCK_BY_DEFAULT_BARRIERS.has(barrier) && !PASS_BY_DEFAULT_BARRIERS.has(barrier)) return false;
   const locked = tags.locked === 'yes';
   for (const k of ACCESS_KEYS) {
     const v = tags[k];
@@ -358,5 +363,5 @@ export function carBarrierBlocks(tags: Record<string, string>): boolean {
     if (!locked && INTENDED.has(v)) return false;
     if (RESTRICTED.has(v)) return true;
   }
-  return blocking;
+  return true;
 }
