@@ -1,5 +1,6 @@
 import Delaunator from 'delaunator';
 import type { Position } from 'geojson';
+import { boundaryBandPoints } from './interior-points.ts';
 
 /**
  * Concave hull "by length" of a point set, the algorithm openrouteservice runs on its isochrone
@@ -7,11 +8,13 @@ import type { Position } from 'geojson';
  * then erode triangles from the border, longest border edge first, while that edge is at least
  * `maxEdgeLength` long and removing the triangle keeps a single polygon (it has exactly one border
  * edge and its opposite vertex is not on the border yet). Lengths are in the points' own units
- * (degrees for ORS). Returns the outer ring, counter-clockwise and closed, or `undefined` when the
- * points span no area.
+ * (degrees for ORS). Points deep inside a dense set cannot change the result and are left out
+ * first ({@link boundaryBandPoints}; `keepInterior` triangulates them all, for tests). Returns the
+ * outer ring, counter-clockwise and closed, or `undefined` when the points span no area.
  */
-export function concaveHullByLength(points: Float64Array, maxEdgeLength: number): Position[] | undefined {
-  if (points.length < 6) return undefined;
+export function concaveHullByLength(allPoints: Float64Array, maxEdgeLength: number, options: { keepInterior?: boolean } = {}): Position[] | undefined {
+  if (allPoints.length < 6) return undefined;
+  const points = options.keepInterior ? allPoints : boundaryBandPoints(allPoints, maxEdgeLength);
   const d = new Delaunator(points);
   const tris = d.triangles;
   const half = d.halfedges;
