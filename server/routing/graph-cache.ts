@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RoutingGraph } from './routing-graph.ts';
 
 const MAGIC = 'IMRGRAPH';
-const LAYOUT = 7;
+const LAYOUT = 8;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Every typed array of a routing graph, in file order (`ch.` for the hierarchy's). */
@@ -14,8 +14,9 @@ const ARRAYS = [
   'firstOut', 'arcHead', 'arcKey', 'keyHead', 'keyTailFirst', 'keyTail',
   'ch.first', 'ch.head', 'ch.dir', 'ch.weight', 'ch.dur', 'ch.dist',
 ] as const;
-type Typed = Float64Array | Float32Array | Uint32Array | Uint8Array;
-const CTORS = { Float64Array, Float32Array, Uint32Array, Uint8Array } as const;
+type Typed = Float64Array | Float32Array | Uint32Array | Uint16Array | Uint8Array;
+const CTORS = { Float64Array, Float32Array, Uint32Array, Uint16Array, Uint8Array } as const;
+type Entry = { name: string; type: keyof typeof CTORS; length: number; offset: number; sameAs?: string };
 
 /** Streams a file through sha256; the cache key must change whenever the extract does. */
 export async function sha256File(file: string): Promise<string> {
@@ -52,31 +53,58 @@ function getArray(g: RoutingGraph, name: (typeof ARRAYS)[number]): Typed {
   return name.startsWith('ch.') ? (g.ch as unknown as Record<string, Typed>)[name.slice(3)] : (g as unknown as Record<string, Typed>)[name];
 }
 
-/** Writes the graph as one binary file (atomic rename), aligned so loading needs no copy. */
+/**
+ * Writes the graph as one binary file (atomic rename), each array 8-byte aligned. An array that is
+ * the very same object as an earlier one (`edgeWeight` = `edgeDur` without route-choice penalties)
+ * is stored once and named `sameAs` it.
+ */
 export function writeGraphCache(file: string, g: RoutingGraph, meta: Record<string, unknown> = {}): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const entries: { name: string; type: string; length: number; offset: number }[] = [];
+  const entries: Entry[] = [];
+  const stored = new Map<Typed, string>();
   let offset = 0;
   for (const name of ARRAYS) {
     const a = getArray(g, name);
-    entries.push({ name, type: a.constructor.name, length: a.length, offset });
+    const sameAs = stored.get(a);
+    entries.push({ name, type: a.constructor.name as keyof typeof CTORS, length: a.length, offset: sameAs ? -1 : offset, ...(sameAs ? { sameAs } : {}) });
+    if (sameAs) continue;
+    stored.set(a, name);
     offset += Math.ceil(a.byteLength / 8) * 8;
   }
   const header = Buffer.from(JSON.stringify({ layout: LAYOUT, nodeCount: g.nodeCount, edgeCount: g.edgeCount, names: g.names, entries, meta }));
   const headerLen = Math.ceil((16 + header.length) / 8) * 8;
-  const out = Buffer.alloc(headerLen + offset);
-  out.write(MAGIC, 0, 'latin1');
-  out.writeUInt32LE(LAYOUT, 8);
-  out.writeUInt32LE(header.length, 12);
-  header.copy(out, 16);
-  for (const e of entries) {
-    const a = getArray(g, e.name as (typeof ARRAYS)[number]);
-    Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out, headerLen + e.offset);
-  }
+  const head = Buffer.alloc(headerLen);
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(LAYOUT, 8);
+  head.writeUInt32LE(header.length, 12);
+  header.copy(head, 16);
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, out);
+  const fd = openSync(tmp, 'w');
+  try {
+    writeAll(fd, head, 0);
+    for (const e of entries) {
+      if (e.sameAs) continue;
+      const a = getArray(g, e.name as (typeof ARRAYS)[number]);
+      writeAll(fd, new Uint8Array(a.buffer, a.byteOffset, a.byteLength), headerLen + e.offset);
+    }
+    if (offset > 0) ftruncateSync(fd, headerLen + offset);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, file);
   removeOtherBuilds(file);
+}
+
+function writeAll(fd: number, bytes: Uint8Array, position: number): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, Math.min(bytes.length - done, 1 << 30), position + done);
+}
+
+function readAll(fd: number, bytes: Uint8Array, position: number): void {
+  for (let done = 0; done < bytes.length; ) {
+    const n = readSync(fd, bytes, done, Math.min(bytes.length - done, 1 << 30), position + done);
+    if (n === 0) throw new Error('graph cache file is truncated');
+    done += n;
+  }
 }
 
 /** Graphs of the same extract built by other code are dead weight once the new one is written. */
@@ -87,28 +115,43 @@ function removeOtherBuilds(file: string): void {
   for (const f of readdirSync(dir)) if (f !== base && f.startsWith(prefix) && f.endsWith('.graph')) rmSync(path.join(dir, f), { force: true });
 }
 
-/** Reads a cached graph, or `undefined` when absent or not of this layout. */
+/**
+ * Reads a cached graph, or `undefined` when absent or not of this layout. Each array is read
+ * straight into its own SharedArrayBuffer (no whole-file buffer kept alive, and worker threads can
+ * share the arrays as they are).
+ */
 export function readGraphCache(file: string): { graph: RoutingGraph; meta: Record<string, unknown> } | undefined {
   if (!existsSync(file)) return undefined;
-  const raw = readFileSync(file);
-  if (raw.toString('latin1', 0, 8) !== MAGIC || raw.readUInt32LE(8) !== LAYOUT) return undefined;
-  const headerLength = raw.readUInt32LE(12);
-  const header = JSON.parse(raw.toString('utf8', 16, 16 + headerLength)) as {
-    nodeCount: number;
-    edgeCount: number;
-    names: string[];
-    entries: { name: string; type: keyof typeof CTORS; length: number; offset: number }[];
-    meta: Record<string, unknown>;
-  };
-  const base = Math.ceil((16 + headerLength) / 8) * 8;
-  // readFileSync may hand back a pooled, unaligned buffer for small files: copy once if so.
-  const buf = raw.byteOffset % 8 === 0 ? raw : Buffer.from(raw);
-  const graph = { nodeCount: header.nodeCount, edgeCount: header.edgeCount, names: header.names, ch: {} } as unknown as Record<string, unknown> & { ch: Record<string, unknown> };
-  for (const e of header.entries) {
-    const Ctor = CTORS[e.type];
-    const arr = new Ctor(buf.buffer, buf.byteOffset + base + e.offset, e.length);
-    if (e.name.startsWith('ch.')) graph.ch[e.name.slice(3)] = arr;
-    else graph[e.name] = arr;
+  const fd = openSync(file, 'r');
+  try {
+    const start = Buffer.alloc(16);
+    if (readSync(fd, start, 0, 16, 0) < 16 || start.toString('latin1', 0, 8) !== MAGIC || start.readUInt32LE(8) !== LAYOUT) return undefined;
+    const headerLength = start.readUInt32LE(12);
+    const headerBytes = Buffer.alloc(headerLength);
+    readAll(fd, headerBytes, 16);
+    const header = JSON.parse(headerBytes.toString('utf8')) as {
+      nodeCount: number;
+      edgeCount: number;
+      names: string[];
+      entries: Entry[];
+      meta: Record<string, unknown>;
+    };
+    const base = Math.ceil((16 + headerLength) / 8) * 8;
+    const graph = { nodeCount: header.nodeCount, edgeCount: header.edgeCount, names: header.names, ch: {} } as unknown as Record<string, unknown> & { ch: Record<string, unknown> };
+    const arrays = new Map<string, Typed>();
+    for (const e of header.entries) {
+      let arr = e.sameAs ? arrays.get(e.sameAs) : undefined;
+      if (!arr) {
+        const Ctor = CTORS[e.type] as unknown as { new (buffer: SharedArrayBuffer): Typed; BYTES_PER_ELEMENT: number };
+        arr = new Ctor(new SharedArrayBuffer(e.length * Ctor.BYTES_PER_ELEMENT));
+        readAll(fd, new Uint8Array(arr.buffer, 0, arr.byteLength), base + e.offset);
+      }
+      arrays.set(e.name, arr);
+      if (e.name.startsWith('ch.')) graph.ch[e.name.slice(3)] = arr;
+      else graph[e.name] = arr;
+    }
+    return { graph: graph as unknown as RoutingGraph, meta: header.meta };
+  } finally {
+    closeSync(fd);
   }
-  return { graph: graph as unknown as RoutingGraph, meta: header.meta };
 }

@@ -7,9 +7,15 @@ export interface RoutingGraph extends RoadNetwork {
   ch: ContractionHierarchy;
 }
 
-/** Adds the hierarchy to a network and renumbers nodes by rank (most important first). */
+/**
+ * Adds the hierarchy to a network and renumbers nodes by rank (most important first).
+ * `ch.weight` is the very array `ch.dur` when the network's weight is its time.
+ */
 export function withHierarchy(network: RoadNetwork, options: ChOptions = {}): RoutingGraph {
   const { order, ...ch } = buildContractionHierarchy(network, options);
   const ranked = orderByRank(network, ch, order);
+  // Without route-choice penalties every arc's weight is its time, summed the same way: store it once.
+  const { weight, dur } = ranked.ch;
+  if (network.edgeWeight === network.edgeDur && weight.every((w, a) => w === dur[a])) ranked.ch.weight = dur;
   return { ...ranked.network, ch: ranked.ch };
 }

@@ -20,29 +20,37 @@ type TypedArrayCtor = { new (buffer: SharedArrayBuffer, byteOffset: number, leng
  * to worker threads shares the memory instead of copying it (a road graph is loaded once, whatever
  * the number of workers). Plain objects and arrays are walked; other values are kept as they are.
  */
-export function toShared<T>(data: T): T {
+export function toShared<T>(data: T, copies = new Map<unknown, unknown>()): T {
   if (ArrayBuffer.isView(data) && !(data instanceof DataView)) {
     const src = data as unknown as TypedArray;
     if (src.buffer instanceof SharedArrayBuffer) return data;
+    // The same array reached twice (one stored for two names) stays one array.
+    const copied = copies.get(data);
+    if (copied) return copied as T;
     const Ctor = src.constructor as unknown as TypedArrayCtor;
     const out = new Ctor(new SharedArrayBuffer(src.byteLength), 0, src.length);
     (out as Uint8Array).set(src as Uint8Array);
+    copies.set(data, out);
     return out as unknown as T;
   }
-  if (Array.isArray(data)) return data.map((v) => toShared(v)) as T;
+  if (Array.isArray(data)) return data.map((v) => toShared(v, copies)) as T;
   if (data && typeof data === 'object' && Object.getPrototypeOf(data) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(data)) out[k] = toShared(v);
+    for (const [k, v] of Object.entries(data)) out[k] = toShared(v, copies);
     return out as T;
   }
   return data;
 }
 
 /** Bytes held in SharedArrayBuffers by {@link toShared} data (for the boot log). */
-export function sharedBytes(data: unknown): number {
-  if (ArrayBuffer.isView(data)) return data.buffer instanceof SharedArrayBuffer ? data.byteLength : 0;
-  if (Array.isArray(data)) return data.reduce((s: number, v) => s + sharedBytes(v), 0);
-  if (data && typeof data === 'object') return Object.values(data).reduce((s: number, v) => s + sharedBytes(v), 0);
+export function sharedBytes(data: unknown, counted = new Set<ArrayBufferLike>()): number {
+  if (ArrayBuffer.isView(data)) {
+    if (!(data.buffer instanceof SharedArrayBuffer) || counted.has(data.buffer)) return 0;
+    counted.add(data.buffer);
+    return data.byteLength;
+  }
+  if (Array.isArray(data)) return data.reduce((s: number, v) => s + sharedBytes(v, counted), 0);
+  if (data && typeof data === 'object') return Object.values(data).reduce((s: number, v) => s + sharedBytes(v, counted), 0);
   return 0;
 }
 

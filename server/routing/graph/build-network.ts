@@ -1,6 +1,6 @@
 import { haversineM } from '../geo/geodesy.ts';
 import { BACKWARD, FORWARD, type NetworkInput, type RestrictionInput } from './network-input.ts';
-import { NO_NODE, type RoadNetwork } from './road-network.ts';
+import { keyDrivable, keyHeadNode, keyTailJunction, NO_NODE, type RoadNetwork } from './road-network.ts';
 import { compileTurnRestrictions, type CompiledArcs } from './turn-expansion.ts';
 import { stronglyConnectedComponents } from './components.ts';
 
@@ -101,7 +101,7 @@ export function buildRoadNetwork(input: NetworkInput, options: BuildOptions = {}
   const edgeDist = new Float64Array(m);
   const edgeDur = new Float64Array(m);
   const edgeWeight = new Float64Array(m);
-  const edgeName = new Uint32Array(m);
+  const edgeName = input.names.length <= 0x10000 ? new Uint16Array(m) : new Uint32Array(m);
   // Geometry keeps interior points only: an edge's ends are its junctions' positions.
   let interior = 0;
   for (let e = 0; e < E; e++) {
@@ -169,6 +169,16 @@ export function buildRoadNetwork(input: NetworkInput, options: BuildOptions = {}
     geomFirst: gFirst, geomLng: gLng, geomLat: gLat, names: input.names,
     firstOut, arcHead: outHead, arcKey: outKey, keyHead, keyTailFirst, keyTail,
   };
+  // Store once what is implied: the weight when no edge has a route-choice penalty, and the key
+  // lists when every key leads from its tail junction to its head junction (no restriction copies).
+  if (edgeWeight.every((w, e) => w === edgeDur[e])) network.edgeWeight = edgeDur;
+  const implied = { ...network, keyHead: new Uint32Array(0), keyTailFirst: new Uint32Array(0), keyTail: new Uint32Array(0) };
+  let keysImplied = true;
+  for (let k = 0; keysImplied && k < 2 * m; k++) {
+    keysImplied = keyHead[k] === keyHeadNode(implied, k) && keyTailFirst[k + 1] - keyTailFirst[k] === (keyDrivable(implied, k) ? 1 : 0)
+      && (keyTailFirst[k + 1] === keyTailFirst[k] || keyTail[keyTailFirst[k]] === keyTailJunction(implied, k));
+  }
+  if (keysImplied) Object.assign(network, { keyHead: implied.keyHead, keyTailFirst: implied.keyTailFirst, keyTail: implied.keyTail });
   // The restrictions in the network's own edge numbering (those whose edges all survived), for
   // comparisons with engines that take restrictions as data (pgRouting's pgr_trsp).
   const restrictions = input.restrictions

@@ -1,3 +1,5 @@
+import { BACKWARD, FORWARD } from './network-input.ts';
+
 /**
  * The routable road network in flat typed arrays (they load in milliseconds from the binary cache
  * and cost a few dozen bytes per node, so a regional extract fits in memory).
@@ -30,11 +32,11 @@ export interface RoadNetwork {
   /**
    * What a route minimises on the edge: its time with ORS's route-choice penalties (destination or
    * private roads ×10…). Routes are chosen by weight; the time and length reported are those of the
-   * chosen route.
+   * chosen route. The very same array as `edgeDur` when no edge has a penalty (stored once).
    */
   edgeWeight: Float64Array;
-  /** Index into `names` (the OSM way's `name`, '' when none). */
-  edgeName: Uint32Array;
+  /** Index into `names` (the OSM way's `name`, '' when none); 16 bits when there are few names. */
+  edgeName: Uint16Array | Uint32Array;
   /**
    * Interior points of each edge's geometry (its ends are the positions of `edgeA`/`edgeB`, stored
    * once): edge e's are `geomFirst[e]..geomFirst[e+1]` in `geomLng`/`geomLat`. Empty when no edge
@@ -51,9 +53,16 @@ export interface RoadNetwork {
   arcHead: Uint32Array;
   /** Directed edge ("key") each arc drives: `edge * 2` A→B, `edge * 2 + 1` B→A. */
   arcKey: Uint32Array;
-  /** Per key: the node a journey starting on that edge arrives at ({@link NO_NODE} if not drivable). */
+  /**
+   * Per key: the node a journey starting on that edge arrives at ({@link NO_NODE} if not drivable).
+   * Empty when it is always the key's head junction (no restriction copies): read it through
+   * {@link keyHeadNode}.
+   */
   keyHead: Uint32Array;
-  /** Per key, in CSR form: every node from which an arc drives that key (arrivals onto the edge). */
+  /**
+   * Per key, in CSR form: every node from which an arc drives that key (arrivals onto the edge).
+   * Empty when it is always the key's tail junction alone: read it through {@link keyTailNodes}.
+   */
   keyTailFirst: Uint32Array;
   keyTail: Uint32Array;
 }
@@ -122,6 +131,24 @@ export function edgePointLat(g: RoadNetwork, e: number, i: number): number {
   if (i === 0) return g.lat[g.edgeA[e]];
   const p = g.geomFirst.length === 0 ? -1 : g.geomFirst[e] + i - 1;
   return p >= 0 && p < g.geomFirst[e + 1] ? g.geomLat[p] : g.lat[g.edgeB[e]];
+}
+
+/** Whether the directed edge `key` can be driven. */
+export function keyDrivable(g: RoadNetwork, key: number): boolean {
+  return (g.edgeFlags[key >> 1] & (key & 1 ? BACKWARD : FORWARD)) !== 0;
+}
+
+/** The node a journey starting on `key` arrives at, {@link NO_NODE} if the key cannot be driven. */
+export function keyHeadNode(g: RoadNetwork, key: number): number {
+  if (g.keyHead.length > 0) return g.keyHead[key];
+  if (!keyDrivable(g, key)) return NO_NODE;
+  return key & 1 ? g.edgeA[key >> 1] : g.edgeB[key >> 1];
+}
+
+/** Every node from which an arc drives `key` (where a journey arriving on that edge comes from). */
+export function keyTailNodes(g: RoadNetwork, key: number): number[] {
+  if (g.keyTailFirst.length > 0) return Array.from(g.keyTail.subarray(g.keyTailFirst[key], g.keyTailFirst[key + 1]));
+  return keyDrivable(g, key) ? [keyTailJunction(g, key)] : [];
 }
 
 /** Tail junction of a key (where driving it starts). */

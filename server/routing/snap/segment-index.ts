@@ -1,6 +1,6 @@
 import { haversineM, metresPerDegree } from '../geo/geodesy.ts';
 import { BACKWARD, FORWARD, LIMITED_ACCESS } from '../graph/network-input.ts';
-import { edgePointCount, edgePointLat, edgePointLng, NO_NODE, type NodeEntry, type RoadNetwork } from '../graph/road-network.ts';
+import { edgePointCount, edgePointLat, edgePointLng, keyHeadNode, keyTailNodes, NO_NODE, type NodeEntry, type RoadNetwork } from '../graph/road-network.ts';
 
 /**
  * A point projected onto the nearest point of the nearest edge, as openrouteservice (GraphHopper's
@@ -229,8 +229,8 @@ export function departureEntries(g: RoadNetwork, snap: Snap, leg: AccessLeg = {}
   const acc = accessCost(snap, leg);
   if (snap.tower !== undefined) return [{ node: snap.tower, weight: acc.dur, dur: acc.dur, dist: acc.dist }];
   const out: NodeEntry[] = [];
-  const fwd = g.keyHead[2 * e];
-  const bwd = g.keyHead[2 * e + 1];
+  const fwd = keyHeadNode(g, 2 * e);
+  const bwd = keyHeadNode(g, 2 * e + 1);
   if (fwd !== NO_NODE) out.push({ node: fwd, weight: acc.dur + (1 - frac) * g.edgeWeight[e], dur: acc.dur + (1 - frac) * g.edgeDur[e], dist: acc.dist + g.edgeDist[e] - snap.alongM });
   if (bwd !== NO_NODE) out.push({ node: bwd, weight: acc.dur + frac * g.edgeWeight[e], dur: acc.dur + frac * g.edgeDur[e], dist: acc.dist + snap.alongM });
   return out;
@@ -249,11 +249,11 @@ export function arrivalEntries(g: RoadNetwork, snap: Snap, leg: AccessLeg = {}, 
     return [snap.tower, ...(copiesOf?.(snap.tower) ?? [])].map((node) => ({ node, weight: acc.dur, dur: acc.dur, dist: acc.dist }));
   }
   const out: NodeEntry[] = [];
-  for (let i = g.keyTailFirst[2 * e]; i < g.keyTailFirst[2 * e + 1]; i++) {
-    out.push({ node: g.keyTail[i], weight: acc.dur + frac * g.edgeWeight[e], dur: acc.dur + frac * g.edgeDur[e], dist: acc.dist + snap.alongM });
+  for (const node of keyTailNodes(g, 2 * e)) {
+    out.push({ node, weight: acc.dur + frac * g.edgeWeight[e], dur: acc.dur + frac * g.edgeDur[e], dist: acc.dist + snap.alongM });
   }
-  for (let i = g.keyTailFirst[2 * e + 1]; i < g.keyTailFirst[2 * e + 2]; i++) {
-    out.push({ node: g.keyTail[i], weight: acc.dur + (1 - frac) * g.edgeWeight[e], dur: acc.dur + (1 - frac) * g.edgeDur[e], dist: acc.dist + g.edgeDist[e] - snap.alongM });
+  for (const node of keyTailNodes(g, 2 * e + 1)) {
+    out.push({ node, weight: acc.dur + (1 - frac) * g.edgeWeight[e], dur: acc.dur + (1 - frac) * g.edgeDur[e], dist: acc.dist + g.edgeDist[e] - snap.alongM });
   }
   return out;
 }
