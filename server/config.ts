@@ -117,6 +117,12 @@ export interface Config {
   mail: { smtpUrl?: string; from: string; appUrl: string };
   /** Period of the background jobs (mail worker, expiry of unanswered proposals), in ms. */
   jobsIntervalMs: number;
+  /**
+   * Matching previews. `previewTestDelayMs` is a test hook, 0 everywhere else and read from no
+   * variable: tests set it on the config object to make each preview job's solve wait that long
+   * on its worker thread (so a journey can watch its progress and cancel it).
+   */
+  matching: { previewTestDelayMs: number };
   clientDist: string;
   migrationsDir: string;
 }
@@ -175,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: { threads: e.WORKER_THREADS, maxQueue: e.WORKER_QUEUE, maxHeapMb: e.WORKER_MAX_HEAP_MB },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') },
     jobsIntervalMs: e.JOBS_INTERVAL_S * 1000,
+    matching: { previewTestDelayMs: 0 },
     clientDist: path.join(ROOT_DIR, 'dist/client'),
     migrationsDir: path.join(ROOT_DIR, 'prisma/migrations'),
   };

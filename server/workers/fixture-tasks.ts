@@ -29,6 +29,11 @@ export function spinUntilReleased(): number {
   return spins;
 }
 
+/** Keeps its thread busy until the worker is terminated (an aborted task must free its slot). */
+export function spinForever(): never {
+  for (;;);
+}
+
 export function fail({ code }: { code: number }): never {
   throw new FixtureError(code, [1.5, 47.25]);
 }

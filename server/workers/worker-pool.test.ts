@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BusyError } from '../errors.ts';
 import { toShared, sharedBytes } from './shared-data.ts';
-import { defineTask, WorkerPool, WorkerTaskError } from './worker-pool.ts';
+import { defineTask, TaskAbortedError, WorkerPool, WorkerTaskError } from './worker-pool.ts';
 
 const fixtures = new URL('./fixture-tasks.ts', import.meta.url);
 const add = defineTask<{ a: number; b: number }, number>(fixtures, 'add');
@@ -9,6 +9,7 @@ const bump = defineTask<{ index: number }, number>(fixtures, 'bumpShared');
 const spin = defineTask<void, number>(fixtures, 'spinUntilReleased');
 const fail = defineTask<{ code: number }, never>(fixtures, 'fail');
 const exhaust = defineTask<void, number>(fixtures, 'exhaustHeap');
+const forever = defineTask<void, never>(fixtures, 'spinForever');
 
 describe('WorkerPool', () => {
   const fixture = toShared({ counters: new Int32Array(4) });
@@ -62,5 +63,21 @@ describe('WorkerPool', () => {
     expect(err).toBeInstanceOf(Error);
     expect(String(err.code ?? err.message)).toMatch(/OUT_OF_MEMORY|memory/i);
     expect(await pool.run(add, { a: 20, b: 22 })).toBe(42);
+  });
+
+  it('aborts a running task by terminating its worker: the slot is free again for the next task', async () => {
+    const abort = new AbortController();
+    const before = pool.stats.aborted;
+    const running = pool.run(forever, undefined, { signal: abort.signal });
+    const outcome = running.catch((e) => e);
+    // The only thread now spins forever: the next task waits in the queue behind it.
+    const next = pool.run(add, { a: 40, b: 2 });
+    abort.abort();
+    expect(await outcome).toBeInstanceOf(TaskAbortedError);
+    expect(pool.stats.aborted).toBe(before + 1);
+    // Without the termination this would never answer (the test would time out).
+    expect(await next).toBe(42);
+    // An already-aborted signal never starts the task.
+    await expect(pool.run(add, { a: 1, b: 1 }, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(TaskAbortedError);
   });
 });

@@ -43,6 +43,8 @@ export interface WorkerPoolStats {
   threads: number;
   queued: number;
   completed: number;
+  /** Tasks stopped by their abort signal (a running one's worker was terminated). */
+  aborted: number;
   /** Share of time the threads were busy since start, 0–1. */
   utilization: number;
 }
@@ -57,6 +59,14 @@ export class WorkerTaskError extends Error {
   ) {
     super(message);
     this.name = 'WorkerTaskError';
+  }
+}
+
+/** A task stopped by its abort signal before it finished (see {@link WorkerPool.run}). */
+export class TaskAbortedError extends Error {
+  constructor(readonly task: string) {
+    super(`task ${task} was aborted`);
+    this.name = 'TaskAbortedError';
   }
 }
 
@@ -77,6 +87,7 @@ const ENTRY = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
 export class WorkerPool {
   private readonly piscina: Piscina<TaskEnvelope, TaskOutcome>;
   readonly threads: number;
+  private aborted = 0;
 
   constructor(options: WorkerPoolOptions = {}) {
     this.threads = options.threads ?? defaultThreadCount();
@@ -98,15 +109,22 @@ export class WorkerPool {
   /**
    * Runs one task on a worker. Rejects with {@link BusyError} when the queue is full, with the
    * task's own error (as {@link WorkerTaskError}) when it throws, or with the worker's error when
-   * the worker dies (out of memory).
+   * the worker dies (out of memory). `signal` aborts it: a waiting task leaves the queue, a
+   * running one has its worker terminated (a fresh worker replaces it, so the slot is free
+   * again) and `run` rejects with {@link TaskAbortedError}. `transferList` moves objects named
+   * in the input (a `MessagePort` for progress reports, say) instead of copying them.
    */
-  async run<I, O>(task: TaskRef<I, O>, input: I): Promise<O> {
+  async run<I, O>(task: TaskRef<I, O>, input: I, options: { signal?: AbortSignal; transferList?: Transferable[] } = {}): Promise<O> {
     let outcome: TaskOutcome;
     try {
-      outcome = await this.piscina.run({ module: task.module, name: task.name, input });
+      outcome = await this.piscina.run({ module: task.module, name: task.name, input }, { signal: options.signal, transferList: options.transferList as never });
     } catch (err) {
       if ((err as Error)?.message === 'Task queue is at limit') {
         throw new BusyError('Every worker thread is busy and the queue is full; try again shortly', 1);
+      }
+      if (options.signal?.aborted) {
+        this.aborted++;
+        throw new TaskAbortedError(task.name);
       }
       throw err;
     }
@@ -119,6 +137,7 @@ export class WorkerPool {
       threads: this.threads,
       queued: this.piscina.queueSize,
       completed: this.piscina.completed,
+      aborted: this.aborted,
       utilization: this.piscina.utilization,
     };
   }

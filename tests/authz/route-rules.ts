@@ -152,6 +152,11 @@ export const routeRules: RouteRule[] = [
 
   // Matching runs
   ...allow('POST', '/api/matching/preview', { anonymous: 401, intern: 403, manager: 403, staff: 201 }),
+  ...allow('POST', '/api/matching/preview/jobs', { anonymous: 401, intern: 403, manager: 403, staff: 202 }),
+  // A job is its starter's alone: "own" is one the staff member started; "other" one another staff member started.
+  // The admin reads staff's jobs as 404 too.
+  ...allow('GET', '/api/matching/preview/jobs/:id', { anonymous: 401, intern: 403, manager: 403, staff: { own: 200, other: 404 }, admin: 404 }),
+  ...allow('DELETE', '/api/matching/preview/jobs/:id', { anonymous: 401, intern: 403, manager: 403, staff: { own: 200, other: 404 }, admin: 404 }),
   ...allow('POST', '/api/matching/apply', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
   ...allow('GET', '/api/matching/runs', STAFF_ONLY_GET),
   ...allow('GET', '/api/matching/runs/:id', { anonymous: 401, intern: 403, manager: 403, staff: DEP_SCOPED(200) }),
@@ -194,9 +199,14 @@ export const routeRules: RouteRule[] = [
   ...allow('POST', '/ors/v2/isochrones/:profile/:format', { anonymous: 401, intern: 406, manager: 406, staff: 406 }),
 ];
 
+/** Requests a call may send first, as any user of the world, to make something that user owns (a preview job). */
+export interface RouteHttp {
+  send(userId: number, method: Method, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+}
+
 /** How to call one route: path params, query string, body (all may build fresh rows). */
 export interface RouteCall {
-  params?: (w: World, r: Resource) => Promise<Record<string, string | number>> | Record<string, string | number>;
+  params?: (w: World, r: Resource, http: RouteHttp) => Promise<Record<string, string | number>> | Record<string, string | number>;
   query?: (w: World, r: Resource) => string;
   body?: (w: World, r: Resource) => Promise<unknown> | unknown;
   /** Content type of a string body (default application/json). */
@@ -237,6 +247,21 @@ const account = (w: World, r: Resource, label: string) =>
   r === 'own'
     ? w.prisma.user.create({ data: { email: `${unique(label)}@example.org`, name: 'Change me', role: 'manager', passwordHash: 'x' } })
     : buildUser(w.prisma, { role: 'staff', departementCodes: ['36'] });
+
+/**
+ * A preview job over the empty matching year, started by the world's staff member (own) or by a fresh
+ * staff member of another département (other), and waited for, so that jobs never pile up past the
+ * per-person limit across rows.
+ */
+async function finishedPreviewJob(w: World, r: Resource, http: RouteHttp) {
+  const owner = r === 'own' ? w.users.staff.id : (await buildUser(w.prisma, { role: 'staff', departementCodes: ['36'] })).id;
+  const started = await http.send(owner, 'POST', '/api/matching/preview/jobs', { from: `${MATCHING_YEAR}-05-01`, to: `${MATCHING_YEAR}-10-31` });
+  if (started.status !== 202) throw new Error(`preview job not started: ${started.status}`);
+  for (let job = started.body; job.status === 'running'; job = (await http.send(owner, 'GET', `/api/matching/preview/jobs/${job.jobId}`)).body) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return { id: started.body.jobId as string };
+}
 
 /** A fresh nationwide monthly aid scheme. */
 const nationalAidScheme = (w: World) => w.prisma.aidScheme.create({ data: { code: unique('authz-aid'), name: 'Aide (authz)', kind: 'monthly', amountCents: 15000 } });
@@ -353,6 +378,9 @@ export const routeCalls: Record<string, RouteCall> = {
   'GET /api/coverage': { query: (_w, r) => `from=${COVERAGE_YEAR}-05-01&to=${COVERAGE_YEAR}-10-31&departement=${r === 'own' ? '41' : '36'}` },
   'POST /api/coverage/suggestions': { body: (_w, r) => ({ from: `${COVERAGE_YEAR}-05-01`, to: `${COVERAGE_YEAR}-10-31`, departement: r === 'own' ? '41' : '36', k: 3 }) },
   'POST /api/matching/preview': { body: () => ({ from: `${MATCHING_YEAR}-05-01`, to: `${MATCHING_YEAR}-10-31` }) },
+  'POST /api/matching/preview/jobs': { body: () => ({ from: `${MATCHING_YEAR}-05-01`, to: `${MATCHING_YEAR}-10-31` }) },
+  'GET /api/matching/preview/jobs/:id': { params: (w, r, http) => finishedPreviewJob(w, r, http) },
+  'DELETE /api/matching/preview/jobs/:id': { params: (w, r, http) => finishedPreviewJob(w, r, http) },
   'POST /api/matching/apply': {
     body: async (w, r) => {
       const window = { from: `${MATCHING_YEAR}-05-01`, to: `${MATCHING_YEAR}-10-31` };

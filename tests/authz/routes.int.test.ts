@@ -8,7 +8,7 @@ import { straightLineTestProvider } from '../helpers/fake-drive-times.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { openTestDatabase } from '../helpers/test-db.ts';
 import { listRoutes } from './list-routes.ts';
-import { routeCalls, routeRules, type Actor, type RouteRule } from './route-rules.ts';
+import { routeCalls, routeRules, type Actor, type RouteHttp, type RouteRule } from './route-rules.ts';
 import { buildWorld, type World } from './world.ts';
 
 const API = /^\/(api|ors)(\/|$)/;
@@ -54,10 +54,18 @@ describe('authorisation table: every route × role × own/other (resource or dé
     expect([...new Set(routeRules.map(key))].filter((k) => !routes.has(k))).toEqual([]);
   });
 
+  /** Sends a request as user `userId` with a fresh session (for calls that must first make something that user owns). */
+  const http: RouteHttp = {
+    async send(userId, method, path, body) {
+      const s = await createSession(db.prisma, userId, 1);
+      return app.client().request(method, path, body, { cookie: `im_session=${s.token}`, 'x-csrf-token': s.csrfToken });
+    },
+  };
+
   async function call(rule: RouteRule) {
     const c = routeCalls[key(rule)] ?? {};
     const resource = rule.resource ?? 'own';
-    const params = (await c.params?.(world, resource)) ?? {};
+    const params = (await c.params?.(world, resource, http)) ?? {};
     let path = rule.path;
     for (const name of path.match(/:(\w+)/g) ?? []) {
       const v = params[name.slice(1)];

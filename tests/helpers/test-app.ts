@@ -3,6 +3,7 @@ import { openTestDatabase } from './test-db.ts';
 import type { Server } from 'node:http';
 import type { Router } from 'express';
 import { createApp } from '../../server/app.ts';
+import type { WorkerPool } from '../../server/workers/worker-pool.ts';
 import { listen } from '../../server/http-server.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import type { AppContext } from '../../server/context.ts';
@@ -79,12 +80,12 @@ export interface TestApp {
 /** Starts the real app on an ephemeral loopback port over the given database. */
 export async function startTestApp(
   db: Database,
-  opts: { provider?: DriveTimeProvider; env?: Record<string, string>; ors?: Router } = {},
+  opts: { provider?: DriveTimeProvider; env?: Record<string, string>; ors?: Router; workers?: WorkerPool } = {},
 ): Promise<TestApp> {
   const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env });
   const logger = createLogger('silent');
   const provider = opts.provider ?? straightLineTestProvider();
-  const ctx: AppContext = { config, db, logger, driveTimes: { provider, description: provider.name } };
+  const ctx: AppContext = { config, db, logger, driveTimes: { provider, description: provider.name }, workers: opts.workers };
   const app = createApp(ctx, { ors: opts.ors });
   const server = await listen(app, 0, '127.0.0.1');
   const addr = server.address();

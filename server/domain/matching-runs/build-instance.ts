@@ -44,7 +44,7 @@ export const toMinutes = (s: number) => Math.round(s / 6) / 10;
  * over the sites some practice could reach within the largest limit;
  * when the provider says `estimate`, the whole run is an estimate.
  */
-export async function buildMatchingInstance(opts: { data: MatchingData; provider: DriveTimeProvider; limitMinutes: number }): Promise<{ instance: BuiltInstance; context: InstanceContext }> {
+export async function buildMatchingInstance(opts: { data: MatchingData; provider: DriveTimeProvider; limitMinutes: number; onDriveTimes?: () => void }): Promise<{ instance: BuiltInstance; context: InstanceContext }> {
   const { data, limitMinutes } = opts;
   const placementOf = new Map<number, MatchingData['placements'][number]>();
   for (const p of data.placements) if (!placementOf.has(p.internId)) placementOf.set(p.internId, p);
@@ -104,6 +104,7 @@ export async function buildMatchingInstance(opts: { data: MatchingData; provider
   const practicePoints = [...practices.values()];
   const siteIds = [...sites.keys()].filter((id) => practicePoints.some((pt) => couldReachWithin(sites.get(id)!, pt, maxLimit)));
   const practiceIds = [...practices.keys()];
+  opts.onDriveTimes?.();
   const matrix = siteIds.length && practiceIds.length ? await reachableMatrix(opts.provider, siteIds.map((id) => sites.get(id)!), practicePoints) : undefined;
 
   const interns: BuiltInstance['interns'] = [];

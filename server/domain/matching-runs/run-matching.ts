@@ -12,6 +12,7 @@ import { buildMatchingInstance, type BuiltInstance } from './build-instance.ts';
 import { changedParts, fingerprint, loadMatchingData } from './load-matching-data.ts';
 import { candidateBeds } from './override-candidates.ts';
 import { planApply, type ChosenBed, type Override } from './plan-apply.ts';
+import type { SolveReport } from './solve-task.ts';
 import { readPreview, STORED_RUN_VERSION, type PreviewInput } from './stored-run.ts';
 
 /** The solver's answer as this layer reads it; everything else in it is stored and shown as is. */
@@ -21,8 +22,18 @@ export interface SolverOutput {
   [key: string]: unknown;
 }
 
+/** How one solve is watched: its reports, a signal that stops it, and the test-only delay (see `SolveTaskInput`). */
+export interface SolveRun {
+  onReport?: (r: SolveReport) => void;
+  signal?: AbortSignal;
+  testDelayMs?: number;
+}
+
 /** Solves an instance (the exact solver of server/matching, injected so tests and the CLI can share this layer). */
-export type SolveFn = (instance: BuiltInstance) => SolverOutput | Promise<SolverOutput>;
+export type SolveFn = (instance: BuiltInstance, run?: SolveRun) => SolverOutput | Promise<SolverOutput>;
+
+/** The steps of a preview, in order, as its progress shows them. */
+export type PreviewPhase = 'instance' | 'drive-times' | SolveReport['phase'] | 'storing';
 
 export type { PreviewInput } from './stored-run.ts';
 
@@ -37,13 +48,30 @@ const APPLY_LOCK = 0x6d61_7463;
  * Solves the window's matching and stores it as a `preview` run. Writes no
  * assignment; the run's input keeps the instance and a fingerprint of the
  * data it was built from. The result says `estimate: true` when drive times are estimates.
+ * `run` (a preview job) follows each step through `onPhase` and `onReport` and
+ * may stop it with its signal: a preview aborted before its run is stored stores nothing.
  */
-export async function previewMatching(opts: { prisma: PrismaClient; provider: DriveTimeProvider; solve: SolveFn; window: DateWindow; limitMinutes: number; actor: SessionUser | null }) {
+export async function previewMatching(opts: {
+  prisma: PrismaClient;
+  provider: DriveTimeProvider;
+  solve: SolveFn;
+  window: DateWindow;
+  limitMinutes: number;
+  actor: SessionUser | null;
+  run?: SolveRun & { onPhase?: (phase: PreviewPhase) => void };
+}) {
+  const watch = opts.run ?? {};
   // Staff match the placements of their départements; the admin (or a run without actor) all of them.
   const scope: Scope = opts.actor ? scopeOf(opts.actor) : { national: true };
+  watch.onPhase?.('instance');
   const data = await loadMatchingData(opts.prisma, opts.window, scope);
-  const { instance, context } = await buildMatchingInstance({ data, provider: opts.provider, limitMinutes: opts.limitMinutes });
-  const solved = await opts.solve(instance);
+  watch.signal?.throwIfAborted();
+  const { instance, context } = await buildMatchingInstance({ data, provider: opts.provider, limitMinutes: opts.limitMinutes, onDriveTimes: () => watch.onPhase?.('drive-times') });
+  watch.signal?.throwIfAborted();
+  watch.onPhase?.('solving');
+  const solved = await opts.solve(instance, { signal: watch.signal, testDelayMs: watch.testDelayMs, onReport: (r) => (watch.onReport ? watch.onReport(r) : watch.onPhase?.(r.phase)) });
+  watch.signal?.throwIfAborted();
+  watch.onPhase?.('storing');
   const result = { ...solved, version: STORED_RUN_VERSION, estimate: context.estimate, provider: context.provider };
   const input: PreviewInput = { version: STORED_RUN_VERSION, window: opts.window, limitMinutes: opts.limitMinutes, instance, context, fingerprint: fingerprint(data) };
   const run = await opts.prisma.$transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import type { CandidateBed } from '../../domain/matching-runs/override-candidates.ts';
+import type { PreviewJob } from '../../domain/matching-runs/preview-jobs.ts';
 import { readPreview, readRunSummary, type PreviewInput } from '../../domain/matching-runs/stored-run.ts';
 
 /** A stored matching run in lists: what it covered and its headline figures, not its whole input. */
@@ -84,5 +85,20 @@ export function presentCandidates(out: { internId: number; limitMinutes: number;
       flags: c.flags,
       takenBy: c.takenBy,
     })),
+  };
+}
+
+/** A preview job as its owner reads it: step, elapsed time, search figures, then its run or error. */
+export function presentPreviewJob(job: PreviewJob, elapsedMs: number) {
+  return {
+    jobId: job.id,
+    status: job.status,
+    phase: job.phase,
+    elapsedMs,
+    search: job.search
+      ? { method: job.search.method, stage: job.search.stage, stages: job.search.stages, nodes: job.search.nodes, incumbentHoused: job.search.incumbentHoused, gap: job.search.gap }
+      : null,
+    runId: job.runId ?? null,
+    error: job.error ? { status: job.error.status, id: job.error.id, message: job.error.message, field: job.error.field, details: job.error.details } : null,
   };
 }

@@ -2,21 +2,29 @@ import { Router } from 'express';
 import { currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
 import { applyMatching, overrideCandidates, previewMatching } from '../../domain/matching-runs/run-matching.ts';
-import { solveInstance, solveOnWorkers } from '../../domain/matching-runs/solver.ts';
+import { PreviewJobs } from '../../domain/matching-runs/preview-jobs.ts';
+import { solveInstance, solveInThread, solveOnWorkers } from '../../domain/matching-runs/solver.ts';
 import { resolveWindow } from '../../domain/search/date-window.ts';
 import { NotFoundError } from '../../errors.ts';
 import { visibleRuns } from '../../domain/departements/visibility.ts';
 import { parse } from '../../middleware/validate.ts';
 import { idParams } from '../../schemas/params.ts';
-import { presentApply, presentCandidates, presentPreview, presentRun, presentRunSummary } from './presenter.ts';
-import { applyBody, candidatesQuery, listRunsQuery, previewBody } from './schema.ts';
+import { presentApply, presentCandidates, presentPreview, presentPreviewJob, presentRun, presentRunSummary } from './presenter.ts';
+import { applyBody, candidatesQuery, jobParams, listRunsQuery, previewBody } from './schema.ts';
 
-/** Matching runs for department staff: preview (solve, store, write no assignment), apply, list. */
+/**
+ * Matching runs for department staff: preview (solve, store, write no
+ * assignment) answered at once or started as a job to follow and cancel,
+ * apply, list.
+ */
 export function createMatchingRouter(ctx: AppContext): Router {
   const router = Router();
   const staff = requireRole('staff', 'admin');
   // Solve and explain on the worker pool when there is one: the request thread keeps answering.
   const solve = ctx.workers ? solveOnWorkers(ctx.workers) : solveInstance;
+  // Jobs abort their solve when cancelled: on the pool its worker is terminated; in-thread (no pool) between steps.
+  const solveJob = ctx.workers ? solveOnWorkers(ctx.workers) : solveInThread();
+  const jobs = new PreviewJobs({ onUnexpected: (err) => ctx.logger.error({ err }, 'matching preview job failed') });
 
   router.post('/matching/preview', staff, async (req, res) => {
     const body = parse(previewBody, req.body, 'body');
@@ -29,6 +37,37 @@ export function createMatchingRouter(ctx: AppContext): Router {
       actor: currentUser(req),
     });
     res.status(201).json(presentPreview(run.id, input, result));
+  });
+
+  router.post('/matching/preview/jobs', staff, (req, res) => {
+    const body = parse(previewBody, req.body, 'body');
+    const actor = currentUser(req);
+    const job = jobs.start(actor.id, async (watch) => {
+      const { run } = await previewMatching({
+        prisma: ctx.db.prisma,
+        provider: ctx.driveTimes.provider,
+        solve: solveJob,
+        window: resolveWindow(body),
+        limitMinutes: body.limitMinutes,
+        actor,
+        // The test-only delay is read per job, so a test may set it on the config for one job.
+        run: { ...watch, testDelayMs: ctx.config.matching.previewTestDelayMs },
+      });
+      return run.id;
+    });
+    res.status(202).json(presentPreviewJob(job, jobs.elapsedMs(job)));
+  });
+
+  router.get('/matching/preview/jobs/:id', staff, (req, res) => {
+    const { id } = parse(jobParams, req.params, 'params');
+    const job = jobs.get(id, currentUser(req).id);
+    res.json(presentPreviewJob(job, jobs.elapsedMs(job)));
+  });
+
+  router.delete('/matching/preview/jobs/:id', staff, (req, res) => {
+    const { id } = parse(jobParams, req.params, 'params');
+    const job = jobs.cancel(id, currentUser(req).id);
+    res.json(presentPreviewJob(job, jobs.elapsedMs(job)));
   });
 
   router.post('/matching/apply', staff, async (req, res) => {

@@ -42,6 +42,21 @@ export const candidatesQuery = z.object({
 });
 export type ApplyBody = z.infer<typeof applyBody>;
 
+/** `/api/matching/preview/jobs/:id` params: a job id as POST answered it. */
+export const jobParams = z.object({ id: z.uuid('must be a preview job id') });
+
+const previewJob = z.object({
+  jobId: z.string(),
+  status: z.enum(['running', 'done', 'failed', 'cancelled']),
+  phase: z.enum(['queued', 'instance', 'drive-times', 'solving', 'explaining', 'storing']),
+  elapsedMs: z.number(),
+  search: z
+    .object({ method: z.string().optional(), stage: z.number().optional(), stages: z.number().optional(), nodes: z.number(), incumbentHoused: z.number().optional(), gap: z.number().optional() })
+    .nullable(),
+  runId: z.number().int().nullable(),
+  error: z.object({ status: z.number(), id: z.string(), message: z.string(), field: z.string().optional(), details: z.unknown().optional() }).nullable(),
+});
+
 /** GET /api/matching/runs query. */
 export const listRunsQuery = z.object({ limit: queryIntIn(1, 200).default(50) });
 
@@ -107,4 +122,36 @@ registerRoute({
   tags: ['matching'],
   request: { query: listRunsQuery },
   responses: { 200: { description: 'Runs', schema: z.object({ runs: z.array(runSummary) }) } },
+});
+registerRoute({
+  method: 'post',
+  path: '/api/matching/preview/jobs',
+  summary: 'Start a matching preview as a job: answers its id at once',
+  description:
+    'Same body and same stored preview as POST /api/matching/preview, solved on a worker thread. Poll GET …/jobs/:id for its step and elapsed time; when `status` is `done`, read the preview at GET /api/matching/runs/{runId}. A staff member may run 2 jobs at once (429 `too_many_previews` past that). Jobs live in the server process and are forgotten 10 minutes after they finish.',
+  roles: ['staff', 'admin'],
+  tags: ['matching'],
+  request: { body: previewBody },
+  responses: { 202: { description: 'The job, running', schema: previewJob }, 429: 'Too many preview jobs running for this user' },
+});
+registerRoute({
+  method: 'get',
+  path: '/api/matching/preview/jobs/:id',
+  summary: 'A preview job: its step, elapsed time, the exact search\'s figures, and its run or error when finished',
+  description:
+    '`phase`: queued, instance (loading the data), drive-times, solving (`search`: method, MIP stage, nodes, interns housed by the best answer so far, relative gap), explaining, storing. `error` is the API error the synchronous preview would have answered (409, 422…). Only the staff member who started it can read it: anyone else gets 404.',
+  roles: ['staff', 'admin'],
+  tags: ['matching'],
+  request: { params: jobParams },
+  responses: { 200: { description: 'The job', schema: previewJob }, 404: 'Unknown job, forgotten, or someone else\'s' },
+});
+registerRoute({
+  method: 'delete',
+  path: '/api/matching/preview/jobs/:id',
+  summary: 'Cancel a preview job: its solve is stopped (the worker task aborted) and nothing is stored',
+  description: 'A job already finished is left as it is. Only the staff member who started it can cancel it: anyone else gets 404.',
+  roles: ['staff', 'admin'],
+  tags: ['matching'],
+  request: { params: jobParams },
+  responses: { 200: { description: 'The job, `status: cancelled`', schema: previewJob }, 404: 'Unknown job, forgotten, or someone else\'s' },
 });
