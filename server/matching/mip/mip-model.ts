@@ -96,12 +96,20 @@ export function buildGroupMip(p: Problem, members: number[], clique = false): Gr
   };
   const inPair = new Set<number>();
   for (const [a, b] of p.partners) if (local.has(a) && !(isFixed(a) && isFixed(b))) [a, b].forEach((i) => inPair.add(i));
-  // Semester group: interchangeable beds (same site, availability, rent, rules; not held or proposed) form
-  // a class with a capacity; partners' columns also name the room (the room bonus needs it).
-  const classKey = (b: number) => {
-    const bed = p.beds[b];
-    return p.specialBeds.has(b) ? `#${b}` : `${bed.site}|${bed.windows.map((r) => `${r.from}-${r.to}`).join(',')}|${bed.rentCents ?? ''}|${bed.partnerAllowed}`;
-  };
+  // Semester group: interchangeable beds form a class with a capacity; partners' columns also name the room
+  // (the room bonus needs it). Two beds of one site that the same members may use are interchangeable: each
+  // member's cost on them is the site's (drives and wishes are per site), and every stay overlaps every other,
+  // so a bed hosts one member whichever bed it is. Held or proposed beds stay single (keeping scores).
+  const usersOfBed = new Map<number, number[]>();
+  if (clique)
+    members.forEach((i, k) => {
+      for (const e of p.edges[i]) {
+        const list = usersOfBed.get(e.bed);
+        if (list) list.push(k);
+        else usersOfBed.set(e.bed, [k]);
+      }
+    });
+  const classKey = (b: number) => (p.specialBeds.has(b) ? `#${b}` : `${p.beds[b].site}|${usersOfBed.get(b)!.join(',')}`);
   const classBeds = new Map<string, number[]>();
   if (clique) {
     const seen = new Set<number>();

@@ -7,10 +7,12 @@ import { isFeasible, scoreOf } from '../score.ts';
 import { solveProblem } from '../solve.ts';
 import { syntheticInstance } from '../synthetic-instance.ts';
 import { parseInstance } from '../validate-instance.ts';
+import { buildGroupMip } from './mip-model.ts';
 import { planStages, solveByMip } from './solve-by-mip.ts';
 
 const WINTER = { start: '2026-11-02', end: '2027-04-30' };
 const YEAR = [{ from: '2026-11-01', to: '2027-10-31' }];
+const WINTER_ONLY = [{ from: '2026-11-01', to: '2027-04-30' }];
 
 describe('MIP path', () => {
   it('folds levels into stages without letting a lower level outweigh one unit above it', () => {
@@ -42,6 +44,37 @@ describe('MIP path', () => {
     expect(isFeasible(p, full)).toBe(true);
     expect(r.score).toEqual(bruteForce(p).score);
     expect(p.beds[full[0]].room).toBe(p.beds[full[1]].room);
+  });
+
+  it('merges the beds of a site that the same members may use into one class, with the bed-by-bed optimum', () => {
+    // Site s: b0 all year at 200 €, b1 winter only at 200 €, b2 all year with no rent given; site t: one bed.
+    // Every stay is in winter, so b0 and b1 serve the same interns (one class of 2); d's ceiling of 150 € leaves
+    // d only b2 (unknown rent is eligible), so b2 stays apart.
+    const inst: InstanceInput = {
+      interns: [
+        { id: 'a', ...WINTER, peers: ['b'] },
+        { id: 'b', ...WINTER },
+        { id: 'c', ...WINTER },
+        { id: 'd', ...WINTER, maxRentCents: 15000 },
+      ],
+      beds: [
+        { id: 'b0', siteId: 's', available: YEAR, rentCents: 20000 },
+        { id: 'b1', siteId: 's', available: WINTER_ONLY, rentCents: 20000 },
+        { id: 'b2', siteId: 's', available: YEAR },
+        { id: 't0', siteId: 't', available: YEAR, rentCents: 10000 },
+      ],
+      minutes: { a: { s: 10, t: 12 }, b: { s: 11, t: 9 }, c: { s: 5, t: 25 }, d: { s: 20, t: 8 } },
+      limitMinutes: 30,
+    };
+    const p = buildProblem(parseInstance(inst));
+    const [group] = splitComponents(p);
+    expect(group.clique).toBe(true);
+    const m = buildGroupMip(p, group.members, true);
+    expect(m.slots.map((s) => s.beds.map((b) => p.beds[b].id))).toEqual([['b0', 'b1'], ['b2'], ['t0']]);
+    const byClass = solveByMip(p, group.members, {}, true);
+    expect(byClass.proven).toBe(true);
+    expect(byClass.score).toEqual(bruteForce(p).score);
+    expect(byClass.score).toEqual(solveByMip(p, group.members, {}, false).score);
   });
 
   it('answers with optimal: false and a gap, never silently, when stopped by its budget', () => {
