@@ -43,6 +43,20 @@ describe('catalogue and search answers from the read cache', () => {
     expect(notModified.body).toBeUndefined();
   });
 
+  it('50 concurrent requests on a cold catalogue: one computation, one answer', async () => {
+    // A window nobody asked for yet: every request misses at once, as at the first minute of a busy morning.
+    const cold = '?from=2032-05-01&to=2032-10-31';
+    const cache = readCacheOf(db);
+    const misses = cache.misses;
+    const c = app.client();
+    const answers = await Promise.all(Array.from({ length: 50 }, () => c.get(`/api/sites${cold}`)));
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
+    expect(new Set(answers.map((a) => a.headers.get('etag'))).size).toBe(1);
+    expect(answers[0].headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(answers[0].body.window).toEqual({ from: '2032-05-01', to: '2032-10-31' });
+    expect(cache.misses - misses).toBe(1);
+  });
+
   it('a write through the API changes the answer and its ETag at once', async () => {
     const site = await buildSite(db.prisma);
     const c = app.client();

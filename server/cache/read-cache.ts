@@ -4,9 +4,13 @@ import { dataVersionsOf, type DataVersions } from './data-versions.ts';
 
 type Db = { sql: Pick<SqlRunner, 'query'> };
 
-/** A cached answer: the JSON body as sent and its ETag. */
+/**
+ * A cached answer: the JSON body as the bytes sent and its ETag, both made once per version. Kept as
+ * bytes: express would otherwise encode a string body into a new buffer at every request (10 KB for
+ * the catalogue, 5 MB/s of short-lived buffers at 500 requests/s).
+ */
 export interface CachedBody {
-  body: string;
+  body: Buffer;
   etag: string;
 }
 
@@ -65,7 +69,7 @@ export class ReadCache {
   /** Like `get`, for a JSON answer: the serialized body and a strong ETag, computed once per version. */
   async body(key: string, compute: () => Promise<unknown>): Promise<CachedBody> {
     return this.get(`body:${key}`, async () => {
-      const body = JSON.stringify(await compute());
+      const body = Buffer.from(JSON.stringify(await compute()));
       return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
     });
   }
@@ -85,5 +89,5 @@ export function readCacheOf(db: Db): ReadCache {
  * If-None-Match holds it. `cacheControl` says who may keep it (always revalidated: `no-cache`).
  */
 export function sendCached(res: import('express').Response, cached: CachedBody, cacheControl: string): void {
-  res.set('ETag', cached.etag).set('Cache-Control', cacheControl).type('json').send(cached.body);
+  res.set({ ETag: cached.etag, 'Cache-Control': cacheControl, 'Content-Type': 'application/json; charset=utf-8' }).send(cached.body);
 }
