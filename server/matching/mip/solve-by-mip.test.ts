@@ -77,6 +77,31 @@ describe('MIP path', () => {
     expect(byClass.score).toEqual(solveByMip(p, group.members, {}, false).score);
   });
 
+  it('closes columns by the LP relaxation\'s reduced costs without changing the optimum, also when its guess is too high', () => {
+    const size = { interns: 120, beds: 60, sites: 15, practices: 30, partnerPairs: 3, peerWishes: 4, siteWishes: 3 };
+    let reopened = 0;
+    let groups = 0;
+    for (const seed of [2, 9]) {
+      const p = buildProblem(parseInstance(syntheticInstance(seed, size)));
+      for (const c of splitComponents(p).filter((x) => x.grouped && x.members.some((i) => p.edges[i].length))) {
+        groups++;
+        const plain = solveByMip(p, c.members, {}, c.clique, undefined, { fixing: false });
+        const fixed = solveByMip(p, c.members, {}, c.clique);
+        // Guessing the LP bound itself as the cutoff: when the optimum is below it, the first stage runs again.
+        let firstStageRuns = 0;
+        const guessed = solveByMip(p, c.members, { onProgress: (x) => x.stage === 1 && x.gap === undefined && firstStageRuns++ }, c.clique, undefined, { cutoffGuess: 0 });
+        reopened += firstStageRuns - 1;
+        expect([plain.proven, fixed.proven, guessed.proven]).toEqual([true, true, true]);
+        expect(fixed.score).toEqual(plain.score);
+        expect(guessed.score).toEqual(plain.score);
+        // Semester groups: bed classes give the optimum of the bed-by-bed program.
+        if (c.clique) expect(solveByMip(p, c.members, {}, false).score).toEqual(plain.score);
+      }
+    }
+    expect(groups).toBeGreaterThan(3);
+    expect(reopened).toBeGreaterThan(0);
+  });
+
   it('answers with optimal: false and a gap, never silently, when stopped by its budget', () => {
     const size = { interns: 400, beds: 200, sites: 40, practices: 80, partnerPairs: 10, peerWishes: 20, siteWishes: 3 };
     const p = buildProblem(parseInstance(syntheticInstance(5, size)));

@@ -4,6 +4,7 @@ import { compareScores, isFeasible, scoreOf, type Score } from '../score.ts';
 import { SearchLimitError, type SearchOptions, type SearchOutcome } from '../search-types.ts';
 import type { Model } from 'highs';
 import { highs } from './highs-runtime.ts';
+import { relaxationBound } from './lp-bound.ts';
 import { assignmentOf, buildGroupMip, columnsOf, LEVELS, type GroupMip } from './mip-model.ts';
 
 /**
@@ -17,6 +18,17 @@ import { assignmentOf, buildGroupMip, columnsOf, LEVELS, type GroupMip } from '.
  * 8.0 s.
  */
 const STAGE_LIMIT = 3_000_000;
+/** How far under the first stage's LP bound the column cutoff is guessed (in units of its objective). */
+const CUTOFF_GUESS = 2;
+type Stage = { levels: number[]; factors: number[] };
+
+/** Switches for tests: the exact answer must not depend on them. */
+export interface MipTuning {
+  /** Reduced-cost fixing from the LP relaxation (default on). */
+  fixing?: boolean;
+  /** Override of `CUTOFF_GUESS` (0 guesses the LP bound itself, often too high: the reopening path). */
+  cutoffGuess?: number;
+}
 
 /** Most a level can add up to in a group, from the problem (bounds for folding levels). */
 function levelRanges(p: Problem, members: number[]): number[] {
@@ -72,11 +84,14 @@ const stageValue = (s: { levels: number[]; factors: number[] }, score: Score) =>
  * next. Each stage must end "Optimal" with an absolute gap below 1 on an
  * integer objective, which proves it; the final 0-1 answer is then re-scored
  * with `scoreOf` and checked with `isFeasible`, and any disagreement with what
- * HiGHS claimed throws (it would mean a tolerance was hit). Past `maxMs` the
+ * HiGHS claimed throws (it would mean a tolerance was hit). Before the first
+ * stage, the LP relaxation's reduced costs close every column that cannot be in
+ * an optimal answer (`relaxationBound`; proven by weak duality, not trusted
+ * from HiGHS's tolerances), which roughly halves the program. Past `maxMs` the
  * best answer found so far comes back with `proven: false` and, as its bound,
  * the stage's proven bound.
  */
-export function solveByMip(p: Problem, members: number[], opts: SearchOptions = {}, clique = false, start?: number[]): SearchOutcome {
+export function solveByMip(p: Problem, members: number[], opts: SearchOptions = {}, clique = false, start?: number[], tuning: MipTuning = {}): SearchOutcome {
   const m = buildGroupMip(p, members, clique);
   const ranges = levelRanges(p, members);
   const stages = planStages(ranges);
@@ -99,12 +114,38 @@ export function solveByMip(p: Problem, members: number[], opts: SearchOptions = 
     let nodes = 0;
     let bound: Score | null = null;
     let proven = true;
-    for (const [k, stage] of stages.entries()) {
+    const costOf = (stage: Stage) => {
       const cost = new Float64Array(m.numCols);
       stage.levels.forEach((l, j) => m.levels[l].forEach((c, col) => (cost[col] += c * stage.factors[j])));
+      return cost;
+    };
+    // Reduced-cost fixing: the first stage's LP relaxation bounds every solution that uses a column
+    // (`relaxationBound`); a column whose bound is below `cutoff` is closed (upper bound 0), in every stage.
+    // The cutoff is the start's value or, when higher, a guess just under the LP bound; the guess is checked
+    // by the stage's optimum (below it, the columns reopen down to that optimum and the stage runs again).
+    const relax = tuning.fixing === false ? null : relaxationBound(m, costOf(stages[0]), opts.maxMs === undefined ? Infinity : Math.max(0.001, opts.maxMs / 1000));
+    let cutoff = -Infinity;
+    let open: Float64Array | null = null;
+    // HiGHS takes a start only if it uses open columns; the start stays the answer until HiGHS finds better.
+    const fits = (v: Float64Array) => !open || v.every((u, c) => c >= m.numX || u < 0.5 || open![c] > 0);
+    const close = (value: number) => {
+      cutoff = value;
+      if (!relax || m.numX === 0) return;
+      const upper = new Float64Array(m.numX);
+      for (let c = 0; c < m.numX; c++) upper[c] = relax.ifUsed[c] < value ? 0 : m.colUpper[c];
+      model.changeColsBounds({ kind: 'range', from: 0, to: m.numX - 1 }, m.colLower.subarray(0, m.numX), upper);
+      open = upper;
+    };
+    if (relax) {
+      const startValue = start ? stageValue(stages[0], scoreOf(p, start, members)) - levelOffset(m, stages[0]) : -Infinity;
+      close(Math.max(startValue, Math.floor(relax.bound) - (tuning.cutoffGuess ?? CUTOFF_GUESS)));
+    }
+    for (let k = 0; k < stages.length; k++) {
+      const stage = stages[k];
+      const cost = costOf(stage);
       if (x && k > 0 && cost.every((c) => c === 0)) continue; // nothing to gain on these levels (say, no proposal to keep)
       model.changeColsCost({ kind: 'range', from: 0, to: m.numCols - 1 }, cost);
-      if (x) model.setSolution({ colValue: x });
+      if (x && fits(x)) model.setSolution({ colValue: x });
       if (opts.maxMs !== undefined) model.options.set('time_limit', Math.max(0.001, (opts.maxMs - (performance.now() - t0)) / 1000));
       const report = (gap?: number) => opts.onProgress?.({ method: 'mip', stage: k + 1, stages: stages.length, nodes, incumbentHoused: x ? housedOf(m, x) : undefined, gap });
       report();
@@ -126,12 +167,26 @@ export function solveByMip(p: Problem, members: number[], opts: SearchOptions = 
       if (status !== highs.constants.modelStatus.optimal) {
         if (!x) throw new SearchLimitError(`the MIP stopped (status ${status}) on a group of ${members.length} interns with no solution yet`);
         proven = false;
-        bound = boundFrom(scoreOf(p, assignmentOf(p, m, members, x), members), stage, Number(model.info.get('mip_dual_bound')) + levelOffset(m, stage), ranges);
+        let dual = Number(model.info.get('mip_dual_bound'));
+        // A closed column only serves solutions below the cutoff: they may beat an incumbent that is below it too.
+        if (k === 0) dual = Math.max(dual, cutoff - 1);
+        bound = boundFrom(scoreOf(p, assignmentOf(p, m, members, x), members), stage, dual + levelOffset(m, stage), ranges);
         break;
       }
       const got = scoreOf(p, assignmentOf(p, m, members, x!), members);
       const claimed = Math.round(model.getObjectiveValue() + levelOffset(m, stage));
       if (stageValue(stage, got) !== claimed) throw new Error(`MIP stage ${k + 1} claims ${claimed}, its 0-1 answer scores ${stageValue(stage, got)}`);
+      if (k === 0 && relax) {
+        const value = claimed - levelOffset(m, stage);
+        // Below the guess: the closed columns might do better; reopen those that can reach this optimum and run again.
+        const again = value < cutoff;
+        // Later stages keep the first stage's optimum: columns that cannot reach it stay closed.
+        close(value);
+        if (again) {
+          k--;
+          continue;
+        }
+      }
       // The stage's optimum fixes each of its levels (a folded value has one reading): one small row per level.
       if (k + 1 < stages.length) for (const l of stage.levels) addLevelRow(model, m, l, got[l] - m.constant[l]);
     }
