@@ -4,6 +4,12 @@
  * in production, on a worker pool over Heidelberg's graph, beside a health route on the same event
  * loop; health is asked every 10 ms, first alone, then during each request. Prints p50 and max
  * delays, the request's time, and the load average (the machine is shared: compare with "alone").
+ *
+ * On a loaded machine the slowest answers are the request thread waiting for a core, not working.
+ * On Linux the kernel says which (`/proc/thread-self/schedstat`: time on a CPU, time waiting in the
+ * run queue), so the bench also prints the request thread's largest CPU time in one turn of health
+ * (answer and pause: any synchronous work on it lands in one turn) and the slowest answer less its
+ * run-queue wait ("not waiting for a core").
  */
 import express from 'express';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +19,7 @@ import { engineWorkerSetup, PooledEngine } from '../server/routing/pool/pooled-e
 import { WorkerPool } from '../server/workers/worker-pool.ts';
 import { createOrsRouter } from '../server/routes/ors/router.ts';
 import { heidelbergGraph } from '../tests/ors-conformance/heidelberg.ts';
+import { threadSchedstat } from '../tests/helpers/thread-schedstat.ts';
 
 const graph = await heidelbergGraph();
 const pool = new WorkerPool({ threads: 1, ...engineWorkerSetup(graph, {}) });
@@ -25,16 +32,33 @@ const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const round = (x: number) => Math.round(x * 10) / 10;
-async function ping(stop: () => boolean): Promise<number[]> {
-  const ms: number[] = [];
+interface Answer { ms: number; cpu: number; wait: number; turnCpu: number }
+async function ping(stop: () => boolean): Promise<Answer[]> {
+  const out: Answer[] = [];
   while (!stop()) {
+    const s0 = threadSchedstat();
     const t0 = performance.now();
     await (await fetch(`${base}/api/health`)).text();
-    ms.push(performance.now() - t0);
+    const ms = performance.now() - t0;
+    const s1 = threadSchedstat();
     await new Promise((r) => setTimeout(r, 10));
+    const s2 = threadSchedstat();
+    out.push({ ms, cpu: s0 && s1 ? s1.cpuMs - s0.cpuMs : NaN, wait: s0 && s1 ? s1.waitMs - s0.waitMs : NaN, turnCpu: s0 && s2 ? s2.cpuMs - s0.cpuMs : NaN });
   }
-  return ms;
+  return out;
 }
+/** p50 and max delay, the largest delay not spent waiting for a core, the largest CPU time in one turn. */
+function summary(answers: Answer[]): { p50: number; max: number; working: number; turnCpu: number } {
+  const ms = answers.map((a) => a.ms);
+  return {
+    p50: round(percentile(ms, 50)),
+    max: round(Math.max(...ms)),
+    working: round(Math.max(...answers.map((a) => a.ms - a.wait))),
+    turnCpu: round(Math.max(...answers.map((a) => a.turnCpu))),
+  };
+}
+const say = (s: ReturnType<typeof summary>) =>
+  `p50 ${s.p50} ms, max ${s.max} ms; not waiting for a core: max ${Number.isNaN(s.working) ? '?' : s.working} ms; request thread's CPU in one turn: max ${Number.isNaN(s.turnCpu) ? '?' : s.turnCpu} ms`;
 const post = (path: string, body: unknown) =>
   fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, bytes: (await r.text()).length }));
 
@@ -47,18 +71,19 @@ const cases: [string, string, unknown][] = [
 ];
 await post(cases[3][1], cases[3][2]); // warm the worker up
 const result: Record<string, number> = {};
-const alone = await ping(((n = 0) => () => n++ >= 100)());
-console.log(`health alone: p50 ${round(percentile(alone, 50))} ms, max ${round(Math.max(...alone))} ms (${alone.length} answers)`);
-Object.assign(result, { health_alone_p50_ms: round(percentile(alone, 50)), health_alone_max_ms: round(Math.max(...alone)) });
+const alone = summary(await ping(((n = 0) => () => n++ >= 100)()));
+console.log(`health alone: ${say(alone)}`);
+Object.assign(result, { health_alone_p50_ms: alone.p50, health_alone_max_ms: alone.max, health_alone_working_max_ms: alone.working, health_alone_turn_cpu_max_ms: alone.turnCpu });
 for (const [i, [name, path, body]] of cases.entries()) {
   let done = false;
   const t0 = performance.now();
   const req = post(path, body).finally(() => (done = true));
-  const during = await ping(() => done);
+  const answers = await ping(() => done);
   const r = await req;
   const ms = performance.now() - t0;
-  console.log(`${name}: ${r.status}, ${Math.round(r.bytes / 1000)} kB in ${Math.round(ms)} ms; health during it: p50 ${round(percentile(during, 50))} ms, max ${round(Math.max(...during))} ms (${during.length} answers)`);
-  Object.assign(result, { [`case${i}_ms`]: Math.round(ms), [`case${i}_health_p50_ms`]: round(percentile(during, 50)), [`case${i}_health_max_ms`]: round(Math.max(...during)) });
+  const during = summary(answers);
+  console.log(`${name}: ${r.status}, ${Math.round(r.bytes / 1000)} kB in ${Math.round(ms)} ms; health during it (${answers.length} answers): ${say(during)}`);
+  Object.assign(result, { [`case${i}_ms`]: Math.round(ms), [`case${i}_health_p50_ms`]: during.p50, [`case${i}_health_max_ms`]: during.max, [`case${i}_health_working_max_ms`]: during.working, [`case${i}_turn_cpu_max_ms`]: during.turnCpu });
 }
 result.load_avg_1m = round(loadavg()[0]);
 console.log(`load average (1 min): ${result.load_avg_1m}`);

@@ -6,6 +6,7 @@ import { heidelbergGraph } from '../../../tests/ors-conformance/heidelberg.ts';
 import { startTestApp, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { openTestDatabase } from '../../../tests/helpers/test-db.ts';
 import { clientAs } from '../../../tests/helpers/factories.ts';
+import { threadSchedstat } from '../../../tests/helpers/thread-schedstat.ts';
 import type { Database } from '../../db/connect.ts';
 import { createOrsRouter } from './router.ts';
 
@@ -67,14 +68,22 @@ describe('the ORS-compatible API cannot be used to stop or stall the server', ()
     expect(res.ms).toBeLessThan(1000);
   });
 
-  /** Health asked in a loop (a request, then 20 ms) until `stop()`; each answer's time and when it came. */
+  /**
+   * Health asked in a loop (a request, then 20 ms) until `stop()`; each answer's time, when it came,
+   * and (Linux) this thread's CPU time over the whole turn, answer and pause: any synchronous work
+   * that ran on it in between, wherever it fell, is in one turn's figure.
+   */
   const pingHealth = async (stop: () => boolean) => {
-    const health: { ms: number; at: number; status: number }[] = [];
+    const health: { ms: number; at: number; status: number; cpuMs: number }[] = [];
     while (!stop()) {
+      const s0 = threadSchedstat();
       const t0 = performance.now();
       const res = await app.client().get('/api/health');
-      health.push({ ms: performance.now() - t0, at: performance.now(), status: res.status });
+      const ms = performance.now() - t0;
+      const at = performance.now();
       await new Promise((r) => setTimeout(r, 20));
+      const s1 = threadSchedstat();
+      health.push({ ms, at, status: res.status, cpuMs: s0 && s1 ? s1.cpuMs - s0.cpuMs : 0 });
     }
     return health;
   };
@@ -106,12 +115,16 @@ describe('the ORS-compatible API cannot be used to stop or stall the server', ()
       expect(during.every((h) => h.status === 200)).toBe(true);
       const worst = Math.max(...during.map((h) => h.ms));
       const worstAlone = Math.max(...alone.map((h) => h.ms));
-      console.log(`health during a ${Math.round(res.ms)} ms ${path} request: ${during.length} answers, median ${Math.round(median(during.map((h) => h.ms)))} ms, slowest ${Math.round(worst)} ms; alone: median ${Math.round(median(alone.map((h) => h.ms)))} ms, slowest ${Math.round(worstAlone)} ms`);
-      // Relative to the same machine a moment ago, not an absolute time: the slowest health answer
-      // during the request stays within the issue's 100 ms of the slowest one without it (tripled,
-      // for a shared machine whose hiccups come and go; the test's own client also parses the big
-      // answer on this thread). Run on this thread, health would wait for all of the work.
-      expect(worst).toBeLessThan(3 * worstAlone + 100);
+      // The request thread's own CPU time in one turn of health (Linux): whatever ran on it, the big
+      // request's work included. A shared machine's load and the database's latency lengthen the
+      // wall time, not this.
+      const busiest = Math.max(...during.map((h) => h.cpuMs));
+      console.log(`health during a ${Math.round(res.ms)} ms ${path} request: ${during.length} answers, median ${Math.round(median(during.map((h) => h.ms)))} ms, slowest ${Math.round(worst)} ms (request thread's CPU in one turn at most ${Math.round(busiest)} ms); alone: median ${Math.round(median(alone.map((h) => h.ms)))} ms, slowest ${Math.round(worstAlone)} ms`);
+      // The issue's 100 ms. Run on this thread, health would wait for all of the work (~1 s of CPU).
+      // Without the kernel's figures, relative to the same machine a moment ago (tripled, for a
+      // shared machine whose hiccups come and go; the test's own client also parses the big answer).
+      if (threadSchedstat()) expect(busiest).toBeLessThan(100);
+      else expect(worst).toBeLessThan(3 * worstAlone + 100);
       expect(median(during.map((h) => h.ms))).toBeLessThan(3 * median(alone.map((h) => h.ms)) + 50);
     }
   }, 180_000);
