@@ -40,6 +40,16 @@ function stopwatch() {
   };
 }
 
+/** Bytes of the distinct typed arrays reachable from `root` (an array held under two names counts once). */
+function typedBytes(root: unknown, seen = new Set<unknown>()): number {
+  if (!root || typeof root !== 'object' || seen.has(root)) return 0;
+  seen.add(root);
+  if (ArrayBuffer.isView(root)) return root.byteLength;
+  let n = 0;
+  for (const v of Object.values(root)) n += typedBytes(v, seen);
+  return n;
+}
+
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
@@ -111,6 +121,9 @@ if (mode === 'build') {
     return performance.now() - t;
   });
   const mLap = lap('matrix 100×500 ×3');
+  const graphMb = typedBytes(g) / 1e6;
+  const engineMb = typedBytes(engine) / 1e6 - graphMb;
+  log(`gen4m arrays: graph ${round(graphMb)} MB, engine's own (snapping index, search scratch) ${round(engineMb)} MB`);
   console.log(
     JSON.stringify({
       gen4m_load_s: round(load.wall),
@@ -120,6 +133,8 @@ if (mode === 'build') {
       gen4m_matrix_100x500_ms: round(percentile(matrix, 50)),
       gen4m_matrix_100x500_cpu_ms_each: round((mLap.cpu * 1000) / 3.04),
       gen4m_rss_mb: rssMb(),
+      gen4m_graph_arrays_mb: Math.round(graphMb),
+      gen4m_engine_arrays_mb: Math.round(engineMb),
       gen4m_serve_load_avg_1m: round(loadavg()[0]),
     }),
   );

@@ -8,7 +8,7 @@
 import { TreeSearch } from '../../server/routing/graph/dijkstra.ts';
 import { MinHeap } from '../../server/routing/graph/min-heap.ts';
 import { BACKWARD, FORWARD, type RestrictionInput } from '../../server/routing/graph/network-input.ts';
-import { forwardAdjacency, type RoadNetwork } from '../../server/routing/graph/road-network.ts';
+import { forwardAdjacency, junctionOf, type RoadNetwork } from '../../server/routing/graph/road-network.ts';
 import type { PeerDatabase } from './pgrouting-peer.ts';
 
 /** What pgRouting charges for driving a forbidden sequence: far above any real route. */
@@ -98,7 +98,7 @@ export function engineJunctionTimes(g: RoadNetwork, sources: number[], targets: 
   sources.forEach((s, i) => {
     const tree = search.run([{ node: s, weight: 0, dur: 0, dist: 0 }], Infinity, 'time', adj);
     for (const v of tree.nodes) {
-      const j = col.get(g.nodeJunction[v]);
+      const j = col.get(junctionOf(g, v));
       if (j === undefined || !tree.settled[v]) continue;
       const k = i * targets.length + j;
       if (tree.costOf[v] < costs[k]) costs[k] = tree.costOf[v];
@@ -112,7 +112,7 @@ export function engineJunctionTimes(g: RoadNetwork, sources: number[], targets: 
  * (junctions' own nodes, where routes starting on them leave from).
  */
 export function junctionsToCompare(g: RoadNetwork, restrictions: RestrictionInput[], near: number, random: number, rnd: () => number): number[] {
-  const leaves = (v: number) => g.nodeJunction[v] === v;
+  const leaves = (v: number) => junctionOf(g, v) === v;
   const picked = new Set<number>();
   for (const r of restrictions) {
     if (picked.size >= near) break;

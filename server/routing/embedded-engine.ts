@@ -10,7 +10,7 @@ import type {
   SnappingOptions,
 } from './provider.ts';
 import { PointNotRoutableError, PointOutOfBoundsError } from './provider.ts';
-import { forwardAdjacency, reverseAdjacency, type Adjacency, type NodeEntry } from './graph/road-network.ts';
+import { forwardAdjacency, junctionOf, reverseAdjacency, type Adjacency, type NodeEntry } from './graph/road-network.ts';
 import { TreeSearch } from './graph/dijkstra.ts';
 import { ManyToMany } from './ch/many-to-many.ts';
 import { SegmentIndex, arrivalEntries, departureEntries, sameEdgeCost, type AccessLeg, type Snap } from './snap/segment-index.ts';
@@ -76,8 +76,8 @@ export class EmbeddedEngine implements DriveTimeProvider {
     this.m2m = new ManyToMany(graph.ch, graph.nodeCount);
     this.tree = new TreeSearch(graph);
     this.forward = forwardAdjacency(graph);
-    for (let v = 0; v < graph.nodeCount; v++) {
-      const j = graph.nodeJunction[v];
+    for (let v = 0; v < graph.nodeJunction.length; v++) {
+      const j = junctionOf(graph, v);
       if (j === v) continue;
       const list = this.copies.get(j);
       if (list) list.push(v);

@@ -9,7 +9,8 @@ export interface RoutingGraph extends RoadNetwork {
 
 /**
  * Adds the hierarchy to a network and renumbers nodes by rank (most important first).
- * `ch.weight` is the very array `ch.dur` when the network's weight is its time.
+ * `ch.weight` is the very array `ch.dur` when the network's weight is its time, and `nodeJunction`
+ * is empty when there are no restriction copies.
  */
 export function withHierarchy(network: RoadNetwork, options: ChOptions = {}): RoutingGraph {
   const { order, ...ch } = buildContractionHierarchy(network, options);
@@ -17,5 +18,8 @@ export function withHierarchy(network: RoadNetwork, options: ChOptions = {}): Ro
   // Without route-choice penalties every arc's weight is its time, summed the same way: store it once.
   const { weight, dur } = ranked.ch;
   if (network.edgeWeight === network.edgeDur && weight.every((w, a) => w === dur[a])) ranked.ch.weight = dur;
+  // Without restriction copies every node is its own junction: nothing to store.
+  const { nodeJunction } = ranked.network;
+  if (nodeJunction.every((j, v) => j === v)) ranked.network.nodeJunction = new Uint32Array(0);
   return { ...ranked.network, ch: ranked.ch };
 }

@@ -10,7 +10,7 @@ import { EmbeddedEngine } from './embedded-engine.ts';
 import { graphFromWays, type TestRestriction, type TestWay } from './test-graph.ts';
 import { haversineM } from './geo/geodesy.ts';
 import { TreeSearch } from './graph/dijkstra.ts';
-import { forwardAdjacency } from './graph/road-network.ts';
+import { forwardAdjacency, junctionOf } from './graph/road-network.ts';
 import { departureEntries } from './snap/segment-index.ts';
 import type { LngLat } from './provider.ts';
 
@@ -168,7 +168,7 @@ describe('turn restrictions from an OSM file', () => {
       const tree = new TreeSearch(g).run(departureEntries(g, e.snap(start)), 200, 'time', forwardAdjacency(g));
       const w = e.snap(at(...NODES.W)).tower!;
       let best = Infinity;
-      for (let v = 0; v < g.nodeCount; v++) if (g.nodeJunction[v] === w) best = Math.min(best, tree.costOf[v]);
+      for (let v = 0; v < g.nodeCount; v++) if (junctionOf(g, v) === w) best = Math.min(best, tree.costOf[v]);
       return best;
     };
     expect(reachW(free)).toBeLessThan(40);

@@ -9,10 +9,11 @@ export class IndexedMinHeap {
   private pos: Int32Array;
   size = 0;
 
-  constructor(nodeCount: number) {
+  /** Ids are below `idCapacity` to start with; the table of positions grows past it on demand. */
+  constructor(idCapacity: number) {
     this.keys = new Float64Array(64);
     this.ids = new Uint32Array(64);
-    this.pos = new Int32Array(nodeCount).fill(-1);
+    this.pos = new Int32Array(idCapacity).fill(-1);
   }
 
   /** Empties the heap (positions of left-over nodes are reset). */
@@ -23,6 +24,7 @@ export class IndexedMinHeap {
 
   /** Inserts `id` with `key`, or lowers its key if it is already queued. */
   pushOrDecrease(key: number, id: number): void {
+    if (id >= this.pos.length) this.growPositions(id);
     let i = this.pos[id];
     if (i < 0) {
       if (this.size === this.keys.length) this.grow();
@@ -76,6 +78,12 @@ export class IndexedMinHeap {
       pos[id] = i;
     }
     return top;
+  }
+
+  private growPositions(id: number): void {
+    const p = new Int32Array(Math.max(2 * this.pos.length, id + 1)).fill(-1);
+    p.set(this.pos);
+    this.pos = p;
   }
 
   private grow(): void {

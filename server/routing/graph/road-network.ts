@@ -16,7 +16,10 @@ export interface RoadNetwork {
   /** Position of each node; copies share their junction's position. */
   lng: Float64Array;
   lat: Float64Array;
-  /** The junction each node stands for (itself, for junctions; the junction copied, for copies). */
+  /**
+   * The junction each node stands for (itself, for junctions; the junction copied, for copies).
+   * Empty when every node is a junction (no restriction copies): read it through {@link junctionOf}.
+   */
   nodeJunction: Uint32Array;
 
   edgeCount: number;
@@ -131,6 +134,11 @@ export function edgePointLat(g: RoadNetwork, e: number, i: number): number {
   if (i === 0) return g.lat[g.edgeA[e]];
   const p = g.geomFirst.length === 0 ? -1 : g.geomFirst[e] + i - 1;
   return p >= 0 && p < g.geomFirst[e + 1] ? g.geomLat[p] : g.lat[g.edgeB[e]];
+}
+
+/** The junction node v stands for (v itself unless v is a restriction copy). */
+export function junctionOf(g: RoadNetwork, v: number): number {
+  return g.nodeJunction.length === 0 ? v : g.nodeJunction[v];
 }
 
 /** Whether the directed edge `key` can be driven. */

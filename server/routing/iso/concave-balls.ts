@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import { metresPerDegree, planarDistanceM } from '../geo/geodesy.ts';
 import { FROM_START, type ShortestPathTree } from '../graph/dijkstra.ts';
-import { edgePointCount, edgePointLat, edgePointLng, type RoadNetwork } from '../graph/road-network.ts';
+import { edgePointCount, edgePointLat, edgePointLng, junctionOf, type RoadNetwork } from '../graph/road-network.ts';
 import { concaveHullByLength } from './concave-hull.ts';
 
 /**
@@ -52,13 +52,12 @@ export function concaveBallsIsochrones(g: RoadNetwork, tree: ShortestPathTree, o
   // ORS's tree is node-based: one entry per junction. Ours may reach a junction through several of
   // its copies (restrictions, U-turns), so both the map's size and the leaves ("dead ends", only
   // drawn in detail when the map is small) are counted by junction.
-  const { nodeJunction } = g;
   const hasChild = new Uint8Array(g.nodeCount);
-  for (const v of nodes) if (parentOf[v] !== FROM_START) hasChild[nodeJunction[parentOf[v]]] = 1;
+  for (const v of nodes) if (parentOf[v] !== FROM_START) hasChild[junctionOf(g, parentOf[v])] = 1;
   const seen = new Uint8Array(g.nodeCount);
   let junctions = 0;
-  for (const v of nodes) if (!seen[nodeJunction[v]]) {
-    seen[nodeJunction[v]] = 1;
+  for (const v of nodes) if (!seen[junctionOf(g, v)]) {
+    seen[junctionOf(g, v)] = 1;
     junctions++;
   }
   const metresPerSecond = MAX_SPEED_KMH / 3.6;
@@ -85,13 +84,13 @@ export function concaveBallsIsochrones(g: RoadNetwork, tree: ShortestPathTree, o
       const key = keyOf[v];
       const e = key >> 1;
       if (isoline >= maxCost) {
-        if (!hasChild[nodeJunction[v]] && !highDetail) continue;
+        if (!hasChild[junctionOf(g, v)] && !highDetail) continue;
         const detailed = g.edgeDist[e] > 200;
         if (maxCost >= detailedZone || detailed) {
           const line = edgePoints(g, key, options.reversed, smoothing);
           if (detailed) {
             for (let k = 2; k < line.length; k += 2) {
-              addBuffered(pts, line[k - 2], line[k - 1], line[k], line[k + 1], !hasChild[nodeJunction[v]] && k === line.length - 2, buffer);
+              addBuffered(pts, line[k - 2], line[k - 1], line[k], line[k + 1], !hasChild[junctionOf(g, v)] && k === line.length - 2, buffer);
             }
           } else pts.push(...line);
         } else pts.push(g.lng[v], g.lat[v]);
