@@ -55,6 +55,29 @@ describe.skipIf(!HAS_CHROMIUM)('department staff journey', () => {
     await unmatched.waitFor();
   });
 
+  it('starts another preview, follows its step and elapsed time, and cancels it: the previous preview stays on the board', async () => {
+    const { page } = j;
+    const rows = page.locator('section[aria-labelledby="proposals-title"] tbody tr');
+    const before = (await rows.locator('th').allTextContents()).map((n) => n.trim());
+    // Test hook: the preview's solve waits ten minutes on its worker thread, so it can be watched and cancelled.
+    j.config.matching.previewTestDelayMs = 600_000;
+    try {
+      await page.getByRole('button', { name: 'Lancer la simulation' }).click();
+      const progress = page.getByRole('region', { name: 'Simulation en cours' });
+      await progress.getByRole('status').filter({ hasText: 'Recherche de la meilleure répartition…' }).waitFor({ timeout: 30_000 });
+      expect(await progress.getByText('Temps écoulé :').textContent()).toMatch(/Temps écoulé : \d+ s/);
+      expect(await page.getByRole('button', { name: 'Calcul en cours…' }).isDisabled()).toBe(true);
+      await progress.getByRole('button', { name: 'Annuler' }).click();
+      await page.getByRole('status').filter({ hasText: 'Simulation annulée : rien n’a été enregistré, l’affichage précédent est conservé.' }).first().waitFor();
+      await progress.waitFor({ state: 'detached' });
+    } finally {
+      j.config.matching.previewTestDelayMs = 0;
+    }
+    // Back to where it was: the same proposals, and a preview may be run again.
+    expect((await rows.locator('th').allTextContents()).map((n) => n.trim())).toEqual(before);
+    expect(await page.getByRole('button', { name: 'Lancer la simulation' }).isEnabled()).toBe(true);
+  });
+
   it('locks one proposal, overrides others among valid beds only (one over the limit, confirmed), applies, and finds the lock saved', async () => {
     const { page } = j;
     const rows = page.locator('section[aria-labelledby="proposals-title"] tbody tr');

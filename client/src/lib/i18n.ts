@@ -10,6 +10,8 @@ import coverageEn from '../locales/coverage.en.json';
 import coverageFr from '../locales/coverage.fr.json';
 import semindEn from '../locales/indicators-semesters.en.json';
 import semindFr from '../locales/indicators-semesters.fr.json';
+import pjobEn from '../locales/preview-job.en.json';
+import pjobFr from '../locales/preview-job.fr.json';
 
 /** Languages offered; French is the default, the choice is remembered in localStorage. */
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -28,10 +30,10 @@ function initialLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   // The assignment lifecycle's wording lives in its own files, under `life.`; aid's under `aid.`; coverage's under `coverage.`;
-  // the indicators over semesters' under `semind.`.
+  // the indicators over semesters' under `semind.`; a running matching preview's under `pjob.`.
   resources: {
-    fr: { translation: { ...fr, life: lifeFr, aid: aidFr, coverage: coverageFr, semind: semindFr } },
-    en: { translation: { ...en, life: lifeEn, aid: aidEn, coverage: coverageEn, semind: semindEn } },
+    fr: { translation: { ...fr, life: lifeFr, aid: aidFr, coverage: coverageFr, semind: semindFr, pjob: pjobFr } },
+    en: { translation: { ...en, life: lifeEn, aid: aidEn, coverage: coverageEn, semind: semindEn, pjob: pjobEn } },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { start } from '../../../server/boot.ts';
-import { loadConfig } from '../../../server/config.ts';
+import { loadConfig, type Config } from '../../../server/config.ts';
 import { createLogger } from '../../../server/logger.ts';
 import { optionalDependency } from '../../helpers/optional-dependency.ts';
 
@@ -54,6 +54,8 @@ export async function ensureClientBuilt(): Promise<void> {
 /** A running app (real server, fresh seeded embedded database) and a browser locked to it. */
 export interface Journey {
   baseUrl: string;
+  /** The running server's config object: a journey may set a test hook on it (`matching.previewTestDelayMs`). */
+  config: Config;
   context: BrowserContext;
   page: Page;
   /** Requests to other hosts that were blocked (tiles, fonts…). */
@@ -122,6 +124,7 @@ export async function startJourney(opts: { withoutRoadNetwork?: boolean } = {}):
   });
   return {
     baseUrl,
+    config,
     context,
     page,
     blocked,

@@ -9,11 +9,12 @@ import { useQueryParam } from '../../../lib/router.ts';
 import { currentSemester, nextSemester } from '../../../lib/semesters.ts';
 import { ApiError, messageFor } from '../../../lib/api-client.ts';
 import { useApplyMatching, type Override } from '../api/apply-matching.ts';
-import { useCreateMatchingPreview } from '../api/create-matching-preview.ts';
-import type { Wish } from '../api/matching-schema.ts';
+import type { Preview, Wish } from '../api/matching-schema.ts';
+import { usePreviewJob } from '../api/use-preview-job.ts';
 import { explainAssignment, explainUnmatched } from './explain.ts';
 import { OverridePicker, type Choice } from './override-picker.tsx';
 import { CurrentAssignments } from './current-assignments.tsx';
+import { PreviewProgress } from './preview-progress.tsx';
 import { RequestsPanel } from './requests-panel.tsx';
 
 /** Says why apply refused a row, in the reader's language, naming the intern. */
@@ -26,7 +27,9 @@ function rowError(t: (k: string, o?: Record<string, unknown>) => string, err: un
 }
 
 /**
- * The matching board: run a preview for a semester, read each proposal with its
+ * The matching board: run a preview for a semester (a server job whose step and
+ * elapsed time show while it runs, and which « Annuler » stops, keeping the
+ * previous preview on screen), read each proposal with its
  * drive times and explanation and the unmatched interns with their whole
  * reasons, lock a proposal (it is saved locked) or choose another bed among
  * those valid for that intern (beds beyond their rules are confirmed first),
@@ -36,22 +39,35 @@ export default function MatchingPage() {
   const { t } = useTranslation();
   const [semester, setSemester] = useQueryParam('semestre', nextSemester(currentSemester()).id);
   const [limit, setLimit] = useState(30);
-  const preview = useCreateMatchingPreview();
+  const [data, setData] = useState<Preview | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const apply = useApplyMatching();
   const [choices, setChoices] = useState<Map<number, Choice>>(new Map());
   const [locked, setLocked] = useState<Set<number>>(new Set());
   const [picking, setPicking] = useState<number | null>(null);
   const [errors, setErrors] = useState<Map<number, string>>(new Map());
-  const data = preview.data;
+  const preview = usePreviewJob({
+    // A new preview replaces the board, and the choices made on the previous one.
+    onDone: (p) => {
+      setChoices(new Map());
+      setLocked(new Set());
+      setPicking(null);
+      setErrors(new Map());
+      setData(p);
+    },
+    onFailed: (err) => notify('error', err instanceof ApiError ? messageFor(err) : t('errors.internal')),
+  });
   const names = useMemo(() => new Map([...(data?.assignments ?? []), ...(data?.unmatched ?? [])].map((x) => [x.internId, x.internName])), [data]);
   const nameOf = (id: number) => names.get(id) ?? `#${id}`;
 
   const run = () => {
-    setChoices(new Map());
-    setLocked(new Set());
-    setPicking(null);
-    setErrors(new Map());
-    preview.mutate({ semester, limitMinutes: limit });
+    setNotice(null);
+    void preview.start({ semester, limitMinutes: limit });
+  };
+  const cancel = async () => {
+    if (!(await preview.cancel())) return;
+    setNotice(t('pjob.cancelled'));
+    notify('info', t('pjob.cancelled'));
   };
   const choose = (internId: number, choice: Choice | 'keep') => {
     const next = new Map(choices);
@@ -76,7 +92,7 @@ export default function MatchingPage() {
       {
         onSuccess: () => {
           notify('success', t('matching.applied'));
-          preview.reset();
+          setData(null);
         },
         onError: (err) => {
           const row = rowError(t, err, nameOf);
@@ -122,18 +138,25 @@ export default function MatchingPage() {
         <h1>{t('matching.title')}</h1>
         <p className="muted">{t('matching.intro')}</p>
         <div className="toolbar">
-          <SemesterSelect value={semester} onChange={(s) => { setSemester(s); preview.reset(); }} />
+          <SemesterSelect value={semester} onChange={(s) => { setSemester(s); setData(null); setNotice(null); }} />
           <label>
             {t('matching.limit')}
             <select value={limit} onChange={(e) => setLimit(Number(e.target.value))}>
               {[20, 30, 40, 45, 60].map((m) => <option key={m} value={m}>{m} min</option>)}
             </select>
           </label>
-          <button type="button" className="primary" onClick={run} disabled={preview.isPending}>
-            {preview.isPending ? t('matching.running') : t('matching.run')}
+          <button type="button" className="primary" onClick={run} disabled={preview.running}>
+            {preview.running ? t('matching.running') : t('matching.run')}
           </button>
         </div>
       </div>
+
+      {preview.running && <PreviewProgress job={preview.job} onCancel={() => void cancel()} cancelling={preview.cancelling} />}
+      {notice && !preview.running && (
+        <p className="card muted" role="status">
+          {notice}
+        </p>
+      )}
 
       {data && (
         <>
