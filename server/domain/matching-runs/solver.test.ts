@@ -6,6 +6,7 @@ import type { MatchResult } from '../../matching/result-types.ts';
 import { parseInstance } from '../../matching/validate-instance.ts';
 import { syntheticInstance } from '../../matching/synthetic-instance.ts';
 import { WorkerPool } from '../../workers/worker-pool.ts';
+import type { SolveReport } from './solve-task.ts';
 import { solveInstance, solveOnWorkers } from './solver.ts';
 
 // Eight interns in a ring of peer wishes with two partner pairs force the exact search.
@@ -65,6 +66,21 @@ describe('solveInstance', () => {
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).status).toBe(422);
     expect((err as AppError).id).toBe('matching_too_complex');
+  });
+});
+
+describe('solve reports', () => {
+  it('reports the solve step with the exact search\'s figures, then the explaining step, for both exact methods', () => {
+    for (const method of ['mip', 'branch-and-bound'] as const) {
+      const reports: SolveReport[] = [];
+      const r = solveInstance(instance, { method, onReport: (x) => reports.push(x) }) as unknown as MatchResult;
+      expect(r.optimal).toBe(true);
+      expect(reports[0]).toEqual({ phase: 'solving' });
+      expect(reports.at(-1)).toEqual({ phase: 'explaining' });
+      const searched = reports.filter((x) => x.phase === 'solving' && x.search);
+      expect(searched.length).toBeGreaterThan(0);
+      expect(searched.every((x) => x.phase === 'solving' && x.search!.method === method && x.search!.nodes >= 0)).toBe(true);
+    }
   });
 });
 
