@@ -12,8 +12,8 @@ export interface PreviewJob {
   id: string;
   ownerId: number;
   status: PreviewJobStatus;
-  /** The step it is at (the last one reached, once finished). */
-  phase: PreviewPhase | 'queued';
+  /** The step it is at (the last one reached, once finished); 'queued' until it starts. */
+  phase: PreviewPhase;
   startedAt: number;
   finishedAt?: number;
   /** The exact search's latest figures (nodes, incumbent, gap), while it reports some. */

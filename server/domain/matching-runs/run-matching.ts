@@ -32,8 +32,8 @@ export interface SolveRun {
 /** Solves an instance (the exact solver of server/matching, injected so tests and the CLI can share this layer). */
 export type SolveFn = (instance: BuiltInstance, run?: SolveRun) => SolverOutput | Promise<SolverOutput>;
 
-/** The steps of a preview, in order, as its progress shows them. */
-export type PreviewPhase = 'instance' | 'drive-times' | SolveReport['phase'] | 'storing';
+/** The steps of a preview, in order, as its progress shows them ('queued': waiting for a free worker thread). */
+export type PreviewPhase = 'instance' | 'drive-times' | 'queued' | SolveReport['phase'] | 'storing';
 
 export type { PreviewInput } from './stored-run.ts';
 
@@ -68,7 +68,8 @@ export async function previewMatching(opts: {
   watch.signal?.throwIfAborted();
   const { instance, context } = await buildMatchingInstance({ data, provider: opts.provider, limitMinutes: opts.limitMinutes, onDriveTimes: () => watch.onPhase?.('drive-times') });
   watch.signal?.throwIfAborted();
-  watch.onPhase?.('solving');
+  // Until a worker thread takes the solve (it then reports 'solving'), the preview waits for one.
+  watch.onPhase?.('queued');
   const solved = await opts.solve(instance, { signal: watch.signal, testDelayMs: watch.testDelayMs, onReport: (r) => (watch.onReport ? watch.onReport(r) : watch.onPhase?.(r.phase)) });
   watch.signal?.throwIfAborted();
   watch.onPhase?.('storing');

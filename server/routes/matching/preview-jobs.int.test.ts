@@ -123,6 +123,9 @@ describe('matching preview jobs', () => {
     // Their refusals changed nothing: the owner's jobs still run, until the owner cancels them
     // (the second one waits in the pool's queue behind the first: cancelling takes it out).
     for (const id of ids) expect((await staff.get(`/api/matching/preview/jobs/${id}`)).body.status).toBe('running');
+    // The first holds the only worker thread; the second waits for it, and says so.
+    await until(staff, ids[0], (j) => j.phase === 'solving');
+    await until(staff, ids[1], (j) => j.phase === 'queued' && j.elapsedMs > 0);
     for (const id of ids) expect((await staff.delete(`/api/matching/preview/jobs/${id}`)).body.status).toBe('cancelled');
     const res = await staff.post('/api/matching/preview/jobs', { from: w.from, to: w.to });
     expect(res.status).toBe(202);

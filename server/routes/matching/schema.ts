@@ -139,7 +139,7 @@ registerRoute({
   path: '/api/matching/preview/jobs/:id',
   summary: 'A preview job: its step, elapsed time, the exact search\'s figures, and its run or error when finished',
   description:
-    '`phase`: queued, instance (loading the data), drive-times, solving (`search`: method, MIP stage, nodes, interns housed by the best answer so far, relative gap), explaining, storing. `error` is the API error the synchronous preview would have answered (409, 422…). Only the staff member who started it can read it: anyone else gets 404.',
+    '`phase`: instance (loading the data), drive-times, queued (waiting for a free worker thread), solving (`search`: method, MIP stage, nodes, interns housed by the best answer so far, relative gap), explaining, storing. `error` is the API error the synchronous preview would have answered (409, 422…). Only the staff member who started it can read it: anyone else gets 404.',
   roles: ['staff', 'admin'],
   tags: ['matching'],
   request: { params: jobParams },
