@@ -1,4 +1,4 @@
-import type { RoadNetwork } from '../server/routing/graph/road-network.ts';
+import { arcHeadNode, type RoadNetwork } from '../server/routing/graph/road-network.ts';
 
 /** The straightforward way: one object per node, an array of `{to, cost}` objects per node. */
 export interface ObjectGraph {
@@ -9,7 +9,7 @@ export interface ObjectGraph {
 export function toObjectGraph(g: RoadNetwork): ObjectGraph {
   const adj: { to: number; cost: number }[][] = Array.from({ length: g.nodeCount }, () => []);
   for (let v = 0; v < g.nodeCount; v++)
-    for (let a = g.firstOut[v]; a < g.firstOut[v + 1]; a++) adj[v].push({ to: g.arcHead[a], cost: g.edgeDur[g.arcKey[a] >> 1] });
+    for (let a = g.firstOut[v]; a < g.firstOut[v + 1]; a++) adj[v].push({ to: arcHeadNode(g, a), cost: g.edgeDur[g.arcKey[a] >> 1] });
   return { adj };
 }
 

@@ -12,7 +12,7 @@
 import pg from 'pg';
 import { ManyToMany } from '../../server/routing/ch/many-to-many.ts';
 import { TreeSearch } from '../../server/routing/graph/dijkstra.ts';
-import { forwardAdjacency } from '../../server/routing/graph/road-network.ts';
+import { arcHeadNode, forwardAdjacency } from '../../server/routing/graph/road-network.ts';
 import { stronglyConnectedComponents } from '../../server/routing/graph/components.ts';
 import type { RoutingGraph } from '../../server/routing/routing-graph.ts';
 
@@ -79,7 +79,7 @@ export async function exportGraph(db: PeerDatabase, g: RoutingGraph): Promise<{ 
   const t0 = performance.now();
   const { client } = db;
   await client.query('CREATE TABLE edges (id bigint PRIMARY KEY, source bigint NOT NULL, target bigint NOT NULL, weight float8 NOT NULL, dur float8 NOT NULL)');
-  const m = g.arcHead.length;
+  const m = g.arcKey.length;
   const chunk = 100_000;
   let id = 0;
   for (let v = 0, a = 0; a < m; ) {
@@ -93,7 +93,7 @@ export async function exportGraph(db: PeerDatabase, g: RoutingGraph): Promise<{ 
       const e = g.arcKey[a] >> 1;
       ids.push(++id);
       src.push(v + 1);
-      dst.push(g.arcHead[a] + 1);
+      dst.push(arcHeadNode(g, a) + 1);
       w.push(g.edgeWeight[e]);
       d.push(g.edgeDur[e]);
     }
@@ -218,9 +218,9 @@ export function reachMismatches(ours: Map<number, number>, peer: Map<number, num
  * only starts routes, is not), drawn with a seeded generator.
  */
 export function pickNodes(g: RoutingGraph, count: number, rnd: () => number): number[] {
-  const tail = new Uint32Array(g.arcHead.length);
+  const tail = new Uint32Array(g.arcKey.length);
   for (let v = 0; v < g.nodeCount; v++) tail.fill(v, g.firstOut[v], g.firstOut[v + 1]);
-  const comp = stronglyConnectedComponents(g.nodeCount, tail, g.arcHead);
+  const comp = stronglyConnectedComponents(g.nodeCount, tail, Uint32Array.from(g.arcKey, (_, a) => arcHeadNode(g, a)));
   const size = new Map<number, number>();
   for (let v = 0; v < g.nodeCount; v++) size.set(comp[v], (size.get(comp[v]) ?? 0) + 1);
   let biggest = -1;

@@ -10,7 +10,7 @@ import type {
   SnappingOptions,
 } from './provider.ts';
 import { PointNotRoutableError, PointOutOfBoundsError } from './provider.ts';
-import { forwardAdjacency, junctionOf, reverseAdjacency, type Adjacency, type NodeEntry } from './graph/road-network.ts';
+import { edgeNameId, forwardAdjacency, junctionOf, reverseAdjacency, type Adjacency, type NodeEntry } from './graph/road-network.ts';
 import { TreeSearch } from './graph/dijkstra.ts';
 import { ManyToMany } from './ch/many-to-many.ts';
 import { SegmentIndex, arrivalEntries, departureEntries, sameEdgeCost, type AccessLeg, type Snap } from './snap/segment-index.ts';
@@ -137,7 +137,7 @@ export class EmbeddedEngine implements DriveTimeProvider {
   private located(s: Snap | null, resolveNames: boolean | undefined): SnappedLocation | null {
     if (!s) return null;
     const loc: SnappedLocation = { location: [s.lng, s.lat], snappedDistance: s.offroadM };
-    if (resolveNames) loc.name = this.graph.names[this.graph.edgeName[s.edge]] ?? '';
+    if (resolveNames) loc.name = this.graph.names[edgeNameId(this.graph, s.edge)] ?? '';
     return loc;
   }
 

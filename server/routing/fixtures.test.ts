@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { loadRoadGraph } from './load-graph.ts';
 import { EmbeddedEngine } from './embedded-engine.ts';
 import type { IsochroneOptions, LngLat } from './provider.ts';
+import { edgeNameId } from './graph/road-network.ts';
 
 /**
  * Fixture tests, Turf's habit: `fixtures/in/*.json` says what to ask the engine, `fixtures/out/*.geojson`
@@ -40,7 +41,7 @@ async function answer(engine: EmbeddedEngine, input: FixtureInput): Promise<Feat
   if (input.kind === 'snap') {
     const features: Feature<Point>[] = input.locations.map((p, i) => {
       const s = engine.snap(p, i);
-      const name = engine.graph.names[engine.graph.edgeName[s.edge]];
+      const name = engine.graph.names[edgeNameId(engine.graph, s.edge)];
       return { type: 'Feature', geometry: { type: 'Point', coordinates: [round(s.lng, 7), round(s.lat, 7)] }, properties: { input: p, snapped_distance: round(s.offroadM, 2), name } };
     });
     return { type: 'FeatureCollection', features };

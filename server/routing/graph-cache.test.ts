@@ -39,13 +39,13 @@ describe('graph cache', () => {
     const g = grid();
     expect(g.edgeWeight).toBe(g.edgeDur);
     expect(g.ch.weight).toBe(g.ch.dur);
-    expect(g.keyHead).toHaveLength(0);
+    for (const implied of [g.keyHead, g.keyTail, g.nodeJunction, g.arcHead, g.edgeName]) expect(implied).toHaveLength(0);
     expect(g.geomLng.length).toBeGreaterThan(0);
     const back = roundTrip(g, 'plain');
     expect(back.edgeWeight).toBe(back.edgeDur);
     expect(back.ch.weight).toBe(back.ch.dur);
     expect(back.lng.buffer).toBeInstanceOf(SharedArrayBuffer);
-    for (const key of ['lng', 'edgeDur', 'geomFirst', 'geomLng', 'arcHead', 'keyHead'] as const) expect(Array.from(back[key])).toEqual(Array.from(g[key]));
+    for (const key of ['lng', 'edgeDur', 'geomFirst', 'geomLng', 'arcKey', 'keyHead'] as const) expect(Array.from(back[key])).toEqual(Array.from(g[key]));
     const pts = [at(0, 0), at(1.6, 1.45), at(3, 2.5), at(0.2, 3)];
     expect(new EmbeddedEngine(back).matrixSync(pts, pts)).toEqual(new EmbeddedEngine(g).matrixSync(pts, pts));
     expect(new EmbeddedEngine(back).isochronesSync([at(1, 1)], [60, 120])).toEqual(new EmbeddedEngine(g).isochronesSync([at(1, 1)], [60, 120]));
@@ -56,6 +56,10 @@ describe('graph cache', () => {
     expect(g.edgeWeight).not.toBe(g.edgeDur);
     expect(g.ch.weight).not.toBe(g.ch.dur);
     expect(g.keyHead.length).toBe(2 * g.edgeCount);
+    expect(g.nodeJunction.length).toBe(g.nodeCount);
+    expect(g.arcHead.length).toBe(g.arcKey.length);
+    expect(g.edgeName).toBeInstanceOf(Uint8Array);
+    expect(g.names[Math.max(...g.edgeName)]).toBe('Impasse');
     const back = roundTrip(g, 'restricted');
     expect(back.edgeWeight).not.toBe(back.edgeDur);
     expect(Array.from(back.edgeWeight)).toEqual(Array.from(g.edgeWeight));

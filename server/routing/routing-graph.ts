@@ -9,8 +9,8 @@ export interface RoutingGraph extends RoadNetwork {
 
 /**
  * Adds the hierarchy to a network and renumbers nodes by rank (most important first).
- * `ch.weight` is the very array `ch.dur` when the network's weight is its time, and `nodeJunction`
- * is empty when there are no restriction copies.
+ * `ch.weight` is the very array `ch.dur` when the network's weight is its time; `nodeJunction` and
+ * `arcHead` are empty when there are no restriction copies.
  */
 export function withHierarchy(network: RoadNetwork, options: ChOptions = {}): RoutingGraph {
   const { order, ...ch } = buildContractionHierarchy(network, options);
@@ -21,5 +21,8 @@ export function withHierarchy(network: RoadNetwork, options: ChOptions = {}): Ro
   // Without restriction copies every node is its own junction: nothing to store.
   const { nodeJunction } = ranked.network;
   if (nodeJunction.every((j, v) => j === v)) ranked.network.nodeJunction = new Uint32Array(0);
+  // Nor, then, the head of each arc: it is its key's head junction (the hierarchy is built already).
+  const { arcHead, arcKey, edgeA, edgeB } = ranked.network;
+  if (arcHead.every((h, a) => h === (arcKey[a] & 1 ? edgeA[arcKey[a] >> 1] : edgeB[arcKey[a] >> 1]))) ranked.network.arcHead = new Uint32Array(0);
   return { ...ranked.network, ch: ranked.ch };
 }

@@ -101,7 +101,7 @@ export function buildRoadNetwork(input: NetworkInput, options: BuildOptions = {}
   const edgeDist = new Float64Array(m);
   const edgeDur = new Float64Array(m);
   const edgeWeight = new Float64Array(m);
-  const edgeName = input.names.length <= 0x10000 ? new Uint16Array(m) : new Uint32Array(m);
+  const edgeName = input.names.length <= 0x100 ? new Uint8Array(m) : input.names.length <= 0x10000 ? new Uint16Array(m) : new Uint32Array(m);
   // Geometry keeps interior points only: an edge's ends are its junctions' positions.
   let interior = 0;
   for (let e = 0; e < E; e++) {
@@ -172,6 +172,7 @@ export function buildRoadNetwork(input: NetworkInput, options: BuildOptions = {}
   // Store once what is implied: the weight when no edge has a route-choice penalty, and the key
   // lists when every key leads from its tail junction to its head junction (no restriction copies).
   if (edgeWeight.every((w, e) => w === edgeDur[e])) network.edgeWeight = edgeDur;
+  if (edgeName.every((name) => name === 0)) network.edgeName = new Uint8Array(0);
   const implied = { ...network, keyHead: new Uint32Array(0), keyTailFirst: new Uint32Array(0), keyTail: new Uint32Array(0) };
   let keysImplied = true;
   for (let k = 0; keysImplied && k < 2 * m; k++) {

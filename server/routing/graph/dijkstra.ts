@@ -54,6 +54,9 @@ export class TreeSearch {
    */
   run(entries: (NodeEntry & { key?: number })[], limit: number, kind: CostKind, adj: Adjacency): ShortestPathTree {
     const { first, head, key: arcKey } = adj;
+    // Without restriction copies the network stores no heads: an arc leads to its key's head junction.
+    const derived = head.length === 0;
+    const { edgeA, edgeB } = this.g;
     const w = kind === 'time' ? this.g.edgeDur : this.g.edgeDist;
     const { cost, parent, key, settled, heap } = this;
     for (const t of this.touched) {
@@ -82,7 +85,7 @@ export class TreeSearch {
       settled[v] = 1;
       settledCount++;
       for (let a = first[v], end = first[v + 1]; a < end; a++) {
-        const h = head[a];
+        const h = derived ? (arcKey[a] & 1 ? edgeA[arcKey[a] >> 1] : edgeB[arcKey[a] >> 1]) : head[a];
         if (settled[h]) continue;
         const nc = k + w[arcKey[a] >> 1];
         if (nc < cost[h]) {

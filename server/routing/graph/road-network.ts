@@ -38,8 +38,11 @@ export interface RoadNetwork {
    * chosen route. The very same array as `edgeDur` when no edge has a penalty (stored once).
    */
   edgeWeight: Float64Array;
-  /** Index into `names` (the OSM way's `name`, '' when none); 16 bits when there are few names. */
-  edgeName: Uint16Array | Uint32Array;
+  /**
+   * Index into `names` (the OSM way's `name`, '' when none), in 8 or 16 bits when there are few
+   * names; empty when no edge has a name. Read it through {@link edgeNameId}.
+   */
+  edgeName: Uint8Array | Uint16Array | Uint32Array;
   /**
    * Interior points of each edge's geometry (its ends are the positions of `edgeA`/`edgeB`, stored
    * once): edge e's are `geomFirst[e]..geomFirst[e+1]` in `geomLng`/`geomLat`. Empty when no edge
@@ -53,6 +56,7 @@ export interface RoadNetwork {
 
   /** Arcs by tail in CSR form: arcs of node v are `firstOut[v]..firstOut[v+1]`. */
   firstOut: Uint32Array;
+  /** Empty when every arc's head is its key's head junction (no restriction copies): see {@link arcHeadNode}. */
   arcHead: Uint32Array;
   /** Directed edge ("key") each arc drives: `edge * 2` A→B, `edge * 2 + 1` B→A. */
   arcKey: Uint32Array;
@@ -87,6 +91,7 @@ export interface NodeEntry {
 /** Arcs in CSR form (forward, or reversed for searches towards a destination). */
 export interface Adjacency {
   first: Uint32Array;
+  /** Empty: each arc leads to the head junction of its key (`edgeB` for even keys, `edgeA` for odd). */
   head: Uint32Array;
   key: Uint32Array;
 }
@@ -103,14 +108,15 @@ export function forwardAdjacency(g: RoadNetwork): Adjacency {
 export function reverseAdjacency(g: RoadNetwork): Adjacency {
   const n = g.nodeCount;
   const first = new Uint32Array(n + 1);
-  for (let a = 0; a < g.arcHead.length; a++) first[g.arcHead[a] + 1]++;
+  const arcs = g.arcKey.length;
+  for (let a = 0; a < arcs; a++) first[arcHeadNode(g, a) + 1]++;
   for (let v = 0; v < n; v++) first[v + 1] += first[v];
   const fill = first.slice(0, n);
-  const head = new Uint32Array(g.arcHead.length);
-  const key = new Uint32Array(g.arcHead.length);
+  const head = new Uint32Array(arcs);
+  const key = new Uint32Array(arcs);
   for (let v = 0; v < n; v++)
     for (let a = g.firstOut[v]; a < g.firstOut[v + 1]; a++) {
-      const k = fill[g.arcHead[a]]++;
+      const k = fill[arcHeadNode(g, a)]++;
       head[k] = v;
       key[k] = g.arcKey[a];
     }
@@ -139,6 +145,18 @@ export function edgePointLat(g: RoadNetwork, e: number, i: number): number {
 /** The junction node v stands for (v itself unless v is a restriction copy). */
 export function junctionOf(g: RoadNetwork, v: number): number {
   return g.nodeJunction.length === 0 ? v : g.nodeJunction[v];
+}
+
+/** Head node of the network's arc a. */
+export function arcHeadNode(g: RoadNetwork, a: number): number {
+  if (g.arcHead.length > 0) return g.arcHead[a];
+  const k = g.arcKey[a];
+  return k & 1 ? g.edgeA[k >> 1] : g.edgeB[k >> 1];
+}
+
+/** Index into `names` of edge e's name (0: '' when the graph has no names at all). */
+export function edgeNameId(g: RoadNetwork, e: number): number {
+  return g.edgeName.length === 0 ? 0 : g.edgeName[e];
 }
 
 /** Whether the directed edge `key` can be driven. */

@@ -32,7 +32,7 @@ describe('the engine on worker threads', () => {
   it('hands the workers the graph in SharedArrayBuffers', () => {
     const shared = engineWorkerSetup(graph, {}).shared![ROAD_GRAPH_KEY] as typeof graph;
     expect(shared.lng.buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(shared.arcHead.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(shared.arcKey.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(shared.ch.head.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(Array.from(shared.edgeDur)).toEqual(Array.from(graph.edgeDur));
     expect(shared.names).toEqual(graph.names);
