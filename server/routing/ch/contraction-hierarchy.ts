@@ -85,14 +85,29 @@ export function buildContractionHierarchy(g: RoadNetwork, options: ChOptions = {
   const targetMark = new Uint32Array(n);
   let targetStamp = 0;
 
-  /** Bounded Dijkstra from `src` avoiding `skip`; stops early once every marked target is settled. */
-  const witness = (src: number, skip: number, maxW: number, limit: number, targets: number): void => {
+  /** Position of each target in `outs` for the contraction in progress (valid where marked). */
+  const targetIndex = new Uint32Array(n);
+  /** Per target of the current search: the cost a witness must not exceed, -1 once settled. */
+  let need = new Float64Array(64);
+
+  /**
+   * Bounded Dijkstra from `src` (reached from the contracted node at cost `w1`) avoiding `skip`,
+   * until every marked target is settled. It stops as soon as the next cost exceeds the most a
+   * witness to any target still unsettled may cost (w1 + its outgoing weight): nothing settled
+   * after that could change an answer, so the shortcuts are the same as with one bound for all
+   * targets (identical hierarchy), with fewer nodes settled.
+   */
+  const witness = (src: number, skip: number, w1: number, limit: number, targets: number): void => {
     for (const t of touched) wdist[t] = Infinity;
     touched.length = 0;
     heap.clear();
     wdist[src] = 0;
     touched.push(src);
     heap.push(0, src);
+    if (need.length < outs.length) need = new Float64Array(outs.length * 2);
+    for (let j = 0; j < outs.length; j++) need[j] = outs.to[j] === src ? -1 : w1 + outs.w[j];
+    let maxW = 0;
+    for (let j = 0; j < outs.length; j++) if (need[j] > maxW) maxW = need[j];
     let settled = 0;
     const { start, len, to, w } = out;
     while (heap.size > 0) {
@@ -100,7 +115,13 @@ export function buildContractionHierarchy(g: RoadNetwork, options: ChOptions = {
       const v = heap.pop();
       if (k > wdist[v]) continue;
       if (k > maxW || ++settled > limit) break;
-      if (targetMark[v] === targetStamp && v !== src && --targets === 0) break;
+      if (targetMark[v] === targetStamp && v !== src) {
+        if (--targets === 0) break;
+        need[targetIndex[v]] = -1;
+        maxW = 0;
+        for (let j = 0; j < outs.length; j++) if (need[j] > maxW) maxW = need[j];
+        if (k > maxW) break;
+      }
       for (let i = start[v], end = start[v] + len[v]; i < end; i++) {
         const x = to[i];
         if (x === skip) continue;
@@ -130,17 +151,18 @@ export function buildContractionHierarchy(g: RoadNetwork, options: ChOptions = {
     ins.snapshot(inn, v);
     outs.snapshot(out, v);
     pending.length = pendingFrom.length = 0;
-    let maxOut = 0;
-    for (let j = 0; j < outs.length; j++) if (outs.w[j] > maxOut) maxOut = outs.w[j];
     targetStamp++;
-    for (let j = 0; j < outs.length; j++) targetMark[outs.to[j]] = targetStamp;
+    for (let j = 0; j < outs.length; j++) {
+      targetMark[outs.to[j]] = targetStamp;
+      targetIndex[outs.to[j]] = j;
+    }
     const limit = mode === 'count' ? simLimit : settleLimit;
     for (let i = 0; i < ins.length; i++) {
       const u = ins.to[i];
       const w1 = ins.w[i];
       const targets = targetMark[u] === targetStamp ? outs.length - 1 : outs.length;
       if (targets === 0) continue;
-      witness(u, v, w1 + maxOut, limit, targets);
+      witness(u, v, w1, limit, targets);
       for (let j = 0; j < outs.length; j++) {
         const x = outs.to[j];
         if (x === u) continue;
@@ -249,11 +271,15 @@ class EdgeList {
     const s = adj.start[v];
     const n = adj.len[v];
     while (this.to.length < n) this.grow();
-    this.to.set(adj.to.subarray(s, s + n));
-    this.w.set(adj.w.subarray(s, s + n));
-    this.d.set(adj.d.subarray(s, s + n));
-    this.t.set(adj.t.subarray(s, s + n));
-    this.o.set(adj.o.subarray(s, s + n));
+    // Element by element: lists are short, and subarray views would allocate five objects a call.
+    const { to, w, d, t, o } = this;
+    for (let i = 0; i < n; i++) {
+      to[i] = adj.to[s + i];
+      w[i] = adj.w[s + i];
+      d[i] = adj.d[s + i];
+      t[i] = adj.t[s + i];
+      o[i] = adj.o[s + i];
+    }
     this.length = n;
   }
   push(to: number, w: number, d: number, t: number, o: number): void {

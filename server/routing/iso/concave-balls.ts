@@ -70,7 +70,7 @@ export function concaveBallsIsochrones(g: RoadNetwork, tree: ShortestPathTree, o
     const maxRadius = options.kind === 'distance' ? isoline : metresPerSecond * isoline;
     if (options.kind === 'time') difference *= metresPerSecond;
     const smoothing = smoothingDistanceDeg(options.smoothing, maxRadius);
-    const pts: number[] = [];
+    const pts = new PointBuffer(2 * nodes.length + 64);
     if (previous) for (let p = 0; p < previous.length - 1; p++) pts.push(previous[p][0], previous[p][1]);
     const highDetail = mapSize < 1000 || difference < 1000;
     const buffer = highDetail ? 0.00018 : 0.0018;
@@ -88,18 +88,20 @@ export function concaveBallsIsochrones(g: RoadNetwork, tree: ShortestPathTree, o
         const detailed = g.edgeDist[e] > 200;
         if (maxCost >= detailedZone || detailed) {
           const line = edgePoints(g, key, options.reversed, smoothing);
+          const end = line.length;
+          const pt = line.a;
           if (detailed) {
-            for (let k = 2; k < line.length; k += 2) {
-              addBuffered(pts, line[k - 2], line[k - 1], line[k], line[k + 1], !hasChild[junctionOf(g, v)] && k === line.length - 2, buffer);
+            for (let k = 2; k < end; k += 2) {
+              addBuffered(pts, pt[k - 2], pt[k - 1], pt[k], pt[k + 1], !hasChild[junctionOf(g, v)] && k === end - 2, buffer);
             }
-          } else pts.push(...line);
+          } else for (let k = 0; k < end; k += 2) pts.push(pt[k], pt[k + 1]);
         } else pts.push(g.lng[v], g.lat[v]);
       } else if (minCost < isoline && maxCost >= isoline) {
         addBorderPoints(pts, edgePoints(g, key, options.reversed, smoothing), isoline, maxCost, minCost, g.edgeDist[e], buffer);
       }
     }
     if (options.offroad && options.kind === 'time') addOffroadBalls(g, tree, pts, isoline, options.offroad, options.reversed);
-    const ring = pts.length >= 6 ? concaveHullByLength(Float64Array.from(pts), smoothing) : undefined;
+    const ring = pts.length >= 6 ? concaveHullByLength(pts.view(), smoothing) : undefined;
     rings.push(ring);
     if (ring) previous = ring;
     prevCost = isoline;
@@ -107,22 +109,48 @@ export function concaveBallsIsochrones(g: RoadNetwork, tree: ShortestPathTree, o
   return rings;
 }
 
+/** A growable flat `[lng, lat, …]` buffer (no JS-array growth or boxing in the hot loops). */
+class PointBuffer {
+  a: Float64Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.a = new Float64Array(Math.max(16, capacity));
+  }
+  push(lng: number, lat: number): void {
+    if (this.length + 2 > this.a.length) {
+      const b = new Float64Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = lng;
+    this.a[this.length++] = lat;
+  }
+  view(): Float64Array {
+    return this.a.subarray(0, this.length);
+  }
+}
+
+/** Scratch of {@link edgePoints}: valid until its next call. */
+const line = new PointBuffer(256);
+
 /**
  * Points of an edge from the parent's end to the child's end (flat `[lng, lat, …]`), with straight
- * pieces longer than `minSplit` degrees cut into equal parts (ORS's `edgeToPoints`).
+ * pieces longer than `minSplit` degrees cut into equal parts (ORS's `edgeToPoints`). Returns a
+ * shared scratch buffer, overwritten by the next call.
  */
-function edgePoints(g: RoadNetwork, key: number, reversed: boolean, minSplit: number): number[] {
+function edgePoints(g: RoadNetwork, key: number, reversed: boolean, minSplit: number): PointBuffer {
   const e = key >> 1;
   // Driving direction of the key runs A→B for even keys; a reversed search walks it backwards.
   const aToB = (key & 1) === 0 ? !reversed : reversed;
   const count = edgePointCount(g, e);
-  const out: number[] = [];
-  const at = (i: number): number => (aToB ? i : count - 1 - i);
-  let lng0 = edgePointLng(g, e, at(0));
-  let lat0 = edgePointLat(g, e, at(0));
+  const out = line;
+  out.length = 0;
+  let lng0 = edgePointLng(g, e, aToB ? 0 : count - 1);
+  let lat0 = edgePointLat(g, e, aToB ? 0 : count - 1);
   for (let i = 1; i < count; i++) {
-    const lng1 = edgePointLng(g, e, at(i));
-    const lat1 = edgePointLat(g, e, at(i));
+    const at = aToB ? i : count - 1 - i;
+    const lng1 = edgePointLng(g, e, at);
+    const lat1 = edgePointLat(g, e, at);
     out.push(lng0, lat0);
     const dx = lng1 - lng0;
     const dy = lat1 - lat0;
@@ -139,7 +167,7 @@ function edgePoints(g: RoadNetwork, key: number, reversed: boolean, minSplit: nu
 }
 
 /** Points on both sides of a piece at `buffer` degrees (and at its middle when it is long). */
-function addBuffered(pts: number[], lng0: number, lat0: number, lng1: number, lat1: number, addLast: boolean, buffer: number): void {
+function addBuffered(pts: PointBuffer, lng0: number, lat0: number, lng1: number, lat1: number, addLast: boolean, buffer: number): void {
   const dx = lng0 - lng1;
   const dy = lat0 - lat1;
   const norm = Math.sqrt(dx * dx + dy * dy);
@@ -150,21 +178,27 @@ function addBuffered(pts: number[], lng0: number, lat0: number, lng1: number, la
   const scale = buffer / norm;
   const dx2 = -dy * scale;
   const dy2 = dx * scale;
-  pts.push(lng0 + dx2, lat0 + dy2, lng0 - dx2, lat0 - dy2);
+  pts.push(lng0 + dx2, lat0 + dy2);
+  pts.push(lng0 - dx2, lat0 - dy2);
   if (norm > 2 * buffer) {
-    pts.push((lng0 + lng1) / 2 + dx2, (lat0 + lat1) / 2 + dy2, (lng0 + lng1) / 2 - dx2, (lat0 + lat1) / 2 - dy2);
+    pts.push((lng0 + lng1) / 2 + dx2, (lat0 + lat1) / 2 + dy2);
+    pts.push((lng0 + lng1) / 2 - dx2, (lat0 + lat1) / 2 - dy2);
   }
-  if (addLast) pts.push(lng1 + dx2, lat1 + dy2, lng1 - dx2, lat1 - dy2);
+  if (addLast) {
+    pts.push(lng1 + dx2, lat1 + dy2);
+    pts.push(lng1 - dx2, lat1 - dy2);
+  }
 }
 
 /** The part of an edge crossed by the limit, up to where the limit falls (ORS's `addPointsFromEdge`). */
-function addBorderPoints(pts: number[], line: number[], isoline: number, maxCost: number, minCost: number, edgeDist: number, buffer: number): void {
+function addBorderPoints(pts: PointBuffer, points: PointBuffer, isoline: number, maxCost: number, minCost: number, edgeDist: number, buffer: number): void {
   const edgeCost = maxCost - minCost;
   const costPerMetre = edgeCost / edgeDist;
+  const line = points.a;
   let along = 0;
   let lng0 = line[0];
   let lat0 = line[1];
-  for (let k = 2; k < line.length; k += 2) {
+  for (let k = 2; k < points.length; k += 2) {
     const lng1 = line[k];
     const lat1 = line[k + 1];
     along += planarDistanceM(lng0, lat0, lng1, lat1);
@@ -181,7 +215,7 @@ function addBorderPoints(pts: number[], line: number[], isoline: number, maxCost
 }
 
 /** Points of a circle of `radiusM` around a point, in degrees. */
-function addCircle(pts: number[], lng: number, lat: number, radiusM: number): void {
+function addCircle(pts: PointBuffer, lng: number, lat: number, radiusM: number): void {
   const k = metresPerDegree(lat);
   for (let i = 0; i < 12; i++) {
     const a = (i * Math.PI) / 6;
@@ -193,7 +227,7 @@ function addCircle(pts: number[], lng: number, lat: number, radiusM: number): vo
  * Off-road reach around every reached road point, sampled along tree edges every half radius at
  * most: the radius is what the remaining time allows at the off-road speed, capped at `maxM`.
  */
-function addOffroadBalls(g: RoadNetwork, tree: ShortestPathTree, pts: number[], isoline: number, offroad: { speedKmh: number; maxM: number }, reversed: boolean): void {
+function addOffroadBalls(g: RoadNetwork, tree: ShortestPathTree, pts: PointBuffer, isoline: number, offroad: { speedKmh: number; maxM: number }, reversed: boolean): void {
   const speed = offroad.speedKmh / 3.6;
   const radius = (cost: number): number => Math.min((isoline - cost) * speed, offroad.maxM);
   for (const v of tree.nodes) {
@@ -206,10 +240,11 @@ function addOffroadBalls(g: RoadNetwork, tree: ShortestPathTree, pts: number[], 
     const key = tree.keyOf[v];
     const e = key >> 1;
     const c0 = tree.costOf[parent];
-    const line = edgePoints(g, key, reversed, Infinity);
+    const points = edgePoints(g, key, reversed, Infinity);
+    const line = points.a;
     const total = g.edgeDist[e];
     let along = 0;
-    for (let k = 2; k < line.length; k += 2) {
+    for (let k = 2; k < points.length; k += 2) {
       const piece = planarDistanceM(line[k - 2], line[k - 1], line[k], line[k + 1]);
       const start = along;
       along += piece;
