@@ -67,7 +67,6 @@ export default function MatchingPage() {
   const cancel = async () => {
     if (!(await preview.cancel())) return;
     setNotice(t('pjob.cancelled'));
-    notify('info', t('pjob.cancelled'));
   };
   const choose = (internId: number, choice: Choice | 'keep') => {
     const next = new Map(choices);
