@@ -92,6 +92,11 @@ export async function start(
       workers: config.workers,
     });
     workers = driveTimes.workers;
+    // Ready means ready: the worker threads start in the background (each compiles its modules and
+    // builds its engine over the shared graph), and serving before they finish would share the cores
+    // with them during the first seconds of traffic.
+    const pool = workers;
+    if (pool) await timedStep(logger, `starting ${pool.threads} worker thread(s)`, () => pool.ready());
     checkAborted();
     jobs = startAppJobs({ config, prisma: db.prisma, logger });
     const ctx: AppContext = { config, db, logger, driveTimes, workers, jobs };

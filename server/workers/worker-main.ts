@@ -1,3 +1,4 @@
+import { threadId, BroadcastChannel } from 'node:worker_threads';
 import { workerData } from 'piscina';
 
 /** What the pool sends to a worker: which export of which module, and its input. */
@@ -13,6 +14,13 @@ export interface SerializedError {
   message: string;
   props: Record<string, unknown>;
   stack?: string;
+}
+
+/** What a worker announces on the pool's ready channel once its task modules are loaded. */
+export interface ReadyNotice {
+  threadId: number;
+  /** Why it could not load them. */
+  error?: string;
 }
 
 /** What a worker sends back: the value, or the error the task threw. */
@@ -56,5 +64,18 @@ export async function runTask({ module, name, input }: TaskEnvelope): Promise<Ta
 }
 
 // Task modules listed for preloading build their state (an engine over the shared graph) now,
-// before the first request waits for it.
-for (const specifier of (workerData as { preload?: string[] } | undefined)?.preload ?? []) await load(specifier);
+// before the first request waits for it; then the pool hears that this thread is ready.
+const { preload = [], readyChannel } = (workerData as { preload?: string[]; readyChannel?: string } | undefined) ?? {};
+function announce(notice: ReadyNotice): void {
+  if (!readyChannel) return;
+  const channel = new BroadcastChannel(readyChannel);
+  channel.postMessage(notice);
+  channel.close();
+}
+try {
+  for (const specifier of preload) await load(specifier);
+} catch (err) {
+  announce({ threadId, error: (err as Error)?.message ?? String(err) });
+  throw err;
+}
+announce({ threadId });

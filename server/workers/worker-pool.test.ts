@@ -81,3 +81,25 @@ describe('WorkerPool', () => {
     await expect(pool.run(add, { a: 1, b: 1 }, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(TaskAbortedError);
   });
 });
+
+describe('WorkerPool.ready', () => {
+  it('resolves once every thread has loaded its preloaded task modules', async () => {
+    const preloadFixture = toShared({ loaded: new Int32Array(1) });
+    const pool = new WorkerPool({ threads: 2, shared: { preloadFixture }, preload: [new URL('./fixture-preload.ts', import.meta.url)] });
+    try {
+      await pool.ready();
+      expect(Atomics.load(preloadFixture.loaded, 0)).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('rejects, naming the error, when a thread cannot load them', async () => {
+    const pool = new WorkerPool({ threads: 1, preload: [new URL('./fixture-preload-failing.ts', import.meta.url)] });
+    try {
+      await expect(pool.ready()).rejects.toThrow(/could not start: fixture preload failure/);
+    } finally {
+      await pool.close().catch(() => {});
+    }
+  });
+});

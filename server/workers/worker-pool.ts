@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { BroadcastChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { BusyError } from '../errors.ts';
-import type { TaskEnvelope, TaskOutcome } from './worker-main.ts';
+import type { ReadyNotice, TaskEnvelope, TaskOutcome } from './worker-main.ts';
 
 /**
  * A named function in a task module, run on a worker thread. The module is any ES module whose
@@ -88,9 +90,33 @@ export class WorkerPool {
   private readonly piscina: Piscina<TaskEnvelope, TaskOutcome>;
   readonly threads: number;
   private aborted = 0;
+  private readonly started: Promise<void>;
+  private readonly readyChannel: BroadcastChannel;
 
   constructor(options: WorkerPoolOptions = {}) {
     this.threads = options.threads ?? defaultThreadCount();
+    // Each worker says on this channel when it has loaded its task modules (or failed to).
+    const readyChannel = `internat-match:workers-ready:${randomUUID()}`;
+    this.readyChannel = new BroadcastChannel(readyChannel);
+    this.readyChannel.unref();
+    const readyThreads = new Set<number>();
+    this.started = new Promise<void>((resolve, reject) => {
+      this.readyChannel.onmessage = (event) => {
+        const notice = (event as { data: ReadyNotice }).data;
+        if (notice.error) {
+          this.readyChannel.close();
+          reject(new Error(`a worker thread could not start: ${notice.error}`));
+          return;
+        }
+        readyThreads.add(notice.threadId);
+        if (readyThreads.size >= this.threads) {
+          this.readyChannel.close();
+          resolve();
+        }
+      };
+    });
+    // Nobody may be waiting for it (scripts, tests): a failure also surfaces on the first task.
+    this.started.catch(() => {});
     this.piscina = new Piscina<TaskEnvelope, TaskOutcome>({
       filename: ENTRY,
       minThreads: this.threads,
@@ -100,7 +126,7 @@ export class WorkerPool {
       // Workers wait for tasks asynchronously, so task modules may use timers and promises freely.
       atomics: 'disabled',
       resourceLimits: options.maxHeapMb ? { maxOldGenerationSizeMb: options.maxHeapMb } : undefined,
-      workerData: { shared: options.shared ?? {}, preload: (options.preload ?? []).map(String) },
+      workerData: { shared: options.shared ?? {}, preload: (options.preload ?? []).map(String), readyChannel },
     });
     // A worker that dies (out of memory) is replaced by piscina; its task's promise rejects.
     this.piscina.on('error', () => {});
@@ -142,8 +168,19 @@ export class WorkerPool {
     };
   }
 
+  /**
+   * Resolves once every thread has started and loaded its preloaded task modules (the drive-time
+   * engine over the shared graph); rejects if one could not. Piscina starts its threads in the
+   * background: without waiting for this, a server answers its first requests while its workers still
+   * compile and load, competing for the same cores (on two cores, the first seconds of traffic).
+   */
+  ready(): Promise<void> {
+    return this.started;
+  }
+
   /** Waits for running tasks, then stops the threads. */
   async close(): Promise<void> {
+    this.readyChannel.close();
     await this.piscina.close();
   }
 }
