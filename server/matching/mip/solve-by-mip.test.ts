@@ -7,6 +7,7 @@ import { isFeasible, scoreOf } from '../score.ts';
 import { solveProblem } from '../solve.ts';
 import { syntheticInstance } from '../synthetic-instance.ts';
 import { parseInstance } from '../validate-instance.ts';
+import { polishByFlow } from './flow-polish.ts';
 import { buildGroupMip } from './mip-model.ts';
 import { planStages, solveByMip } from './solve-by-mip.ts';
 
@@ -100,6 +101,24 @@ describe('MIP path', () => {
     }
     expect(groups).toBeGreaterThan(3);
     expect(reopened).toBeGreaterThan(0);
+  });
+
+  it('polishes an answer by one flow for everyone outside a pair or wish: as good on every level, grouped interns unmoved', () => {
+    const size = { interns: 120, beds: 60, sites: 15, practices: 30, partnerPairs: 3, peerWishes: 4, siteWishes: 3 };
+    const p = buildProblem(parseInstance(syntheticInstance(4, size)));
+    const group = splitComponents(p).find((c) => c.grouped && c.clique && c.members.length > 20)!;
+    // A poor but feasible start: only the interns in a pair or wish housed, at their beds in the optimum.
+    const best = solveProblem(p, { method: 'mip' }).assign;
+    const held = new Set([...p.partners.flat(), ...p.peers.flatMap((w) => [w.a, w.b])]);
+    const start = best.map((b, i) => (held.has(i) ? b : -1));
+    const polished = polishByFlow(p, group.members, start);
+    expect(isFeasible(p, polished, group.members)).toBe(true);
+    for (const i of group.members) if (held.has(i)) expect(polished[i]).toBe(start[i]);
+    const [before, after] = [scoreOf(p, start, group.members), scoreOf(p, polished, group.members)];
+    expect(after.slice(2, 4)).toEqual(before.slice(2, 4));
+    expect(after[0]).toBeGreaterThan(before[0]);
+    // Given the grouped interns' beds, the flow's answer is the group's optimum when those beds are optimal.
+    expect(after).toEqual(scoreOf(p, best, group.members));
   });
 
   it('answers with optimal: false and a gap, never silently, when stopped by its budget', () => {
