@@ -86,7 +86,7 @@ export class TreeSearch {
       settledCount++;
       for (let a = first[v], end = first[v + 1]; a < end; a++) {
         const h = derived ? (arcKey[a] & 1 ? edgeA[arcKey[a] >> 1] : edgeB[arcKey[a] >> 1]) : head[a];
-        if (settled[h]) continue;
+        // A settled head has cost ≤ k ≤ nc: the test below skips it without reading `settled`.
         const nc = k + w[arcKey[a] >> 1];
         if (nc < cost[h]) {
           if (cost[h] === Infinity) touched.push(h);

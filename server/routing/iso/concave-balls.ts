@@ -48,18 +48,43 @@ export function smoothingDistanceDeg(smoothing: number | undefined, maxRadiusM: 
 
 /** One ring per range (counter-clockwise, closed), `undefined` where nothing was reached. */
 export function concaveBallsIsochrones(g: RoadNetwork, tree: ShortestPathTree, options: ConcaveBallsOptions): (Position[] | undefined)[] {
-  const { nodes, costOf, parentOf, keyOf } = tree;
+  const { nodes, parentOf } = tree;
   // ORS's tree is node-based: one entry per junction. Ours may reach a junction through several of
   // its copies (restrictions, U-turns), so both the map's size and the leaves ("dead ends", only
   // drawn in detail when the map is small) are counted by junction.
-  const hasChild = new Uint8Array(g.nodeCount);
-  for (const v of nodes) if (parentOf[v] !== FROM_START) hasChild[junctionOf(g, parentOf[v])] = 1;
-  const seen = new Uint8Array(g.nodeCount);
+  const flags = junctionFlags(g);
   let junctions = 0;
-  for (const v of nodes) if (!seen[junctionOf(g, v)]) {
-    seen[junctionOf(g, v)] = 1;
-    junctions++;
+  for (const v of nodes) {
+    const p = parentOf[v];
+    if (p !== FROM_START) flags[junctionOf(g, p)] |= HAS_CHILD;
+    const j = junctionOf(g, v);
+    if (!(flags[j] & SEEN)) {
+      flags[j] |= SEEN;
+      junctions++;
+    }
   }
+  const hasChild = (v: number): boolean => (flags[junctionOf(g, v)] & HAS_CHILD) !== 0;
+  try {
+    return drawRings(g, tree, options, junctions, hasChild);
+  } finally {
+    // Parents are reached nodes too: clearing by the reached nodes clears every flag set above.
+    for (const v of nodes) flags[junctionOf(g, v)] = 0;
+  }
+}
+
+const HAS_CHILD = 1;
+const SEEN = 2;
+/** Per-junction flags of each graph, all zero between calls (not a fresh n-byte array per isochrone). */
+const flagsByGraph = new WeakMap<RoadNetwork, Uint8Array>();
+function junctionFlags(g: RoadNetwork): Uint8Array {
+  let flags = flagsByGraph.get(g);
+  if (!flags) flagsByGraph.set(g, (flags = new Uint8Array(g.nodeCount)));
+  return flags;
+}
+
+/** The rings of {@link concaveBallsIsochrones}, given the tree's junction count and leaves. */
+function drawRings(g: RoadNetwork, tree: ShortestPathTree, options: ConcaveBallsOptions, junctions: number, hasChild: (v: number) => boolean): (Position[] | undefined)[] {
+  const { nodes, costOf, parentOf, keyOf } = tree;
   const metresPerSecond = MAX_SPEED_KMH / 3.6;
   const mapSize = junctions + 1; // ORS's map also holds the start point
   const rings: (Position[] | undefined)[] = [];
@@ -84,7 +109,7 @@ export function concaveBallsIsochrones(g: RoadNetwork, tree: ShortestPathTree, o
       const key = keyOf[v];
       const e = key >> 1;
       if (isoline >= maxCost) {
-        if (!hasChild[junctionOf(g, v)] && !highDetail) continue;
+        if (!hasChild(v) && !highDetail) continue;
         const detailed = g.edgeDist[e] > 200;
         if (maxCost >= detailedZone || detailed) {
           const line = edgePoints(g, key, options.reversed, smoothing);
@@ -92,7 +117,7 @@ export function concaveBallsIsochrones(g: RoadNetwork, tree: ShortestPathTree, o
           const pt = line.a;
           if (detailed) {
             for (let k = 2; k < end; k += 2) {
-              addBuffered(pts, pt[k - 2], pt[k - 1], pt[k], pt[k + 1], !hasChild[junctionOf(g, v)] && k === end - 2, buffer);
+              addBuffered(pts, pt[k - 2], pt[k - 1], pt[k], pt[k + 1], !hasChild(v) && k === end - 2, buffer);
             }
           } else for (let k = 0; k < end; k += 2) pts.push(pt[k], pt[k + 1]);
         } else pts.push(g.lng[v], g.lat[v]);
