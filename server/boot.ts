@@ -99,7 +99,8 @@ export async function start(
     if (pool) await timedStep(logger, `starting ${pool.threads} worker thread(s)`, () => pool.ready());
     checkAborted();
     jobs = startAppJobs({ config, prisma: db.prisma, logger });
-    const ctx: AppContext = { config, db, logger, driveTimes, workers, jobs };
+    const stopping = new AbortController();
+    const ctx: AppContext = { config, db, logger, driveTimes, workers, jobs, stopping: stopping.signal };
     const ors = createOrsEngineRouter(driveTimes, {
       workers,
       limits: config.orsApi.limits,
@@ -120,9 +121,10 @@ export async function start(
       demoOrsKey: config.seedDemo ? await liveDemoOrsKey(db.prisma) : undefined,
     };
     const listening = server;
-    let stopping: Promise<void> | undefined;
+    let stopped: Promise<void> | undefined;
     const stop = () =>
-      (stopping ??= (async () => {
+      (stopped ??= (async () => {
+        stopping.abort();
         await closeServer(listening);
         await jobs?.stop();
         await workers?.close();

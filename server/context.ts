@@ -26,4 +26,10 @@ export interface AppContext {
    * tests that build the app without them.
    */
   jobs?: { kick(): void };
+  /**
+   * Aborted when the server begins to stop: work a request started and left running (matching
+   * preview jobs) cancels itself, so the shutdown does not wait for it. Absent in tests that
+   * build the app without a server lifecycle.
+   */
+  stopping?: AbortSignal;
 }

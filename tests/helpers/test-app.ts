@@ -80,12 +80,12 @@ export interface TestApp {
 /** Starts the real app on an ephemeral loopback port over the given database. */
 export async function startTestApp(
   db: Database,
-  opts: { provider?: DriveTimeProvider; env?: Record<string, string>; ors?: Router; workers?: WorkerPool } = {},
+  opts: { provider?: DriveTimeProvider; env?: Record<string, string>; ors?: Router; workers?: WorkerPool; stopping?: AbortSignal } = {},
 ): Promise<TestApp> {
   const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env });
   const logger = createLogger('silent');
   const provider = opts.provider ?? straightLineTestProvider();
-  const ctx: AppContext = { config, db, logger, driveTimes: { provider, description: provider.name }, workers: opts.workers };
+  const ctx: AppContext = { config, db, logger, driveTimes: { provider, description: provider.name }, workers: opts.workers, stopping: opts.stopping };
   const app = createApp(ctx, { ors: opts.ors });
   const server = await listen(app, 0, '127.0.0.1');
   const addr = server.address();

@@ -40,6 +40,22 @@ describe('PreviewJobs', () => {
     expect(jobs.elapsedMs(job)).toBe(1_500);
   });
 
+  it('cancels every running job of everyone when the server stops, and leaves finished ones', async () => {
+    const jobs = new PreviewJobs();
+    const a = heldWork();
+    const b = heldWork();
+    const first = jobs.start(7, a.work);
+    const second = jobs.start(8, b.work);
+    const done = jobs.start(9, async () => 45);
+    await Promise.all([a.started, b.started, jobs.settled(done.id)]);
+    expect(jobs.cancelAll()).toBe(2);
+    expect(a.watch().signal.aborted && b.watch().signal.aborted).toBe(true);
+    expect(jobs.get(first.id, 7).status).toBe('cancelled');
+    expect(jobs.get(second.id, 8).status).toBe('cancelled');
+    expect(jobs.get(done.id, 9)).toMatchObject({ status: 'done', runId: 45 });
+    expect(jobs.cancelAll()).toBe(0);
+  });
+
   it('cancels a running job: its signal aborts, and whatever the work does after leaves it cancelled', async () => {
     const jobs = new PreviewJobs();
     const h = heldWork();

@@ -114,6 +114,20 @@ export class PreviewJobs {
     return job;
   }
 
+  /**
+   * Cancels every running job, whoever started it: the server is stopping, and a
+   * solve would otherwise hold its worker (and the shutdown) for up to its time budget.
+   */
+  cancelAll(): number {
+    let cancelled = 0;
+    for (const { job } of this.jobs.values()) {
+      if (job.status !== 'running') continue;
+      this.cancel(job.id, job.ownerId);
+      cancelled++;
+    }
+    return cancelled;
+  }
+
   /** Resolves when job `id` has settled (its work returned or gave up after an abort); for tests and shutdown. */
   async settled(id: string): Promise<void> {
     await this.jobs.get(id)?.done;

@@ -132,3 +132,41 @@ describe('matching preview jobs', () => {
     expect(await until(staff, res.body.jobId, (j) => j.status !== 'running')).toMatchObject({ status: 'done' });
   });
 });
+
+describe('matching preview jobs when the server stops', () => {
+  const pool = new WorkerPool({ threads: 1, maxQueue: 4 });
+  const stopping = new AbortController();
+  let db: Database;
+  let app: TestApp;
+  let staff: TestClient;
+
+  useTestApp(
+    async (t) => {
+      ({ db, app } = t);
+      staff = (await clientAs(app, db.prisma, 'staff')).client;
+    },
+    { workers: pool, stopping: stopping.signal },
+  );
+
+  it('cancels a running preview, so closing the worker pool does not wait for its solve', async () => {
+    const w = { from: '2075-05-01', to: '2075-10-31' };
+    const practice = await buildPractice(db.prisma, { lng: 5.5, lat: 46.0 });
+    const site = await buildSite(db.prisma, { lng: 5.5, lat: 46.1 });
+    await buildRoom(db.prisma, { siteId: site.id, beds: 1, availability: [w] });
+    const intern = await buildIntern(db.prisma);
+    await buildPlacement(db.prisma, { internId: intern.id, practiceId: practice.id, startDate: w.from, endDate: w.to });
+    // Test hook: the solve waits ten minutes on its worker thread (longer than this test may take).
+    app.ctx.config.matching.previewTestDelayMs = 600_000;
+    const jobId = (await staff.post('/api/matching/preview/jobs', { from: w.from, to: w.to })).body.jobId;
+    for (;;) {
+      const job = (await staff.get(`/api/matching/preview/jobs/${jobId}`)).body;
+      if (job.phase === 'solving') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    stopping.abort();
+    expect((await staff.get(`/api/matching/preview/jobs/${jobId}`)).body).toMatchObject({ status: 'cancelled', runId: null });
+    // Without the cancel, close() would wait for the ten-minute solve and the test would time out.
+    await pool.close();
+    expect(pool.stats.aborted).toBe(1);
+  });
+});

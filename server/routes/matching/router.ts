@@ -25,6 +25,10 @@ export function createMatchingRouter(ctx: AppContext): Router {
   // Jobs abort their solve when cancelled: on the pool its worker is terminated; in-thread (no pool) between steps.
   const solveJob = ctx.workers ? solveOnWorkers(ctx.workers) : solveInThread();
   const jobs = new PreviewJobs({ onUnexpected: (err) => ctx.logger.error({ err }, 'matching preview job failed') });
+  ctx.stopping?.addEventListener('abort', () => {
+    const n = jobs.cancelAll();
+    if (n > 0) ctx.logger.info({ cancelled: n }, 'server stopping: running matching previews cancelled');
+  }, { once: true });
 
   router.post('/matching/preview', staff, async (req, res) => {
     const body = parse(previewBody, req.body, 'body');
