@@ -132,6 +132,27 @@ describe('embedded engine on hand-built graphs', () => {
     expect(reachM).toBeLessThan(17_500);
   });
 
+  it('answers the same when matrices and isochrones alternate on one engine (they share scratch arrays)', () => {
+    const pts: [number, number][] = [];
+    for (let y = 0; y < 5; y++) for (let x = 0; x < 5; x++) pts.push(at(x, y));
+    const ways = [0, 1, 2, 3, 4].flatMap((i) => [
+      { nodes: [0, 1, 2, 3, 4].map((x) => i * 5 + x), speedKmh: 50, oneway: i === 2 },
+      { nodes: [0, 1, 2, 3, 4].map((y) => y * 5 + i), speedKmh: 30 },
+    ]);
+    const g = graphFromWays(pts, ways);
+    const places: LngLat[] = [at(0.3, 0), at(4, 1.6), at(2.2, 2), at(1, 3.7), at(3.5, 4)];
+    const fresh = () => new EmbeddedEngine(g, { snapRadiusM: 500 });
+    const matrix = fresh().matrixSync(places, places);
+    const toward = fresh().isochronesSync([at(2, 2)], [90, 180], { locationType: 'destination' });
+    const from = fresh().isochronesSync([at(1, 1)], [120]);
+    const shared = fresh();
+    for (let round = 0; round < 2; round++) {
+      expect(shared.isochronesSync([at(2, 2)], [90, 180], { locationType: 'destination' })).toEqual(toward);
+      expect(shared.matrixSync(places, places)).toEqual(matrix);
+      expect(shared.isochronesSync([at(1, 1)], [120])).toEqual(from);
+    }
+  });
+
   it('matches plain Dijkstra on random grids (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(15), fc.nat(15), fc.boolean()), { minLength: 10, maxLength: 40 }), (edges) => {

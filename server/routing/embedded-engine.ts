@@ -12,6 +12,7 @@ import type {
 import { PointNotRoutableError, PointOutOfBoundsError } from './provider.ts';
 import { edgeNameId, forwardAdjacency, junctionOf, reverseAdjacency, type Adjacency, type NodeEntry } from './graph/road-network.ts';
 import { TreeSearch } from './graph/dijkstra.ts';
+import { SearchScratch } from './graph/search-scratch.ts';
 import { ManyToMany } from './ch/many-to-many.ts';
 import { SegmentIndex, arrivalEntries, departureEntries, sameEdgeCost, type AccessLeg, type Snap } from './snap/segment-index.ts';
 import { concaveBallsIsochrones } from './iso/concave-balls.ts';
@@ -73,8 +74,10 @@ export class EmbeddedEngine implements DriveTimeProvider {
       preferLocalRoads: options.preferLocalRoads ?? false,
     };
     this.index = new SegmentIndex(graph);
-    this.m2m = new ManyToMany(graph.ch, graph.nodeCount);
-    this.tree = new TreeSearch(graph);
+    // One scratch for both searches: they never run at once on this thread.
+    const scratch = new SearchScratch(graph.nodeCount);
+    this.m2m = new ManyToMany(graph.ch, graph.nodeCount, scratch);
+    this.tree = new TreeSearch(graph, scratch);
     this.forward = forwardAdjacency(graph);
     for (let v = 0; v < graph.nodeJunction.length; v++) {
       const j = junctionOf(graph, v);

@@ -1,4 +1,5 @@
 import { IndexedMinHeap } from '../graph/indexed-heap.ts';
+import { SearchScratch, type ScratchHolder } from '../graph/search-scratch.ts';
 import { CH_DOWN, CH_UP, type ContractionHierarchy } from './contraction-hierarchy.ts';
 import type { NodeEntry } from '../graph/road-network.ts';
 
@@ -21,7 +22,7 @@ interface Side {
  * are chosen by weight; their time and length are carried along. Reuses its scratch arrays between
  * calls; not re-entrant, which is fine on one JS thread.
  */
-export class ManyToMany {
+export class ManyToMany implements ScratchHolder {
   /**
    * Per node: its slot in the current search, -1 when not reached. A search reaches a few hundred
    * to a few thousand nodes, so weight, time and length live per slot (not three arrays of the
@@ -38,9 +39,23 @@ export class ManyToMany {
   private up: Side = { mask: CH_UP, stallMask: CH_DOWN };
   private down: Side = { mask: CH_DOWN, stallMask: CH_UP };
 
-  constructor(private ch: ContractionHierarchy, nodeCount: number) {
-    this.slot = new Int32Array(nodeCount).fill(-1);
-    this.bucketHead = new Int32Array(nodeCount).fill(-1);
+  private scratch: SearchScratch;
+
+  /** Slots and buckets live in `scratch`, which another search (the isochrone tree) may share. */
+  constructor(
+    private ch: ContractionHierarchy,
+    nodeCount: number,
+    scratch?: SearchScratch,
+  ) {
+    this.scratch = scratch ?? new SearchScratch(nodeCount);
+    this.slot = this.scratch.a;
+    this.bucketHead = this.scratch.b;
+  }
+
+  /** Puts -1 back in the slots of the last search (buckets are emptied at the end of every run). */
+  release(): void {
+    for (let s = 0; s < this.slots; s++) this.slot[this.slotNode[s]] = -1;
+    this.slots = 0;
   }
 
   /** A new slot for node v, not reached yet (weight Infinity). */
@@ -65,6 +80,7 @@ export class ManyToMany {
 
   /** Routes from every source to every target. */
   run(sources: NodeEntry[][], targets: NodeEntry[][]): RawMatrix {
+    this.scratch.take(this);
     const S = sources.length;
     const T = targets.length;
     const outW = new Float64Array(S * T).fill(Infinity);

@@ -1,4 +1,5 @@
 import { MinHeap } from './min-heap.ts';
+import { SearchScratch, type ScratchHolder } from './search-scratch.ts';
 import type { Adjacency, NodeEntry, RoadNetwork } from './road-network.ts';
 
 /** Which cost a search minimises: travel time (s), or length (m) as ORS's "shortest" weighting. */
@@ -15,7 +16,10 @@ export const FROM_START = -1;
 export interface ShortestPathTree {
   /** Nodes in the order they were first reached. */
   nodes: Uint32Array;
-  /** Cost per node for the whole graph (Infinity where not reached); valid until the next run. */
+  /**
+   * Cost per node for the whole graph (Infinity where not reached). This and the arrays below are
+   * valid until the next run, or the next search sharing the same scratch.
+   */
   costOf: Float64Array;
   /** Parent node per node ({@link FROM_START} for nodes entered from the start point). */
   parentOf: Int32Array;
@@ -30,9 +34,9 @@ export interface ShortestPathTree {
 /**
  * Bounded one-to-all Dijkstra over the network's arcs, the source of isochrones and of the
  * pgRouting comparison. Scratch arrays are reused across calls; the returned tree is only valid
- * until the next call on the same instance.
+ * until the next call on the same instance (or on a search sharing its {@link SearchScratch}).
  */
-export class TreeSearch {
+export class TreeSearch implements ScratchHolder {
   private cost: Float64Array;
   private parent: Int32Array;
   private key: Int32Array;
@@ -40,11 +44,23 @@ export class TreeSearch {
   private touched: number[] = [];
   private heap = new MinHeap(4096);
 
-  constructor(private g: RoadNetwork) {
+  private scratch: SearchScratch;
+
+  /** Parents and keys live in `scratch`, which another search (the many-to-many) may share. */
+  constructor(
+    private g: RoadNetwork,
+    scratch?: SearchScratch,
+  ) {
     this.cost = new Float64Array(g.nodeCount).fill(Infinity);
-    this.parent = new Int32Array(g.nodeCount);
-    this.key = new Int32Array(g.nodeCount);
+    this.scratch = scratch ?? new SearchScratch(g.nodeCount);
+    this.parent = this.scratch.a;
+    this.key = this.scratch.b;
     this.settled = new Uint8Array(g.nodeCount);
+  }
+
+  /** Puts -1 back in the parents and keys of the last tree (the scratch is lent to another search). */
+  release(): void {
+    for (const t of this.touched) this.parent[t] = this.key[t] = -1;
   }
 
   /**
@@ -58,10 +74,12 @@ export class TreeSearch {
     const derived = head.length === 0;
     const { edgeA, edgeB } = this.g;
     const w = kind === 'time' ? this.g.edgeDur : this.g.edgeDist;
+    this.scratch.take(this);
     const { cost, parent, key, settled, heap } = this;
     for (const t of this.touched) {
       cost[t] = Infinity;
       settled[t] = 0;
+      parent[t] = key[t] = -1;
     }
     this.touched.length = 0;
     const touched = this.touched;
