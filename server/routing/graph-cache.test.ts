@@ -35,6 +35,10 @@ function roundTrip(g: RoutingGraph, name: string): RoutingGraph {
 }
 
 describe('graph cache', () => {
+  it('answers undefined for a file that is not there', () => {
+    expect(readGraphCache(path.join(dir, 'missing.graph'))).toBeUndefined();
+  });
+
   it('stores the weight once when it is the time, and reads back the same answers', () => {
     const g = grid();
     expect(g.edgeWeight).toBe(g.edgeDur);

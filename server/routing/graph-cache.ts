@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RoutingGraph } from './routing-graph.ts';
@@ -121,8 +121,14 @@ function removeOtherBuilds(file: string): void {
  * share the arrays as they are).
  */
 export function readGraphCache(file: string): { graph: RoutingGraph; meta: Record<string, unknown> } | undefined {
-  if (!existsSync(file)) return undefined;
-  const fd = openSync(file, 'r');
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    // Absent, or removed since (another build of the same extract replaces it): not cached.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
   try {
     const start = Buffer.alloc(16);
     if (readSync(fd, start, 0, 16, 0) < 16 || start.toString('latin1', 0, 8) !== MAGIC || start.readUInt32LE(8) !== LAYOUT) return undefined;
