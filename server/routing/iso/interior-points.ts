@@ -138,9 +138,12 @@ class BitGrid {
   /** Bits whose (2·reach + 1)² square lies entirely on set bits (outside the grid is unset). */
   erode(src: Int32Array, reach: number): Int32Array {
     const { stride, H } = this;
+    // Two buffers in turn, never `src`: rows first, then columns.
+    const buffers = [this.plane(), this.plane()];
     let cur = src;
+    let step = 0;
     for (let r = 0; r < reach; r++) {
-      const dst = this.plane();
+      const dst = buffers[step++ & 1];
       for (let y = 0; y < H; y++) {
         const base = y * stride;
         for (let w = 0; w < stride; w++) {
@@ -153,8 +156,11 @@ class BitGrid {
       }
       cur = dst;
     }
+    const last = (H - 1) * stride;
     for (let r = 0; r < reach; r++) {
-      const dst = this.plane();
+      const dst = buffers[step++ & 1];
+      dst.fill(0, 0, stride);
+      dst.fill(0, last, last + stride);
       for (let y = 1; y + 1 < H; y++) {
         const base = y * stride;
         for (let w = 0; w < stride; w++) dst[base + w] = cur[base + w] & cur[base + w - stride] & cur[base + w + stride];
