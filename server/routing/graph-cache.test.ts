@@ -43,7 +43,7 @@ describe('graph cache', () => {
     const g = grid();
     expect(g.edgeWeight).toBe(g.edgeDur);
     expect(g.ch.weight).toBe(g.ch.dur);
-    for (const implied of [g.keyHead, g.keyTail, g.nodeJunction, g.arcHead, g.edgeName]) expect(implied).toHaveLength(0);
+    for (const implied of [g.keyHead, g.keyTail, g.nodeJunction, g.arcHead, g.edgeName, g.ch.dir]) expect(implied).toHaveLength(0);
     expect(g.geomLng.length).toBeGreaterThan(0);
     const back = roundTrip(g, 'plain');
     expect(back.edgeWeight).toBe(back.edgeDur);

@@ -10,7 +10,10 @@ import type { RoadNetwork } from '../graph/road-network.ts';
  * two-way): about 40 % less memory than separate upward and downward lists.
  */
 export interface ContractionHierarchy {
-  /** Arcs of node v: `first[v]..first[v + 1]`, towards higher-ranked `head`. */
+  /**
+   * Arcs of node v: `first[v]..first[v + 1]`, towards higher-ranked `head`. When `dir` is empty the
+   * directions are packed in the top two bits of `head` ({@link CH_HEAD_MASK} keeps the node).
+   */
   first: Uint32Array;
   head: Uint32Array;
   /** {@link CH_UP}: v→head can be driven; {@link CH_DOWN}: head→v can; both: the same cost each way. */
@@ -25,6 +28,16 @@ export interface ContractionHierarchy {
 export const CH_UP = 1;
 /** The arc comes down from the head to its owner (searches towards a target climb it backwards). */
 export const CH_DOWN = 2;
+/** The node in a `head` whose directions are packed in its top two bits (graphs under 2³⁰ nodes). */
+export const CH_HEAD_MASK = 0x3fffffff;
+
+/** The hierarchy with each arc's directions in the top two bits of its head: one byte less per arc. */
+export function packDirections(ch: ContractionHierarchy, nodeCount: number): ContractionHierarchy {
+  if (ch.dir.length === 0 || nodeCount > CH_HEAD_MASK) return ch;
+  const head = new Uint32Array(ch.head.length);
+  for (let a = 0; a < head.length; a++) head[a] = (ch.head[a] | (ch.dir[a] << 30)) >>> 0;
+  return { ...ch, head, dir: new Uint8Array(0) };
+}
 
 /** Tuning of {@link buildContractionHierarchy}. */
 export interface ChOptions {

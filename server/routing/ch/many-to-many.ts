@@ -1,6 +1,6 @@
 import { IndexedMinHeap } from '../graph/indexed-heap.ts';
 import { SearchScratch, type ScratchHolder } from '../graph/search-scratch.ts';
-import { CH_DOWN, CH_UP, type ContractionHierarchy } from './contraction-hierarchy.ts';
+import { CH_DOWN, CH_HEAD_MASK, CH_UP, type ContractionHierarchy } from './contraction-hierarchy.ts';
 import type { NodeEntry } from '../graph/road-network.ts';
 
 /** Row-major weights, durations (s) and distances (m) of the chosen routes; Infinity where none. */
@@ -153,6 +153,8 @@ export class ManyToMany implements ScratchHolder {
     const { slot, heap } = this;
     const { first, head, dir, weight: aw, dur: ad, dist: al } = this.ch;
     const { mask, stallMask } = side;
+    // Directions packed in the heads' top two bits (see packDirections), or in `dir`.
+    const packed = dir.length === 0;
     for (let s = 0; s < this.slots; s++) slot[this.slotNode[s]] = -1;
     this.slots = 0;
     heap.clear();
@@ -174,8 +176,9 @@ export class ManyToMany implements ScratchHolder {
       let stalled = false;
       const end = first[v + 1];
       for (let a = first[v]; a < end; a++) {
-        if (dir[a] & stallMask) {
-          const x = slot[head[a]];
+        const ha = head[a];
+        if ((packed ? ha >>> 30 : dir[a]) & stallMask) {
+          const x = slot[packed ? ha & CH_HEAD_MASK : ha];
           if (x >= 0 && slotW[x] + aw[a] < k) {
             stalled = true;
             break;
@@ -187,8 +190,9 @@ export class ManyToMany implements ScratchHolder {
       const l = slotL[s];
       visit(v, k, t, l);
       for (let a = first[v]; a < end; a++) {
-        if (!(dir[a] & mask)) continue;
-        const h = head[a];
+        const ha = head[a];
+        if (!((packed ? ha >>> 30 : dir[a]) & mask)) continue;
+        const h = packed ? ha & CH_HEAD_MASK : ha;
         const nw = k + aw[a];
         let x = slot[h];
         if (x < 0) {
