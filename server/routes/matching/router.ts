@@ -3,7 +3,7 @@ import { currentUser, requireRole } from '../../auth/middleware.ts';
 import type { AppContext } from '../../context.ts';
 import { applyMatching, overrideCandidates, previewMatching } from '../../domain/matching-runs/run-matching.ts';
 import { PreviewJobs } from '../../domain/matching-runs/preview-jobs.ts';
-import { solveInstance, solveInThread, solveOnWorkers } from '../../domain/matching-runs/solver.ts';
+import { solveInThread, solveOnWorkers } from '../../domain/matching-runs/solver.ts';
 import { resolveWindow } from '../../domain/search/date-window.ts';
 import { NotFoundError } from '../../errors.ts';
 import { visibleRuns } from '../../domain/departements/visibility.ts';
@@ -20,10 +20,9 @@ import { applyBody, candidatesQuery, jobParams, listRunsQuery, previewBody } fro
 export function createMatchingRouter(ctx: AppContext): Router {
   const router = Router();
   const staff = requireRole('staff', 'admin');
-  // Solve and explain on the worker pool when there is one: the request thread keeps answering.
-  const solve = ctx.workers ? solveOnWorkers(ctx.workers) : solveInstance;
-  // Jobs abort their solve when cancelled: on the pool its worker is terminated; in-thread (no pool) between steps.
-  const solveJob = ctx.workers ? solveOnWorkers(ctx.workers) : solveInThread();
+  // Solve and explain on the worker pool when there is one: the request thread keeps answering. A
+  // cancelled job's solve is aborted: on the pool its worker is terminated; in-thread (no pool) between steps.
+  const solve = ctx.workers ? solveOnWorkers(ctx.workers) : solveInThread();
   const jobs = new PreviewJobs({ onUnexpected: (err) => ctx.logger.error({ err }, 'matching preview job failed') });
   ctx.stopping?.addEventListener('abort', () => {
     const n = jobs.cancelAll();
@@ -50,7 +49,7 @@ export function createMatchingRouter(ctx: AppContext): Router {
       const { run } = await previewMatching({
         prisma: ctx.db.prisma,
         provider: ctx.driveTimes.provider,
-        solve: solveJob,
+        solve,
         window: resolveWindow(body),
         limitMinutes: body.limitMinutes,
         actor,
