@@ -16,8 +16,22 @@ export interface FlowWeights {
  * Integers below 2^53 (checked: a group too large for them throws).
  */
 export function flowWeights(p: Problem, members: number[]): FlowWeights {
-  let maxTenths = 0;
-  let maxWish = 0;
+  const { tenths: maxTenths, wish: maxWish, proposals } = memberMaxima(p, members);
+  const kept = maxTenths + 1;
+  const wish = (proposals + 1) * kept;
+  const housed = (maxWish + 1) * wish;
+  const forced = (members.length + 1) * housed;
+  if (forced * (members.length + 1) > Number.MAX_SAFE_INTEGER) throw new Error('matching group too large for exact integer costs');
+  return { kept, wish, housed, forced };
+}
+
+/**
+ * The most the members can add up to: each one's longest drive (tenths of a
+ * minute) and best wish over their edges, summed, and how many hold a proposal.
+ */
+export function memberMaxima(p: Problem, members: number[]): { tenths: number; wish: number; proposals: number } {
+  let tenths = 0;
+  let wish = 0;
   let proposals = 0;
   for (const i of members) {
     let m = 0;
@@ -26,16 +40,11 @@ export function flowWeights(p: Problem, members: number[]): FlowWeights {
       m = Math.max(m, e.tenths);
       w = Math.max(w, e.wish);
     }
-    maxTenths += m;
-    maxWish += w;
+    tenths += m;
+    wish += w;
     if (p.interns[i].proposed >= 0) proposals++;
   }
-  const kept = maxTenths + 1;
-  const wish = (proposals + 1) * kept;
-  const housed = (maxWish + 1) * wish;
-  const forced = (members.length + 1) * housed;
-  if (forced * (members.length + 1) > Number.MAX_SAFE_INTEGER) throw new Error('matching group too large for exact integer costs');
-  return { kept, wish, housed, forced };
+  return { tenths, wish, proposals };
 }
 
 /** Cost of one edge in the flow (negative: taking it is worth it). */

@@ -1,5 +1,6 @@
 import { solveByBranchAndBound } from '../branch-and-bound.ts';
 import type { Problem } from '../problem.ts';
+import { memberMaxima } from '../flow-weights.ts';
 import { compareScores, isFeasible, scoreOf, type Score } from '../score.ts';
 import { SearchLimitError, type SearchOptions, type SearchOutcome } from '../search-types.ts';
 import type { Model } from 'highs';
@@ -34,18 +35,8 @@ export interface MipTuning {
 /** Most a level can add up to in a group, from the problem (bounds for folding levels). */
 function levelRanges(p: Problem, members: number[]): number[] {
   const inGroup = new Set(members);
-  const r = [members.length, 0, 0, 0, 0, 0];
-  for (const i of members) {
-    let wish = 0;
-    let tenths = 0;
-    for (const e of p.edges[i]) {
-      wish = Math.max(wish, e.wish);
-      tenths = Math.max(tenths, e.tenths);
-    }
-    r[1] += wish;
-    r[5] += tenths;
-    if (p.interns[i].proposed >= 0) r[4]++;
-  }
+  const most = memberMaxima(p, members);
+  const r = [members.length, most.wish, 0, 0, most.proposals, most.tenths];
   r[2] = p.partners.filter(([a]) => inGroup.has(a)).length;
   r[3] = p.peers.filter((w) => inGroup.has(w.a)).reduce((s, w) => s + w.weight, 0);
   return r;
