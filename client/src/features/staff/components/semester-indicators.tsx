@@ -22,6 +22,41 @@ const INTERN_COLUMNS: [string, (s: SemesterFigures) => string | number][] = [
   ['semind.worstDrive', (s) => minutes(s.drive.worstMinutes)],
 ];
 
+/** A column of a per-semester table: its heading and each semester's cell. */
+interface SemesterColumn {
+  key: string;
+  heading: string;
+  cell: (s: SemesterFigures) => string | number;
+}
+
+/** One row per semester, the semester as the row's heading; cells labelled for the phone layout. */
+function SemesterTable({ testId, caption, rows, columns }: { testId: string; caption: string; rows: SemesterFigures[]; columns: SemesterColumn[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="board" data-testid={testId}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('semind.semester')}</th>
+          {columns.map((c) => (
+            <th scope="col" key={c.key}>{c.heading}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((s) => (
+          <tr key={s.semester.id}>
+            <th scope="row">{semesterLabel(s.semester.id)}</th>
+            {columns.map((c) => (
+              <td key={c.key} data-label={c.heading}>{c.cell(s)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** A semester by the month it starts: "mai 2026", "nov. 2026". */
 export function semesterLabel(id: string): string {
   return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${id}-01T00:00:00Z`));
@@ -153,53 +188,28 @@ function Figures({ data, names }: { data: Figures; names: Map<string, string> })
         />
       </div>
       <p className="muted small">{t('semind.foreignHint', { count: unknownOrigin })}</p>
-      <table className="board" data-testid="semester-table">
-        <caption>{t('semind.internsTable')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('semind.semester')}</th>
-            {INTERN_COLUMNS.map(([key]) => (
-              <th scope="col" key={key}>{t(key)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.semester.id}>
-              <th scope="row">{semesterLabel(s.semester.id)}</th>
-              {INTERN_COLUMNS.map(([key, value]) => (
-                <td key={key} data-label={t(key)}>{value(s)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="board" data-testid="aid-table">
-        <caption>{t('semind.aidTable')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('semind.semester')}</th>
-            {schemes.map(([id, name]) => (
-              <th scope="col" key={id}>{name}</th>
-            ))}
-            <th scope="col">{t('semind.aidTotal')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.semester.id}>
-              <th scope="row">{semesterLabel(s.semester.id)}</th>
-              {schemes.map(([id, name]) => {
-                const a = schemeAid(s, id);
-                return (
-                  <td key={id} data-label={name}>{a ? t('semind.aidCell', { count: a.count, amount: euros(a.amountCents) }) : '—'}</td>
-                );
-              })}
-              <td data-label={t('semind.aidTotal')}>{t('semind.aidCell', { count: s.aid.count, amount: euros(s.aid.amountCents) })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SemesterTable
+        testId="semester-table"
+        caption={t('semind.internsTable')}
+        rows={rows}
+        columns={INTERN_COLUMNS.map(([key, value]) => ({ key, heading: t(key), cell: value }))}
+      />
+      <SemesterTable
+        testId="aid-table"
+        caption={t('semind.aidTable')}
+        rows={rows}
+        columns={[
+          ...schemes.map(([id, name]) => ({
+            key: String(id),
+            heading: name,
+            cell: (s: SemesterFigures) => {
+              const a = schemeAid(s, id);
+              return a ? t('semind.aidCell', { count: a.count, amount: euros(a.amountCents) }) : '—';
+            },
+          })),
+          { key: 'total', heading: t('semind.aidTotal'), cell: (s: SemesterFigures) => t('semind.aidCell', { count: s.aid.count, amount: euros(s.aid.amountCents) }) },
+        ]}
+      />
       {sites.length === 0 ? (
         <p className="muted">{t('semind.none')}</p>
       ) : (
