@@ -56,14 +56,13 @@ const INTENDED = new Set(['yes', 'permissive', 'destination', 'permit']);
 const ONEWAY_VALUES = new Set(['yes', 'true', '1', '-1']);
 const FERRY_ROUTES = new Set(['ferry', 'shuttle_train']);
 
-/** GraphHopper's `blockByDefaultBarriers` for cars (ORS `VehicleFlagEncoder`, `CarFlagEncoder`). */
-const BLOCK_BY_DEFAULT_BARRIERS = new Set(['bollard', 'stile', 'turnstile', 'cycle_barrier', 'motorcycle_barrier', 'block', 'bus_trap', 'sump_buster']);
 /**
- * GraphHopper's `passByDefaultBarriers`. ORS's vehicle encoders set `block_barriers` (default
- * `true`, not overridden by ORS's test configuration), so these stop cars too unless the node
- * allows them (`ORSAbstractFlagEncoder.isBarrier`, since ORS commit a09ce84a7, 2023-02-21).
+ * Barriers that stop cars unless the node lets them through: GraphHopper's `blockByDefaultBarriers`
+ * for cars and, since ORS's vehicle encoders set `block_barriers` (default `true`, not overridden by
+ * ORS's test configuration), its `passByDefaultBarriers` too (gate, lift_gate, kissing_gate,
+ * swing_gate; `ORSAbstractFlagEncoder.isBarrier`, since ORS commit a09ce84a7, 2023-02-21).
  */
-const PASS_BY_DEFAULT_BARRIERS = new Set(['gate', 'lift_gate', 'kissing_gate', 'swing_gate']);
+const CAR_BARRIERS = new Set(['bollard', 'stile', 'turnstile', 'cycle_barrier', 'motorcycle_barrier', 'block', 'bus_trap', 'sump_buster', 'gate', 'lift_gate', 'kissing_gate', 'swing_gate']);
 
 /** Node tag keys the importer must keep for {@link carBarrierBlocks}. */
 export const BARRIER_TAG_KEYS: ReadonlySet<string> = new Set(['barrier']);
@@ -355,7 +354,7 @@ export function carWay(tags: Record<string, string>, shape: WayShape): CarWay | 
 export function carBarrierBlocks(tags: Record<string, string>): boolean {
   const barrier = tags.barrier;
   if (barrier === undefined) return false;
-  if (!BLOCK_BY_DEFAULT_BARRIERS.has(barrier) && !PASS_BY_DEFAULT_BARRIERS.has(barrier)) return false;
+  if (!CAR_BARRIERS.has(barrier)) return false;
   const locked = tags.locked === 'yes';
   for (const k of ACCESS_KEYS) {
     const v = tags[k];
